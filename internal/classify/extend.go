@@ -1,0 +1,288 @@
+package classify
+
+import (
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+)
+
+// Error is a problem in a dictionary file, at a position that counts lines
+// and columns from 1; zero means the position is not known.
+type Error struct {
+	File      string
+	Line, Col int
+	Msg       string
+}
+
+// Error returns "file:line:col: message", leaving out unknown parts.
+func (e *Error) Error() string {
+	switch {
+	case e.Line == 0:
+		return fmt.Sprintf("%s: %s", e.File, e.Msg)
+	case e.Col == 0:
+		return fmt.Sprintf("%s:%d: %s", e.File, e.Line, e.Msg)
+	}
+	return fmt.Sprintf("%s:%d:%d: %s", e.File, e.Line, e.Col, e.Msg)
+}
+
+// Extend returns a new dictionary: d with the codes of a YAML file added.
+// The file has the format of the bundled data files, a "function" and an
+// "economic" section mapping codes to names:
+//
+//	function:
+//	  201 03 50: {zh: 事业运行, en: Operations of public institutions}
+//	  210:
+//	    - {zh: 医疗卫生与计划生育支出, en: Medical and health care and family planning, until: 2018}
+//	    - {zh: 卫生健康支出, en: Health care, from: 2019}
+//
+// A code in the file replaces all of that code's names in d. The first
+// problem found is returned as an *Error; d itself is never changed.
+func (d *Dictionary) Extend(file string, src []byte) (*Dictionary, error) {
+	p := parser{file: file, seen: map[Scheme]map[Code]int{}}
+	var doc yaml.Node
+	if err := yaml.Unmarshal(src, &doc); err != nil {
+		return nil, p.syntaxError(err)
+	}
+	if err := p.document(&doc); err != nil {
+		return nil, err
+	}
+	nd := d.clone()
+	for _, a := range p.added {
+		nd.codes[a.scheme][a.code] = a.entries
+	}
+	for _, a := range p.added {
+		if parent := a.code.Parent(); parent != "" && len(nd.codes[a.scheme][parent]) == 0 {
+			return nil, p.errorf(a.key, "%s: its parent %s is not in the dictionary; add the parent too", a.code, parent)
+		}
+	}
+	return nd, nil
+}
+
+// parser reads one dictionary file into a list of added codes.
+type parser struct {
+	file  string
+	seen  map[Scheme]map[Code]int // line of each code, to report duplicates
+	added []added
+}
+
+type added struct {
+	scheme  Scheme
+	code    Code
+	key     *yaml.Node
+	entries []entry
+}
+
+func (p *parser) errorf(n *yaml.Node, format string, args ...any) *Error {
+	return &Error{File: p.file, Line: n.Line, Col: n.Column, Msg: fmt.Sprintf(format, args...)}
+}
+
+var yamlLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
+
+// yamlParserProblems are the messages of yaml.v3's parser, as opposed to its
+// scanner. For these, yaml.v3 reports a line counted from 0 (the line where
+// the unfinished mapping or list starts), and no line at all for the first
+// line; its scanner errors count from 1. Adding 1 for these points at the
+// right line.
+var yamlParserProblems = map[string]bool{
+	"did not find expected ',' or ']'":       true,
+	"did not find expected ',' or '}'":       true,
+	"did not find expected '-' indicator":    true,
+	"did not find expected <document start>": true,
+	"did not find expected <stream-start>":   true,
+	"did not find expected key":              true,
+	"did not find expected node content":     true,
+	"found duplicate %TAG directive":         true,
+	"found duplicate %YAML directive":        true,
+	"found incompatible YAML document":       true,
+	"found undefined tag handle":             true,
+}
+
+// syntaxError turns a yaml.v3 error, which carries at most a line, into an
+// *Error.
+func (p *parser) syntaxError(err error) *Error {
+	msg, line := strings.TrimPrefix(err.Error(), "yaml: "), 0
+	if m := yamlLine.FindStringSubmatch(err.Error()); m != nil {
+		line, _ = strconv.Atoi(m[1])
+		msg = m[2]
+	}
+	if yamlParserProblems[msg] {
+		line++
+	}
+	return &Error{File: p.file, Line: line, Msg: "invalid YAML: " + msg}
+}
+
+func (p *parser) document(doc *yaml.Node) error {
+	if err := p.noAliases(doc); err != nil {
+		return err
+	}
+	if len(doc.Content) == 0 {
+		return nil // empty file
+	}
+	root := doc.Content[0]
+	if isNull(root) {
+		return nil
+	}
+	if root.Kind != yaml.MappingNode {
+		return p.errorf(root, `expected the sections "function:" and "economic:"`)
+	}
+	for i := 0; i+1 < len(root.Content); i += 2 {
+		k, v := root.Content[i], root.Content[i+1]
+		s := Scheme(k.Value)
+		if k.Kind != yaml.ScalarNode || (s != Function && s != Economic) {
+			return p.errorf(k, `unknown section %q: expected "function" or "economic"`, k.Value)
+		}
+		if p.seen[s] != nil {
+			return p.errorf(k, "section %q appears twice", s)
+		}
+		p.seen[s] = map[Code]int{}
+		if err := p.section(s, v); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// noAliases rejects YAML aliases (*name), which would let one entry stand
+// for another and make the file harder to read.
+func (p *parser) noAliases(n *yaml.Node) error {
+	if n.Kind == yaml.AliasNode {
+		return p.errorf(n, "aliases (*%s) are not supported in a dictionary file", n.Value)
+	}
+	for _, c := range n.Content {
+		if err := p.noAliases(c); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (p *parser) section(s Scheme, n *yaml.Node) error {
+	if isNull(n) {
+		return nil
+	}
+	if n.Kind != yaml.MappingNode {
+		return p.errorf(n, "section %q must map codes to names, like 201: {zh: 一般公共服务支出, en: General public services}", s)
+	}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], n.Content[i+1]
+		if k.Kind != yaml.ScalarNode {
+			return p.errorf(k, "expected a classification code")
+		}
+		c, err := ParseCode(k.Value)
+		if err != nil {
+			return p.errorf(k, "%s", err)
+		}
+		if line, dup := p.seen[s][c]; dup {
+			return p.errorf(k, "%s appears twice in section %q (first at line %d)", c, s, line)
+		}
+		p.seen[s][c] = k.Line
+		es, err := p.names(c, v)
+		if err != nil {
+			return err
+		}
+		p.added = append(p.added, added{scheme: s, code: c, key: k, entries: es})
+	}
+	return nil
+}
+
+// names reads the value of a code: one name, or a list of names for
+// different years.
+func (p *parser) names(c Code, n *yaml.Node) ([]entry, error) {
+	var items []*yaml.Node
+	switch n.Kind {
+	case yaml.MappingNode:
+		items = []*yaml.Node{n}
+	case yaml.SequenceNode:
+		items = n.Content
+		if len(items) == 0 {
+			return nil, p.errorf(n, "%s: the list of names is empty", c)
+		}
+	default:
+		return nil, p.errorf(n, "%s: expected a name like {zh: 行政运行, en: Administrative operations}, or a list of them", c)
+	}
+	var es []entry
+	for _, item := range items {
+		e, err := p.entry(c, item)
+		if err != nil {
+			return nil, err
+		}
+		for _, prev := range es {
+			if overlap(prev, e) {
+				return nil, p.errorf(item, "%s: two names apply to the same year; separate them with from and until", c)
+			}
+		}
+		es = append(es, e)
+	}
+	return es, nil
+}
+
+func overlap(a, b entry) bool {
+	before := func(x, y entry) bool { return x.until != 0 && y.from != 0 && x.until < y.from }
+	return !before(a, b) && !before(b, a)
+}
+
+func (p *parser) entry(c Code, n *yaml.Node) (entry, error) {
+	var e entry
+	if n.Kind != yaml.MappingNode {
+		return e, p.errorf(n, "%s: expected a name like {zh: 行政运行, en: Administrative operations}", c)
+	}
+	given := map[string]bool{}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], n.Content[i+1]
+		switch k.Value {
+		case "zh", "en", "from", "until":
+		default:
+			return e, p.errorf(k, "%s: unknown key %q: expected zh, en, from or until", c, k.Value)
+		}
+		if given[k.Value] {
+			return e, p.errorf(k, "%s: %s is given twice", c, k.Value)
+		}
+		given[k.Value] = true
+		if v.Kind != yaml.ScalarNode {
+			return e, p.errorf(v, "%s: %s must be a single value", c, k.Value)
+		}
+		var err error
+		switch k.Value {
+		case "zh":
+			e.ZH = text(v)
+		case "en":
+			e.EN = text(v)
+		case "from":
+			e.from, err = p.year(c, k.Value, v)
+		case "until":
+			e.until, err = p.year(c, k.Value, v)
+		}
+		if err != nil {
+			return e, err
+		}
+	}
+	if e.ZH == "" {
+		return e, p.errorf(n, "%s: missing zh, the Chinese name", c)
+	}
+	if e.from != 0 && e.until != 0 && e.from > e.until {
+		return e, p.errorf(n, "%s: from %d is later than until %d", c, e.from, e.until)
+	}
+	return e, nil
+}
+
+func (p *parser) year(c Code, key string, v *yaml.Node) (int, error) {
+	y, err := strconv.Atoi(v.Value)
+	if err != nil || len(v.Value) != 4 || v.Value[0] < '1' || v.Value[0] > '9' {
+		return 0, p.errorf(v, "%s: %s must be a year like 2019, not %q", c, key, v.Value)
+	}
+	return y, nil
+}
+
+func text(n *yaml.Node) string {
+	if isNull(n) {
+		return ""
+	}
+	return strings.TrimSpace(n.Value)
+}
+
+func isNull(n *yaml.Node) bool {
+	return n.Kind == yaml.ScalarNode && n.Tag == "!!null"
+}

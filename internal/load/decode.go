@@ -1,0 +1,300 @@
+package load
+
+import (
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+
+	"budgetpress/internal/amount"
+	"budgetpress/internal/diag"
+	"budgetpress/internal/model"
+)
+
+// decoder walks a parsed YAML tree, collecting diagnostics as it goes so
+// that one run reports every mistake of a file, not just the first.
+type decoder struct {
+	file    string
+	diags   diag.List
+	strings []model.Located
+}
+
+func (d *decoder) pos(n *yaml.Node) diag.Pos {
+	return diag.Pos{File: d.file, Line: n.Line, Col: n.Column}
+}
+
+func (d *decoder) errorf(n *yaml.Node, format string, args ...any) {
+	d.diags.Errorf(d.pos(n), format, args...)
+}
+
+// kindName says in plain words what kind of YAML value a node is.
+func kindName(n *yaml.Node) string {
+	switch n.Kind {
+	case yaml.MappingNode:
+		return "a group of \"key: value\" lines"
+	case yaml.SequenceNode:
+		return "a list"
+	case yaml.ScalarNode:
+		if n.Tag == "!!null" {
+			return "nothing"
+		}
+		return fmt.Sprintf("%q", n.Value)
+	}
+	return "something else"
+}
+
+// object is a YAML mapping whose keys have been checked against the keys
+// allowed at that place.
+type object struct {
+	d    *decoder
+	node *yaml.Node
+	what string
+	vals map[string]*yaml.Node
+}
+
+// object checks that n is a mapping with no duplicate and no unknown
+// keys. It returns nil (after reporting) when n is not a mapping.
+func (d *decoder) object(n *yaml.Node, what string, allowed ...string) *object {
+	if n.Kind != yaml.MappingNode {
+		d.errorf(n, "%s should be a group of \"key: value\" lines, but here is %s", what, kindName(n))
+		return nil
+	}
+	o := &object{d: d, node: n, what: what, vals: map[string]*yaml.Node{}}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], n.Content[i+1]
+		if k.Kind != yaml.ScalarNode {
+			d.errorf(k, "a key in %s must be a plain word", what)
+			continue
+		}
+		if _, dup := o.vals[k.Value]; dup {
+			d.errorf(k, "%q appears twice in %s; keep only one", k.Value, what)
+			continue
+		}
+		if !contains(allowed, k.Value) {
+			msg := unknownKey(k.Value, what, allowed)
+			if n.Style&yaml.FlowStyle != 0 && isNull(v) {
+				msg += `; if it is part of the value before it, that value contains a comma: put it in quotes`
+			}
+			d.errorf(k, "%s", msg)
+			continue
+		}
+		o.vals[k.Value] = v
+	}
+	return o
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// unknownKey explains an unknown key and suggests the closest allowed one.
+func unknownKey(key, what string, allowed []string) string {
+	best, bestDist := "", 3
+	for _, a := range allowed {
+		if dist := editDistance(strings.ToLower(key), a); dist < bestDist {
+			best, bestDist = a, dist
+		}
+	}
+	sorted := append([]string(nil), allowed...)
+	sort.Strings(sorted)
+	msg := fmt.Sprintf("unknown key %q in %s", key, what)
+	if best != "" {
+		msg += fmt.Sprintf("; did you mean %q?", best)
+	}
+	return msg + " (allowed: " + strings.Join(sorted, ", ") + ")"
+}
+
+// editDistance is the Levenshtein distance between two short strings.
+func editDistance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	prev := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur := make([]int, len(rb)+1)
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev = cur
+	}
+	return prev[len(rb)]
+}
+
+// get returns the value of key, or nil when it is absent.
+func (o *object) get(key string) *yaml.Node {
+	if o == nil {
+		return nil
+	}
+	return o.vals[key]
+}
+
+// require returns the value of key, reporting it when absent.
+func (o *object) require(key, meaning string) *yaml.Node {
+	if o == nil {
+		return nil
+	}
+	v := o.vals[key]
+	if v == nil {
+		o.d.errorf(o.node, "%s is missing %q (%s)", o.what, key, meaning)
+	}
+	return v
+}
+
+// isNull reports whether n is an empty value (~, null or nothing).
+func isNull(n *yaml.Node) bool {
+	return n == nil || (n.Kind == yaml.ScalarNode && n.Tag == "!!null")
+}
+
+// scalar returns the text of a scalar node, reporting anything else.
+func (d *decoder) scalar(n *yaml.Node, what string) (string, bool) {
+	if n == nil {
+		return "", false
+	}
+	if n.Kind != yaml.ScalarNode {
+		d.errorf(n, "%s should be a single value, but here is %s", what, kindName(n))
+		return "", false
+	}
+	return n.Value, true
+}
+
+// str reads a plain string and remembers it for the placeholder check.
+func (d *decoder) str(n *yaml.Node, what string) string {
+	s, ok := d.scalar(n, what)
+	if !ok {
+		return ""
+	}
+	if n.Tag == "!!null" {
+		return ""
+	}
+	d.strings = append(d.strings, model.Located{S: s, Pos: d.pos(n)})
+	return s
+}
+
+// text reads a Text: a plain string (Chinese) or a mapping by language.
+func (d *decoder) text(n *yaml.Node, what string, langs []string) model.Text {
+	if n == nil {
+		return model.Text{}
+	}
+	t := model.Text{ByLang: map[string]string{}, Pos: d.pos(n)}
+	if n.Kind == yaml.MappingNode {
+		o := d.object(n, what, langs...)
+		if o == nil {
+			return model.Text{}
+		}
+		for _, l := range langs {
+			if v := o.get(l); v != nil {
+				if s := d.str(v, what); s != "" {
+					t.ByLang[l] = s
+				}
+			}
+		}
+		if _, ok := t.ByLang["zh"]; !ok {
+			d.errorf(n, "%s has no Chinese text: add a \"zh:\" line", what)
+		}
+		return t
+	}
+	s := d.str(n, what)
+	if s != "" {
+		t.ByLang["zh"] = s
+	}
+	return t
+}
+
+// integer reads a whole number such as a headcount.
+func (d *decoder) integer(n *yaml.Node, what string) int {
+	s, ok := d.scalar(n, what)
+	if !ok {
+		return 0
+	}
+	v, err := strconv.Atoi(strings.TrimPrefix(s, "+"))
+	if err != nil || n.Tag == "!!str" && strings.TrimSpace(s) != s {
+		d.errorf(n, "%s should be a whole number, but here is %q", what, s)
+		return 0
+	}
+	return v
+}
+
+// money reads an amount.
+func (d *decoder) money(n *yaml.Node, what string) model.Money {
+	s, ok := d.scalar(n, what)
+	if !ok {
+		return model.Money{}
+	}
+	a, err := amount.Parse(s)
+	if err != nil {
+		d.errorf(n, "%s: %v", what, err)
+		return model.Money{Pos: d.pos(n)}
+	}
+	return model.Money{Amount: a, Pos: d.pos(n)}
+}
+
+// date reads a YYYY-MM-DD date.
+func (d *decoder) date(n *yaml.Node, what string) model.Date {
+	s, ok := d.scalar(n, what)
+	if !ok {
+		return model.Date{}
+	}
+	dt, err := model.ParseDate(s)
+	if err != nil {
+		d.errorf(n, "%s: %v", what, err)
+		return model.Date{}
+	}
+	dt.Pos = d.pos(n)
+	return dt
+}
+
+// list checks that n is a sequence and returns its items.
+func (d *decoder) list(n *yaml.Node, what string) []*yaml.Node {
+	if n == nil {
+		return nil
+	}
+	if isNull(n) {
+		return nil
+	}
+	if n.Kind != yaml.SequenceNode {
+		d.errorf(n, "%s should be a list (lines starting with \"- \"), but here is %s", what, kindName(n))
+		return nil
+	}
+	return n.Content
+}
+
+// pairs returns the key and value nodes of a mapping, reporting duplicate
+// keys; the keys are free (codes, item keys), not a fixed set.
+func (d *decoder) pairs(n *yaml.Node, what string) [][2]*yaml.Node {
+	if n == nil || isNull(n) {
+		return nil
+	}
+	if n.Kind != yaml.MappingNode {
+		d.errorf(n, "%s should be a group of \"key: value\" lines, but here is %s", what, kindName(n))
+		return nil
+	}
+	seen := map[string]bool{}
+	var out [][2]*yaml.Node
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k := n.Content[i]
+		if k.Kind != yaml.ScalarNode {
+			d.errorf(k, "a key in %s must be a plain word", what)
+			continue
+		}
+		if seen[k.Value] {
+			d.errorf(k, "%q appears twice in %s; keep only one", k.Value, what)
+			continue
+		}
+		seen[k.Value] = true
+		out = append(out, [2]*yaml.Node{k, n.Content[i+1]})
+	}
+	return out
+}

@@ -1,0 +1,422 @@
+package load
+
+import (
+	"fmt"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+
+	"budgetpress/internal/classify"
+	"budgetpress/internal/diag"
+	"budgetpress/internal/model"
+)
+
+// Options are what a department file is read against.
+type Options struct {
+	Dict  *classify.Dictionary // classification names; classify.Default() when nil
+	Langs []string             // languages a text may carry; zh and en when empty
+}
+
+var idForm = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+
+// File reads one department-year file. path is data/<year>/<id>.yaml
+// (relative to the site, as it appears in diagnostics); the year and the
+// department id come from it. The returned file is nil when the input is
+// too broken to use.
+func File(path string, src []byte, opt Options) (*model.File, diag.List) {
+	if opt.Dict == nil {
+		opt.Dict = classify.Default()
+	}
+	if len(opt.Langs) == 0 {
+		opt.Langs = []string{"zh", "en"}
+	}
+	root, diags := parseYAML(path, src)
+	if root == nil {
+		return nil, diags
+	}
+	d := &decoder{file: path}
+	f := &model.File{Path: path}
+	f.ID = strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
+	fpos := diag.Pos{File: path, Line: 1, Col: 1}
+	if !idForm.MatchString(f.ID) {
+		d.diags.Errorf(fpos, "the file name %q becomes the page address, so it may use only lower-case letters, digits and hyphens (like changji-egov.yaml)", filepath.Base(path))
+	}
+	year, err := strconv.Atoi(filepath.Base(filepath.Dir(path)))
+	if err != nil || year < 1990 || year > 2100 {
+		d.diags.Errorf(fpos, "department files live in a folder named after their year, like data/2024/%s.yaml", f.ID)
+	}
+	f.Year = year
+	fr := &fileReader{decoder: d, f: f, opt: opt}
+	fr.read(root)
+	f.Strings = d.strings
+	return f, append(diags, d.diags...)
+}
+
+type fileReader struct {
+	*decoder
+	f   *model.File
+	opt Options
+	// projectRows are rows keyed by a word that may be a project id; they
+	// are resolved once the projects have been read.
+	projectRows []pendingRow
+}
+
+type pendingRow struct {
+	table *model.Table
+	part  string
+	index int
+	node  *yaml.Node
+}
+
+func (r *fileReader) text(n *yaml.Node, what string) model.Text {
+	return r.decoder.text(n, what, r.opt.Langs)
+}
+
+func (r *fileReader) read(root *yaml.Node) {
+	o := r.object(root, "a department file", "type", "unit", "published", "department", "tables",
+		"projects", "performance", "operating_costs", "procurement", "assets", "glossary", "prior")
+	if o == nil {
+		return
+	}
+	f := r.f
+	f.Type = "budget"
+	if n := o.get("type"); n != nil {
+		f.Type = r.str(n, "type")
+		if f.Type != "budget" && f.Type != "final" {
+			r.errorf(n, "type is %q; write budget (部门预算) or final (部门决算)", f.Type)
+		}
+	}
+	if n := o.require("unit", "the unit of all amounts: 万元 or 元"); n != nil {
+		f.Unit = r.str(n, "unit")
+		if f.Unit != "万元" && f.Unit != "元" {
+			r.errorf(n, "unit is %q; amounts are published in 万元 or 元", f.Unit)
+		}
+	}
+	if n := o.require("published", "the publication date, YYYY-MM-DD"); n != nil {
+		f.Published = r.date(n, "published")
+	}
+	if n := o.require("department", "names, functions, units and staff"); n != nil {
+		r.department(n)
+	}
+	// Projects first: table rows refer to them.
+	for _, n := range r.list(o.get("projects"), "projects") {
+		r.project(n)
+	}
+	for _, n := range r.list(o.require("tables", "the published tables, in order"), "tables") {
+		r.table(n)
+	}
+	r.resolveProjectRows()
+	if n := o.get("performance"); n != nil {
+		r.performance(n)
+	}
+	if n := o.get("operating_costs"); n != nil {
+		m := r.money(n, "operating_costs (机关运行经费)")
+		f.OperatingCosts = &m
+	}
+	if n := o.get("procurement"); n != nil {
+		r.procurement(n)
+	}
+	if n := o.get("assets"); n != nil {
+		r.assets(n)
+	}
+	for _, n := range r.list(o.get("glossary"), "glossary") {
+		g := r.object(n, "a glossary entry", "term", "text")
+		if g == nil {
+			continue
+		}
+		f.Glossary = append(f.Glossary, model.Term{
+			Term: r.text(g.require("term", "the word explained"), "term"),
+			Text: r.text(g.require("text", "the explanation"), "text"),
+			Pos:  r.pos(n),
+		})
+	}
+	if n := o.get("prior"); n != nil {
+		r.prior(n)
+	}
+}
+
+func (r *fileReader) department(n *yaml.Node) {
+	o := r.object(n, "department", "name", "short", "functions", "units", "subordinate_units", "staffing", "contact")
+	if o == nil {
+		return
+	}
+	dep := &r.f.Department
+	dep.Name = r.text(o.require("name", "the full official name"), "department name")
+	dep.Short = r.text(o.get("short"), "short name")
+	dep.Functions = r.text(o.get("functions"), "functions (主要职能)")
+	for _, u := range r.list(o.get("units"), "units") {
+		dep.Units = append(dep.Units, r.text(u, "a unit name"))
+	}
+	if v := o.get("subordinate_units"); v != nil {
+		dep.SubordinateUnits = r.integer(v, "subordinate_units")
+	}
+	if v := o.get("staffing"); v != nil {
+		s := r.object(v, "staffing", "authorized", "actual", "active", "retired", "veteran")
+		if s != nil {
+			st := &dep.Staffing
+			st.Pos = r.pos(v)
+			st.Authorized = r.integer(s.require("authorized", "编制数"), "authorized")
+			st.Actual = r.integer(s.require("actual", "实有人数"), "actual")
+			st.Active = r.headcount(s.get("active"), "active (在职)")
+			st.Retired = r.headcount(s.get("retired"), "retired (退休)")
+			st.Veteran = r.headcount(s.get("veteran"), "veteran (离休)")
+		}
+	}
+	if v := o.get("contact"); v != nil {
+		c := r.object(v, "contact", "name", "phone")
+		if c != nil {
+			dep.Contact.Name = r.text(c.get("name"), "contact name")
+			if p := c.get("phone"); p != nil {
+				dep.Contact.Phone = r.str(p, "phone")
+			}
+		}
+	}
+}
+
+// headcount reads {count: 22, change: 14}.
+func (r *fileReader) headcount(n *yaml.Node, what string) model.Headcount {
+	if n == nil {
+		return model.Headcount{}
+	}
+	o := r.object(n, what, "count", "change")
+	if o == nil {
+		return model.Headcount{}
+	}
+	h := model.Headcount{Pos: r.pos(n)}
+	h.Count = r.integer(o.require("count", "number of people"), what+" count")
+	if c := o.get("change"); c != nil {
+		h.Change = r.integer(c, what+" change")
+	}
+	return h
+}
+
+// code reads a classification code and checks that it exists in year.
+func (r *fileReader) code(n *yaml.Node, scheme classify.Scheme, what string) (classify.Code, bool) {
+	s, ok := r.scalar(n, what)
+	if !ok {
+		return "", false
+	}
+	c, err := classify.ParseCode(s)
+	if err != nil {
+		r.errorf(n, "%v", err)
+		return "", false
+	}
+	if _, ok := r.opt.Dict.Lookup(scheme, c, r.f.Year); !ok {
+		name := "functional (功能分类)"
+		if scheme == classify.Economic {
+			name = "economic (经济分类)"
+		}
+		r.errorf(n, "%s is not a %s classification code in %d; check the code, or add it to data/classification.yaml if your province uses it", c, name, r.f.Year)
+		return c, false
+	}
+	return c, true
+}
+
+func (r *fileReader) project(n *yaml.Node) {
+	o := r.object(n, "a project", "id", "name", "function", "amount", "basis", "owner", "from", "to", "allocation")
+	if o == nil {
+		return
+	}
+	p := &model.Project{Pos: r.pos(n)}
+	if v := o.require("id", "a short name used to refer to the project, like cloud-ops"); v != nil {
+		p.ID = r.str(v, "project id")
+		if !idForm.MatchString(p.ID) {
+			r.errorf(v, "project id %q may use only lower-case letters, digits and hyphens, like cloud-ops", p.ID)
+		} else if r.f.Project(p.ID) != nil {
+			r.errorf(v, "two projects have the id %q; give each its own", p.ID)
+		}
+	}
+	p.Name = r.text(o.require("name", "the project name"), "project name")
+	if v := o.require("function", "the functional classification 项 it is paid from, like 201 03 99"); v != nil {
+		p.Function, _ = r.code(v, classify.Function, "function")
+	}
+	if v := o.require("amount", "预算安排规模"); v != nil {
+		p.Amount = r.money(v, "project amount")
+	}
+	p.Basis = r.text(o.get("basis"), "basis (设立的政策依据)")
+	p.Owner = r.text(o.get("owner"), "owner (项目承担单位)")
+	if v := o.get("from"); v != nil {
+		p.From = r.date(v, "from")
+	}
+	if v := o.get("to"); v != nil {
+		p.To = r.date(v, "to")
+	}
+	for _, a := range r.list(o.get("allocation"), "allocation") {
+		cells := r.list(a, "an allocation line")
+		if len(cells) != 2 {
+			if a.Kind == yaml.SequenceNode {
+				r.errorf(a, "an allocation line is [economic code, amount], like [302 06, 40]")
+			}
+			continue
+		}
+		c, _ := r.code(cells[0], classify.Economic, "allocation code")
+		p.Allocation = append(p.Allocation, model.Allocation{Code: c, Amount: r.money(cells[1], "allocation amount"), Pos: r.pos(a)})
+	}
+	r.f.Projects = append(r.f.Projects, p)
+}
+
+func (r *fileReader) table(n *yaml.Node) {
+	o := r.object(n, "a table", "no", "kind", "title", "rows", "income", "expenditure", "empty")
+	if o == nil {
+		return
+	}
+	t := &model.Table{Pos: r.pos(n), Parts: map[string][]model.Row{}}
+	if v := o.require("no", "the table number as published, like 1"); v != nil {
+		t.No = r.str(v, "table number")
+	}
+	kv := o.require("kind", "which standard table this is")
+	if kv == nil {
+		return
+	}
+	kind := r.str(kv, "table kind")
+	k := model.Kinds[kind]
+	if k == nil {
+		r.errorf(kv, "%s", unknownKey(kind, "table kinds", kindIDs()))
+		return
+	}
+	t.Kind = k
+	t.Title = r.text(o.get("title"), "table title")
+	t.Empty = r.text(o.get("empty"), "empty-table statement (空表说明)")
+	for _, key := range []string{"rows", "income", "expenditure"} {
+		v := o.get(key)
+		if v == nil {
+			continue
+		}
+		part := k.Part(key)
+		if part == nil {
+			var keys []string
+			for _, p := range k.Parts {
+				keys = append(keys, p.Key)
+			}
+			r.errorf(v, "a %s table has no %q; its rows go under %s", k.ID, key, strings.Join(keys, " and "))
+			continue
+		}
+		t.Parts[key] = r.rows(v, t, part)
+	}
+	for _, t2 := range r.f.Tables {
+		if t2.No == t.No && t.No != "" {
+			r.errorf(o.get("no"), "two tables are numbered %s", t.No)
+		}
+	}
+	r.f.Tables = append(r.f.Tables, t)
+}
+
+func kindIDs() []string {
+	var ids []string
+	for id := range model.Kinds {
+		ids = append(ids, id)
+	}
+	return ids
+}
+
+// rows reads the rows of one part of a table.
+func (r *fileReader) rows(n *yaml.Node, t *model.Table, part *model.Part) []model.Row {
+	var rows []model.Row
+	seen := map[string]bool{}
+	what := fmt.Sprintf("table %s", t.No)
+	for _, rn := range r.list(n, what+" "+part.Key) {
+		if rn.Kind != yaml.SequenceNode || len(rn.Content) == 0 {
+			r.errorf(rn, "a row of %s is a list: [code, amounts…], like [201, 500.80, 260.80, 240.00]", what)
+			continue
+		}
+		row := model.Row{Pos: r.pos(rn)}
+		kn := rn.Content[0]
+		key, ok := r.scalar(kn, "a row's first cell")
+		if !ok {
+			continue
+		}
+		row.Key = strings.TrimSpace(key)
+		switch {
+		case row.Key == "total":
+		case part.Rows == model.Items:
+			if _, ok := part.Item(row.Key); !ok {
+				var keys []string
+				for _, it := range part.Items {
+					keys = append(keys, it.Key)
+				}
+				r.errorf(kn, "%s", unknownKey(row.Key, what+" "+part.Key+" rows", append(keys, "total")))
+				continue
+			}
+		case part.Rows == model.ProjectRows && row.Key == "unit":
+		case part.Rows == model.ProjectRows && !startsWithDigit(row.Key):
+			row.Project = row.Key
+		default:
+			scheme := classify.Function
+			if part.Rows == model.EconomicCodes {
+				scheme = classify.Economic
+			}
+			c, ok := r.code(kn, scheme, "row code")
+			if !ok {
+				continue
+			}
+			row.Code, row.Key = c, string(c)
+		}
+		if seen[row.Key] {
+			r.errorf(kn, "%s has two rows for %s; keep one", what, displayKey(row.Key))
+			continue
+		}
+		seen[row.Key] = true
+		cells := rn.Content[1:]
+		if len(cells) > len(part.Columns) {
+			var names []string
+			for _, c := range part.Columns {
+				names = append(names, c.Title.ZH())
+			}
+			r.errorf(cells[len(part.Columns)], "this row of %s has %d amounts, but the table has %d columns (%s)",
+				what, len(cells), len(part.Columns), strings.Join(names, ", "))
+			continue
+		}
+		for _, cn := range cells {
+			cell := model.Cell{Pos: r.pos(cn)}
+			if isNull(cn) || (cn.Kind == yaml.ScalarNode && (cn.Value == "" || cn.Value == "-")) {
+				cell.Empty = true
+			} else {
+				m := r.money(cn, "amount")
+				cell.Value = m.Amount
+			}
+			row.Cells = append(row.Cells, cell)
+		}
+		if row.Project != "" {
+			r.projectRows = append(r.projectRows, pendingRow{t, part.Key, len(rows), kn})
+		}
+		rows = append(rows, row)
+	}
+	return rows
+}
+
+func startsWithDigit(s string) bool {
+	return s != "" && (s[0] >= '0' && s[0] <= '9' || strings.HasPrefix(s, "０") || strings.HasPrefix(s, "１") || strings.HasPrefix(s, "２") || strings.HasPrefix(s, "３"))
+}
+
+func displayKey(k string) string {
+	if c, err := classify.ParseCode(k); err == nil {
+		return c.String()
+	}
+	return k
+}
+
+// resolveProjectRows checks that rows naming a project refer to one, and
+// gives them the project's functional code.
+func (r *fileReader) resolveProjectRows() {
+	for _, pr := range r.projectRows {
+		row := &pr.table.Parts[pr.part][pr.index]
+		p := r.f.Project(row.Project)
+		if p == nil {
+			var ids []string
+			for _, p := range r.f.Projects {
+				ids = append(ids, p.ID)
+			}
+			if len(ids) == 0 {
+				r.errorf(pr.node, "%q is not a project: list the projects under \"projects:\" and refer to them by id", row.Project)
+			} else {
+				r.errorf(pr.node, "%s", strings.Replace(unknownKey(row.Project, "the projects", ids), "unknown key", "unknown project", 1))
+			}
+			continue
+		}
+		row.Code = p.Function
+	}
+	r.projectRows = nil
+}

@@ -1,0 +1,142 @@
+package load
+
+import (
+	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"budgetpress/internal/amount"
+	"budgetpress/internal/classify"
+	"budgetpress/internal/diag"
+	"budgetpress/internal/model"
+)
+
+// Site is everything read from a site directory.
+type Site struct {
+	Dir    string
+	Config *model.Site
+	Dict   *classify.Dictionary
+	Files  []*model.File
+	// Content lists the Markdown files under content/, relative to Dir.
+	Content []string
+}
+
+// ReadSite reads site.yaml, the classification extensions and every
+// department file of dir. Paths in diagnostics are relative to dir.
+func ReadSite(dir string) (*Site, diag.List) {
+	var diags diag.List
+	s := &Site{Dir: dir, Dict: classify.Default()}
+	src, err := os.ReadFile(filepath.Join(dir, "site.yaml"))
+	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			diags.Errorf(diag.Pos{File: "site.yaml"}, "no site.yaml in %s: is this a budgetpress site folder?", dir)
+		} else {
+			diags.Errorf(diag.Pos{File: "site.yaml"}, "cannot read site.yaml: %v", err)
+		}
+		return s, diags
+	}
+	cfg, ds := SiteConfig("site.yaml", src)
+	diags = append(diags, ds...)
+	s.Config = cfg
+	if cfg == nil {
+		return s, diags
+	}
+	const ext = "data/classification.yaml"
+	if src, err := os.ReadFile(filepath.Join(dir, ext)); err == nil {
+		d, err := s.Dict.Extend(ext, src)
+		if err != nil {
+			diags = append(diags, asDiagnostics(err)...)
+		} else {
+			s.Dict = d
+		}
+	}
+	paths, _ := filepath.Glob(filepath.Join(dir, "data", "*", "*.yaml"))
+	sort.Strings(paths)
+	for _, p := range paths {
+		rel := filepath.ToSlash(mustRel(dir, p))
+		src, err := os.ReadFile(p)
+		if err != nil {
+			diags.Errorf(diag.Pos{File: rel}, "cannot read: %v", err)
+			continue
+		}
+		f, ds := File(rel, src, Options{Dict: s.Dict, Langs: cfg.Languages})
+		diags = append(diags, ds...)
+		if f != nil {
+			s.Files = append(s.Files, f)
+		}
+	}
+	if len(paths) == 0 {
+		diags.Errorf(diag.Pos{File: "data"}, "no department files found: put them in data/<year>/<department>.yaml")
+	}
+	filepath.WalkDir(filepath.Join(dir, "content"), func(p string, e fs.DirEntry, err error) error {
+		if err == nil && !e.IsDir() && strings.HasSuffix(p, ".md") {
+			s.Content = append(s.Content, filepath.ToSlash(mustRel(dir, p)))
+		}
+		return nil
+	})
+	return s, diags
+}
+
+func mustRel(dir, p string) string {
+	r, err := filepath.Rel(dir, p)
+	if err != nil {
+		return p
+	}
+	return r
+}
+
+// asDiagnostics converts an error from the classification dictionary.
+func asDiagnostics(err error) diag.List {
+	var ce *classify.Error
+	if errors.As(err, &ce) {
+		return diag.List{{Pos: diag.Pos{File: ce.File, Line: ce.Line, Col: ce.Col}, Severity: diag.Error, Message: ce.Msg}}
+	}
+	return diag.List{{Pos: diag.Pos{File: "data/classification.yaml"}, Severity: diag.Error, Message: err.Error()}}
+}
+
+// SiteConfig reads site.yaml.
+func SiteConfig(file string, src []byte) (*model.Site, diag.List) {
+	root, diags := parseYAML(file, src)
+	if root == nil {
+		return nil, diags
+	}
+	d := &decoder{file: file}
+	cfg := &model.Site{Languages: []string{"zh", "en"}}
+	o := d.object(root, "site.yaml", "title", "languages", "check")
+	if o == nil {
+		return nil, append(diags, d.diags...)
+	}
+	if v := o.get("languages"); v != nil {
+		cfg.Languages = nil
+		for _, l := range d.list(v, "languages") {
+			s := d.str(l, "a language")
+			if s != "" && !contains(cfg.Languages, s) {
+				cfg.Languages = append(cfg.Languages, s)
+			}
+		}
+		if len(cfg.Languages) == 0 || cfg.Languages[0] != "zh" {
+			d.errorf(v, "languages must start with zh (Chinese is the language of the published document), like [zh, en]")
+		}
+	}
+	cfg.Title = d.text(o.get("title"), "title", cfg.Languages)
+	if v := o.get("check"); v != nil {
+		c := d.object(v, "check", "tolerance", "indicator_weights")
+		if t := c.get("tolerance"); t != nil {
+			if s, _ := d.scalar(t, "tolerance"); s != "auto" {
+				a, err := amount.Parse(s)
+				if err != nil || a.Sign() < 0 {
+					d.errorf(t, "tolerance is auto, or an amount such as 0.05 in the unit of each file")
+				} else {
+					cfg.Tolerance = &a
+				}
+			}
+		}
+		if w := c.get("indicator_weights"); w != nil {
+			cfg.IndicatorWeights = d.integer(w, "indicator_weights")
+		}
+	}
+	return cfg, append(diags, d.diags...)
+}

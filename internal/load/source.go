@@ -1,0 +1,142 @@
+package load
+
+import (
+	"bytes"
+	"fmt"
+	"regexp"
+	"strconv"
+	"unicode/utf8"
+
+	"golang.org/x/text/encoding/simplifiedchinese"
+	"gopkg.in/yaml.v3"
+
+	"budgetpress/internal/diag"
+)
+
+var utf8BOM = []byte{0xEF, 0xBB, 0xBF}
+
+// parseYAML checks the encoding of src and parses it into a document
+// node. A UTF-8 byte-order mark is accepted; GBK and UTF-16 files are
+// recognised and explained, because Chinese Windows editors save them.
+func parseYAML(file string, src []byte) (*yaml.Node, diag.List) {
+	var diags diag.List
+	src = bytes.TrimPrefix(src, utf8BOM)
+	if bytes.HasPrefix(src, []byte{0xFF, 0xFE}) || bytes.HasPrefix(src, []byte{0xFE, 0xFF}) {
+		diags.Errorf(diag.Pos{File: file, Line: 1, Col: 1},
+			"this file is saved as UTF-16; save it as UTF-8 (in Notepad: File > Save As > Encoding: UTF-8)")
+		return nil, diags
+	}
+	if !utf8.Valid(src) {
+		line, col := firstInvalid(src)
+		msg := "this file is not UTF-8 text"
+		if isGBK(src) {
+			msg = "this file is saved in GBK (the default of Chinese Windows), not UTF-8"
+		}
+		diags.Errorf(diag.Pos{File: file, Line: line, Col: col},
+			"%s; save it as UTF-8 (in Notepad: File > Save As > Encoding: UTF-8; in WPS or VS Code: \"Save with Encoding\" > UTF-8)", msg)
+		return nil, diags
+	}
+	if p, ok := tabIndent(src); ok {
+		diags.Errorf(diag.Pos{File: file, Line: p.Line, Col: p.Col},
+			"a tab is used for indentation; YAML needs spaces (replace the tab with spaces)")
+		return nil, diags
+	}
+	if len(bytes.TrimSpace(src)) == 0 {
+		diags.Errorf(diag.Pos{File: file, Line: 1, Col: 1}, "this file is empty")
+		return nil, diags
+	}
+	var doc yaml.Node
+	dec := yaml.NewDecoder(bytes.NewReader(src))
+	if err := dec.Decode(&doc); err != nil {
+		diags = append(diags, syntaxError(file, err))
+		return nil, diags
+	}
+	var extra yaml.Node
+	if err := dec.Decode(&extra); err == nil {
+		diags.Errorf(diag.Pos{File: file, Line: extra.Line, Col: extra.Column},
+			"a second document starts here (after \"---\"); a file holds one department-year")
+		return nil, diags
+	}
+	if len(doc.Content) == 0 {
+		diags.Errorf(diag.Pos{File: file, Line: 1, Col: 1}, "this file is empty")
+		return nil, diags
+	}
+	if a := findAlias(&doc); a != nil {
+		diags.Errorf(diag.Pos{File: file, Line: a.Line, Col: a.Column},
+			"anchors and aliases (& and *) are not supported here; write the value out")
+		return nil, diags
+	}
+	return doc.Content[0], diags
+}
+
+// firstInvalid returns the line and column of the first byte that is not
+// valid UTF-8.
+func firstInvalid(src []byte) (line, col int) {
+	line, col = 1, 1
+	for len(src) > 0 {
+		r, size := utf8.DecodeRune(src)
+		if r == utf8.RuneError && size <= 1 {
+			return line, col
+		}
+		if r == '\n' {
+			line, col = line+1, 1
+		} else {
+			col++
+		}
+		src = src[size:]
+	}
+	return line, col
+}
+
+// isGBK reports whether src decodes cleanly as GBK with some Chinese text.
+func isGBK(src []byte) bool {
+	out, err := simplifiedchinese.GBK.NewDecoder().Bytes(src)
+	return err == nil && utf8.Valid(out) && !bytes.ContainsRune(out, utf8.RuneError)
+}
+
+// tabIndent finds a tab in the indentation of a line.
+func tabIndent(src []byte) (diag.Pos, bool) {
+	for i, line := range bytes.Split(src, []byte("\n")) {
+		for j, c := range line {
+			if c == '\t' {
+				return diag.Pos{Line: i + 1, Col: j + 1}, true
+			}
+			if c != ' ' {
+				break
+			}
+		}
+	}
+	return diag.Pos{}, false
+}
+
+var yamlLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
+
+// syntaxError turns a YAML parser error into a diagnostic with a hint.
+func syntaxError(file string, err error) diag.Diagnostic {
+	msg := err.Error()
+	line := 1
+	if m := yamlLine.FindStringSubmatch(msg); m != nil {
+		line, _ = strconv.Atoi(m[1])
+		msg = m[2]
+	}
+	return diag.Diagnostic{
+		Pos:      diag.Pos{File: file, Line: line, Col: 1},
+		Severity: diag.Error,
+		Message: fmt.Sprintf("the YAML layout is broken near here (%s); check the indentation, "+
+			"that each \"key: value\" has a space after the colon, and that values starting "+
+			"with > | [ { or a quote are put in quotes", msg),
+	}
+}
+
+// findAlias returns the first alias node of the tree, or nil.
+func findAlias(n *yaml.Node) *yaml.Node {
+	if n.Kind == yaml.AliasNode || n.Anchor != "" {
+		return n
+	}
+	for _, c := range n.Content {
+		if a := findAlias(c); a != nil {
+			return a
+		}
+	}
+	return nil
+}
