@@ -1,11 +1,165 @@
 package check
 
 import (
+	"fmt"
+	"strings"
+
+	"budgetpress/internal/amount"
+	"budgetpress/internal/classify"
 	"budgetpress/internal/diag"
 	"budgetpress/internal/load"
+	"budgetpress/internal/model"
 )
 
-// Site checks every department file of a site.
+// Site checks every department file of a site and the Markdown content.
 func Site(s *load.Site) diag.List {
-	return nil
+	var out diag.List
+	if s.Config == nil {
+		return nil
+	}
+	for _, f := range s.Files {
+		out = append(out, File(f, s.Config, s.Dict)...)
+	}
+	for _, c := range s.Content {
+		out = append(out, placeholders(c.Path, c.Text)...)
+	}
+	return out
+}
+
+// File checks one department-year.
+func File(f *model.File, cfg *model.Site, dict *classify.Dictionary) diag.List {
+	if dict == nil {
+		dict = classify.Default()
+	}
+	c := &checker{f: f, cfg: cfg, dict: dict, used: map[int]bool{}}
+	c.tables()
+	c.crossTables()
+	c.projects()
+	c.performance()
+	c.threePublic()
+	c.department()
+	c.other()
+	c.prior()
+	c.strings()
+	c.dates()
+	c.decimals()
+	c.unusedAcceptances()
+	return c.diags
+}
+
+type checker struct {
+	f     *model.File
+	cfg   *model.Site
+	dict  *classify.Dictionary
+	diags diag.List
+	used  map[int]bool // acceptances that matched a finding
+}
+
+// report records a finding of rule about subject. A finding that the file
+// accepts (accept: in the data) becomes a warning carrying the reason.
+func (c *checker) report(sev diag.Severity, rule, subject string, pos diag.Pos, format string, args ...any) {
+	msg := fmt.Sprintf(format, args...)
+	for i, a := range c.f.Accepted {
+		if a.Rule == rule && a.Subject == subject {
+			c.used[i] = true
+			if sev == diag.Error {
+				sev = diag.Warning
+				msg += " (accepted: " + a.Reason + ")"
+			}
+		}
+	}
+	c.diags = append(c.diags, diag.Diagnostic{Pos: pos, Severity: sev, Message: msg, Rule: rule})
+}
+
+func (c *checker) errorf(rule, subject string, pos diag.Pos, format string, args ...any) {
+	c.report(diag.Error, rule, subject, pos, format, args...)
+}
+
+func (c *checker) warnf(rule, subject string, pos diag.Pos, format string, args ...any) {
+	c.report(diag.Warning, rule, subject, pos, format, args...)
+}
+
+func (c *checker) unusedAcceptances() {
+	for i, a := range c.f.Accepted {
+		if !c.used[i] {
+			c.warnf("accept", "", a.Pos, "nothing was found for rule %q about %q, so this acceptance is not needed; remove it", a.Rule, a.Subject)
+		}
+	}
+}
+
+// tolerance is the largest difference taken for rounding when a figure is
+// compared with the sum of n published figures.
+func (c *checker) tolerance(n, places int) amount.Amount {
+	if c.cfg != nil && c.cfg.Tolerance != nil {
+		return *c.cfg.Tolerance
+	}
+	if n < 1 {
+		n = 1
+	}
+	// Each of the n figures and the stated total is off by at most half a
+	// unit of the last place: (n+1) × 0.5 × 10^-places.
+	half := amount.MustParse("5").Shift(-(places + 1))
+	t := amount.Zero(places + 1)
+	for i := 0; i <= n; i++ {
+		t = t.Add(half)
+	}
+	return t.WithPlaces(places + 1)
+}
+
+// compare checks that stated equals expected, the sum of n figures; it
+// reports nothing, a warning within rounding, or an error. It returns
+// whether they differ.
+func (c *checker) compare(rule, subject string, pos diag.Pos, stated, expected amount.Amount, n int, what string) bool {
+	if stated.Equal(expected) {
+		return false
+	}
+	diff := stated.Sub(expected).Abs()
+	places := max(stated.Places(), expected.Places())
+	sev := diag.Error
+	if diff.Cmp(c.tolerance(n, places)) <= 0 {
+		sev = diag.Warning
+	}
+	c.report(sev, rule, subject, pos, "%s (difference %s%s)", what, diff.WithPlaces(places).Grouped(), roundingNote(sev))
+	return true
+}
+
+func roundingNote(sev diag.Severity) string {
+	if sev == diag.Warning {
+		return ", within rounding"
+	}
+	return ""
+}
+
+// fmtAmount prints an amount as the document would, with the file's unit.
+func (c *checker) fmtAmount(a amount.Amount) string {
+	return a.Grouped() + " " + c.f.Unit
+}
+
+// rowName names a table row for a message: "201 03 政府办公厅（室）及相关机构事务".
+func (c *checker) rowName(part *model.Part, r *model.Row) string {
+	switch {
+	case r.Key == "total":
+		return "the total row"
+	case r.Key == "unit":
+		return "the department's subtotal row"
+	case r.Project != "":
+		if p := c.f.Project(r.Project); p != nil {
+			return fmt.Sprintf("project %s (%s)", r.Project, p.Name.ZH())
+		}
+		return "project " + r.Project
+	case part.Rows == model.Items:
+		it, _ := part.Item(r.Key)
+		return fmt.Sprintf("%s (%s)", r.Key, strings.TrimLeft(it.Title.ZH(), "一二三四五六七八九十、1234567890.其中："))
+	}
+	scheme := classify.Function
+	if part.Rows == model.EconomicCodes {
+		scheme = classify.Economic
+	}
+	name, _ := c.dict.Lookup(scheme, r.Code, c.f.Year)
+	return r.Code.String() + " " + name.ZH
+}
+
+// tableName names a table for a message: "table 6 (一般公共预算基本支出情况表)".
+func tableName(t *model.Table) string {
+	return fmt.Sprintf("table %s (%s)", t.No, t.Name("zh"))
 }

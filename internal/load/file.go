@@ -77,7 +77,7 @@ func (r *fileReader) text(n *yaml.Node, what string) model.Text {
 
 func (r *fileReader) read(root *yaml.Node) {
 	o := r.object(root, "a department file", "type", "unit", "published", "department", "tables",
-		"projects", "performance", "operating_costs", "procurement", "assets", "glossary", "prior")
+		"projects", "performance", "operating_costs", "procurement", "assets", "glossary", "prior", "accept")
 	if o == nil {
 		return
 	}
@@ -135,6 +135,19 @@ func (r *fileReader) read(root *yaml.Node) {
 	}
 	if n := o.get("prior"); n != nil {
 		r.prior(n)
+	}
+	for _, n := range r.list(o.get("accept"), "accept") {
+		a := r.object(n, "an accepted finding", "rule", "subject", "reason")
+		if a == nil {
+			continue
+		}
+		acc := model.Acceptance{Pos: r.pos(n)}
+		acc.Rule = r.str(a.require("rule", "the rule named in [brackets] at the end of the finding"), "rule")
+		if v := a.get("subject"); v != nil {
+			acc.Subject = r.str(v, "subject")
+		}
+		acc.Reason = r.str(a.require("reason", "why the published figures are kept"), "reason")
+		f.Accepted = append(f.Accepted, acc)
 	}
 }
 

@@ -20,8 +20,15 @@ type Site struct {
 	Config *model.Site
 	Dict   *classify.Dictionary
 	Files  []*model.File
-	// Content lists the Markdown files under content/, relative to Dir.
-	Content []string
+	// Content holds the Markdown files under content/, by path relative
+	// to Dir, in path order.
+	Content []Source
+}
+
+// Source is a text file of the site.
+type Source struct {
+	Path string
+	Text string
 }
 
 // ReadSite reads site.yaml, the classification extensions and every
@@ -73,7 +80,13 @@ func ReadSite(dir string) (*Site, diag.List) {
 	}
 	filepath.WalkDir(filepath.Join(dir, "content"), func(p string, e fs.DirEntry, err error) error {
 		if err == nil && !e.IsDir() && strings.HasSuffix(p, ".md") {
-			s.Content = append(s.Content, filepath.ToSlash(mustRel(dir, p)))
+			rel := filepath.ToSlash(mustRel(dir, p))
+			src, err := os.ReadFile(p)
+			if err != nil {
+				diags.Errorf(diag.Pos{File: rel}, "cannot read: %v", err)
+				return nil
+			}
+			s.Content = append(s.Content, Source{Path: rel, Text: string(src)})
 		}
 		return nil
 	})

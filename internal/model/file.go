@@ -245,6 +245,9 @@ type File struct {
 	Assets         *Assets
 	Glossary       []Term
 	Prior          Prior
+	// Accepted lists inconsistencies of the published document that the
+	// editor has looked at and keeps as published.
+	Accepted []Acceptance
 	// Strings lists every text scalar of the file with its position, so
 	// checks such as the placeholder rule can read them all.
 	Strings []Located
@@ -274,4 +277,14 @@ func (f *File) Project(id string) *Project {
 		}
 	}
 	return nil
+}
+
+// Acceptance marks one finding of the checker (a rule about a subject) as
+// known and kept as published, with the reason. It turns that error into
+// a warning that carries the reason.
+type Acceptance struct {
+	Rule    string
+	Subject string
+	Reason  string
+	Pos     diag.Pos
 }

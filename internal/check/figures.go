@@ -1,0 +1,206 @@
+package check
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"budgetpress/internal/amount"
+	"budgetpress/internal/classify"
+	"budgetpress/internal/diag"
+	"budgetpress/internal/model"
+)
+
+// projects checks each project against its allocation and against its
+// row of the project table (table 7), column by economic class.
+func (c *checker) projects() {
+	proj := c.f.Table(model.KindGeneralProj)
+	inTable := map[string]bool{}
+	if proj != nil {
+		for _, r := range proj.Parts["rows"] {
+			if r.Project != "" {
+				inTable[r.Project] = true
+			}
+		}
+	}
+	for _, p := range c.f.Projects {
+		if len(p.Allocation) > 0 {
+			sum := amount.Zero(0)
+			for _, a := range p.Allocation {
+				sum = sum.Add(a.Amount.Amount)
+			}
+			c.compare("allocation", p.ID, p.Amount.Pos, p.Amount.Amount, sum, len(p.Allocation),
+				fmt.Sprintf("project %s is %s, but its allocation (资金分配) adds up to %s", p.ID, c.fmtAmount(p.Amount.Amount), c.fmtAmount(sum)))
+		}
+		if proj == nil {
+			continue
+		}
+		if !inTable[p.ID] {
+			c.errorf("project-table", p.ID, p.Pos, "project %s (%s) is not in %s; add a row [%s, …]", p.ID, p.Name.ZH(), tableName(proj), p.ID)
+			continue
+		}
+		row := findRow(proj, "rows", p.ID)
+		part := proj.Kind.Part("rows")
+		total := row.Cell(part.Column("total"))
+		c.compare("project-table", p.ID, total.Pos, total.Value, p.Amount.Amount, 1,
+			fmt.Sprintf("%s shows project %s as %s, but the project says %s", tableName(proj), p.ID, c.fmtAmount(total.Value), c.fmtAmount(p.Amount.Amount)))
+		if len(p.Allocation) == 0 {
+			continue
+		}
+		// The allocation by economic class (类) against the table's columns.
+		byClass := map[string]amount.Amount{}
+		for _, a := range p.Allocation {
+			k := string(a.Code[:3])
+			byClass[k] = byClass[k].Add(a.Amount.Amount)
+		}
+		var problems []string
+		for _, col := range part.Columns[1:] {
+			v := row.Cell(part.Column(col.Key)).Value
+			if !v.Equal(byClass[col.Key]) {
+				problems = append(problems, fmt.Sprintf("%s %s: the allocation has %s, the table %s",
+					col.Key, col.Title.ZH(), byClass[col.Key].Grouped(), v.Grouped()))
+			}
+			delete(byClass, col.Key)
+		}
+		for k, v := range byClass {
+			problems = append(problems, fmt.Sprintf("%s: the allocation has %s, which no column of the table holds", k, v.Grouped()))
+		}
+		if len(problems) > 0 {
+			sort.Strings(problems)
+			c.errorf("allocation-class", p.ID, row.Pos, "project %s (%s) is split by economic class differently in its allocation (资金分配) and in %s: %s",
+				p.ID, p.Name.ZH(), tableName(proj), strings.Join(problems, "; "))
+		}
+	}
+}
+
+// performance checks the performance-target tables against the budget.
+func (c *checker) performance() {
+	perf := c.f.Performance
+	if o := perf.Overall; o != nil {
+		total := o.Upper.Add(o.Own.Amount).Add(o.Other.Amount)
+		if summary := c.f.Table(model.KindSummary); summary != nil {
+			in, _ := cell(summary, "income", "total", "amount")
+			c.compare("performance", "overall", o.Own.Pos, total, in.Value, 1,
+				fmt.Sprintf("the overall performance targets (部门整体绩效目标表) count %s of funds (上级安排 + 本级安排 + 其他), but the budget's total income is %s",
+					c.fmtAmount(total), c.fmtAmount(in.Value)))
+		}
+		c.weights("overall", "the overall performance targets", o.Pos, o.Indicators)
+	}
+	seen := map[string]bool{}
+	for _, t := range perf.Projects {
+		p := c.f.Project(t.Project)
+		if p == nil {
+			continue
+		}
+		if seen[t.Project] {
+			c.errorf("performance", t.Project, t.Pos, "project %s has two performance-target tables", t.Project)
+		}
+		seen[t.Project] = true
+		c.compare("performance", t.Project, t.Total.Pos, t.Total.Amount, p.Amount.Amount, 1,
+			fmt.Sprintf("the performance targets of project %s give a budget of %s, but the project is %s",
+				t.Project, c.fmtAmount(t.Total.Amount), c.fmtAmount(p.Amount.Amount)))
+		parts := t.Fiscal.Add(t.Other.Amount)
+		c.compare("performance", t.Project, t.Total.Pos, t.Total.Amount, parts, 2,
+			fmt.Sprintf("the performance targets of project %s give a budget of %s, but 财政拨款 %s + 其他资金 %s = %s",
+				t.Project, c.fmtAmount(t.Total.Amount), t.Fiscal.Grouped(), t.Other.Grouped(), c.fmtAmount(parts)))
+		if !t.Title.IsZero() && t.Title.ZH() != p.Name.ZH() {
+			c.warnf("project-name", t.Project, t.Title.Pos,
+				"the performance targets of project %s call it %q, but the project list and %s call it %q",
+				t.Project, t.Title.ZH(), "the tables", p.Name.ZH())
+		}
+		c.weights(t.Project, "the performance targets of project "+t.Project, t.Pos, t.Indicators)
+	}
+}
+
+// weights checks that indicator weights add up as site.yaml says.
+func (c *checker) weights(subject, what string, pos diag.Pos, inds []model.Indicator) {
+	if c.cfg == nil || c.cfg.IndicatorWeights == 0 || len(inds) == 0 {
+		return
+	}
+	sum := 0
+	for _, in := range inds {
+		sum += in.Weight
+	}
+	if sum != c.cfg.IndicatorWeights {
+		c.errorf("weights", subject, pos, "the weights (分值权重) of %s add up to %d, but they should add up to %d (check.indicator_weights in site.yaml)",
+			what, sum, c.cfg.IndicatorWeights)
+	}
+}
+
+// threePublic checks that each 三公 figure is at least the matching line
+// of basic expenditure: the line is part of it, projects can add to it.
+func (c *checker) threePublic() {
+	tp := c.f.Table(model.KindThreePublic)
+	basic := c.f.Table(model.KindGeneralBasic)
+	if tp == nil || basic == nil {
+		return
+	}
+	lines := []struct{ item, code string }{
+		{"outbound", "30212"},
+		{"reception", "30217"},
+		{"vehicles.operation", "30231"},
+	}
+	tpPart := tp.Kind.Part("rows")
+	for _, l := range lines {
+		v, found := cell(tp, "rows", l.item, "general")
+		b, _ := cell(basic, "rows", l.code, "total")
+		if v.Value.Cmp(b.Value) >= 0 {
+			continue
+		}
+		pos := v.Pos
+		if !found {
+			pos = tp.Pos
+		}
+		it, _ := tpPart.Item(l.item)
+		name, _ := c.dict.Lookup(classify.Economic, classify.Code(l.code), c.f.Year)
+		c.errorf("three-public", l.item, pos,
+			"%s gives %s from the general public budget as %s, less than the %s line %s %s of %s; that line is part of it, so it cannot be smaller",
+			tableName(tp), it.Title.ZH(), c.fmtAmount(v.Value), classify.Code(l.code).String(), name.ZH, c.fmtAmount(b.Value), tableName(basic))
+	}
+}
+
+// department checks the staffing figures.
+func (c *checker) department() {
+	s := c.f.Department.Staffing
+	if s.Pos.Line == 0 {
+		return
+	}
+	if sum := s.Active.Count + s.Retired.Count + s.Veteran.Count; sum != s.Actual {
+		c.errorf("staffing", "actual", s.Pos, "实有人数 is %d, but 在职 %d + 退休 %d + 离休 %d = %d",
+			s.Actual, s.Active.Count, s.Retired.Count, s.Veteran.Count, sum)
+	}
+}
+
+// other checks procurement and assets.
+func (c *checker) other() {
+	if p := c.f.Procurement; p != nil {
+		parts := p.Goods.Add(p.Works.Amount).Add(p.Services.Amount)
+		c.compare("procurement", "total", p.Total.Pos, p.Total.Amount, parts, 3,
+			fmt.Sprintf("government procurement (政府采购) is %s, but goods %s + works %s + services %s = %s",
+				c.fmtAmount(p.Total.Amount), p.Goods.Grouped(), p.Works.Grouped(), p.Services.Grouped(), c.fmtAmount(parts)))
+		if p.SME.Cmp(p.Total.Amount) > 0 {
+			c.errorf("procurement", "sme", p.SME.Pos, "the amount reserved for small and medium enterprises %s is more than all procurement %s",
+				c.fmtAmount(p.SME.Amount), c.fmtAmount(p.Total.Amount))
+		}
+		if p.SmallMicro.Cmp(p.SME.Amount) > 0 {
+			c.errorf("procurement", "small_micro", p.SmallMicro.Pos, "the amount reserved for small and micro enterprises %s is more than that for small and medium enterprises %s",
+				c.fmtAmount(p.SmallMicro.Amount), c.fmtAmount(p.SME.Amount))
+		}
+		if summary := c.f.Table(model.KindSummary); summary != nil {
+			out, _ := cell(summary, "expenditure", "total", "amount")
+			if p.Total.Cmp(out.Value) > 0 {
+				c.errorf("procurement", "budget", p.Total.Pos, "government procurement %s is more than the whole budget %s", c.fmtAmount(p.Total.Amount), c.fmtAmount(out.Value))
+			}
+		}
+	}
+	if a := c.f.Assets; a != nil && a.Vehicles.Pos.Line != 0 {
+		count := a.GeneralVehicles.Count + a.EnforcementVehicles.Count + a.OtherVehicles.Count
+		if count != a.Vehicles.Count {
+			c.errorf("assets", "vehicles", a.Vehicles.Pos, "%d vehicles in all, but general %d + enforcement %d + other %d = %d",
+				a.Vehicles.Count, a.GeneralVehicles.Count, a.EnforcementVehicles.Count, a.OtherVehicles.Count, count)
+		}
+		value := a.GeneralVehicles.Value.Add(a.EnforcementVehicles.Value.Amount).Add(a.OtherVehicles.Value.Amount)
+		c.compare("assets", "vehicles", a.Vehicles.Value.Pos, a.Vehicles.Value.Amount, value, 3,
+			fmt.Sprintf("the vehicles are worth %s in all, but their kinds add up to %s", c.fmtAmount(a.Vehicles.Value.Amount), c.fmtAmount(value)))
+	}
+}

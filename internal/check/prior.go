@@ -1,0 +1,102 @@
+package check
+
+import (
+	"fmt"
+	"sort"
+
+	"budgetpress/internal/amount"
+	"budgetpress/internal/diag"
+	"budgetpress/internal/model"
+)
+
+// prior checks that the prior-year figures agree with each other: the
+// same budget, split by source, by kind and by function, adds up to the
+// same total.
+func (c *checker) prior() {
+	p := c.f.Prior
+	if p.Pos.Line == 0 {
+		return
+	}
+	income, nIncome, _ := sumTop(p.Income, model.IncomeItems)
+	if len(p.Expenditure) > 0 && len(p.Income) > 0 {
+		exp, pos := sumMap(p.Expenditure)
+		c.compare("prior", "expenditure", pos, exp, income, nIncome,
+			fmt.Sprintf("last year's expenditure (basic + project) comes to %s, but last year's income comes to %s", c.fmtAmount(exp), c.fmtAmount(income)))
+	}
+	gen, hasGen := p.Income["general"]
+	if len(p.General) > 0 && hasGen {
+		g, pos := sumMap(p.General)
+		c.compare("prior", "general", pos, g, gen.Amount, 2,
+			fmt.Sprintf("last year's general public budget by kind (basic + project) comes to %s, but its income line says %s", c.fmtAmount(g), c.fmtAmount(gen.Amount)))
+	}
+	if len(p.Functions) > 0 && len(p.General) > 0 {
+		g, pos := sumMap(p.General)
+		f := amount.Zero(0)
+		for _, m := range p.Functions {
+			f = f.Add(m.Amount)
+		}
+		c.compare("prior", "functions", pos, f, g, len(p.Functions),
+			fmt.Sprintf("last year's general public budget by function comes to %s, but by kind (basic + project) to %s", c.fmtAmount(f), c.fmtAmount(g)))
+	}
+	if tp := p.ThreePublic; len(tp) > 0 {
+		if total, ok := tp["total"]; ok {
+			items := map[string]model.Money{}
+			for k, v := range tp {
+				if k != "total" {
+					items[k] = v
+				}
+			}
+			sum, n, _ := sumTop(items, model.ThreePublicItems)
+			c.compare("prior", "three_public", total.Pos, total.Amount, sum, n,
+				fmt.Sprintf("last year's 三公 total is %s, but its items add up to %s", c.fmtAmount(total.Amount), c.fmtAmount(sum)))
+		}
+	}
+}
+
+// sumTop adds the figures of a map keyed by items, leaving out any item
+// whose parent is also in the map (it is already counted there).
+func sumTop(m map[string]model.Money, items []model.Item) (amount.Amount, int, diag.Pos) {
+	parent := map[string]string{}
+	for _, it := range items {
+		parent[it.Key] = it.Parent
+	}
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	sum, n := amount.Zero(0), 0
+	var pos diag.Pos
+	for _, k := range keys {
+		counted := false
+		for p := parent[k]; p != "" && p != "total"; p = parent[p] {
+			if _, ok := m[p]; ok {
+				counted = true
+			}
+		}
+		if !counted {
+			sum, n = sum.Add(m[k].Amount), n+1
+			if pos.Line == 0 {
+				pos = m[k].Pos
+			}
+		}
+	}
+	return sum, n, pos
+}
+
+func sumMap(m map[string]model.Money) (amount.Amount, diag.Pos) {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	sum := amount.Zero(0)
+	var pos diag.Pos
+	for _, k := range keys {
+		sum = sum.Add(m[k].Amount)
+		if pos.Line == 0 || m[k].Pos.Line < pos.Line {
+			pos = m[k].Pos
+		}
+	}
+	return sum, pos
+}
