@@ -19,7 +19,14 @@ const (
 const usage = `budgetpress publishes department budgets as a bilingual website.
 
 Usage:
-  budgetpress check [site-dir]   check that the tables agree with each other
+  budgetpress build [flags] [site-dir]   build the website into public/
+  budgetpress check [site-dir]           check that the tables agree with each other
+
+Flags of build:
+  --out DIR          output folder (default: public/ in the site folder)
+  --base-url URL     address of the website, like https://www.cj.gov.cn
+  --base-path PATH   path the site is published under, like /zwgk/czyjs/
+  --quiet            print only warnings, errors and the summary
 
 site-dir defaults to the current directory.
 `
@@ -33,6 +40,8 @@ func Run(args []string, stdout, stderr io.Writer) int {
 	switch args[0] {
 	case "check":
 		return runCheck(args[1:], stdout, stderr)
+	case "build":
+		return runBuild(args[1:], stdout, stderr)
 	case "help", "-h", "-help", "--help":
 		fmt.Fprint(stdout, usage)
 		return ExitOK

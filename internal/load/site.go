@@ -2,6 +2,8 @@ package load
 
 import (
 	"errors"
+	"fmt"
+	"net/url"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -117,8 +119,8 @@ func SiteConfig(file string, src []byte) (*model.Site, diag.List) {
 		return nil, diags
 	}
 	d := &decoder{file: file}
-	cfg := &model.Site{Languages: []string{"zh", "en"}}
-	o := d.object(root, "site.yaml", "title", "languages", "check")
+	cfg := &model.Site{Languages: []string{"zh", "en"}, BasePath: "/"}
+	o := d.object(root, "site.yaml", "title", "languages", "check", "base_url", "base_path", "portal")
 	if o == nil {
 		return nil, append(diags, d.diags...)
 	}
@@ -135,6 +137,31 @@ func SiteConfig(file string, src []byte) (*model.Site, diag.List) {
 		}
 	}
 	cfg.Title = d.text(o.get("title"), "title", cfg.Languages)
+	if v := o.get("base_url"); v != nil {
+		cfg.BaseURL = d.str(v, "base_url")
+		if err := CheckBaseURL(cfg.BaseURL); err != nil {
+			d.errorf(v, "%v", err)
+		}
+	}
+	if v := o.get("base_path"); v != nil {
+		cfg.BasePath = NormalizeBasePath(d.str(v, "base_path"))
+	}
+	if v := o.get("portal"); v != nil {
+		p := d.object(v, "portal", "site_name", "site_domain", "site_id_code", "column_name", "column_type")
+		if p != nil {
+			cfg.Portal.SiteName = d.text(p.get("site_name"), "site_name", cfg.Languages)
+			cfg.Portal.ColumnName = d.text(p.get("column_name"), "column_name", cfg.Languages)
+			if s := p.get("site_domain"); s != nil {
+				cfg.Portal.SiteDomain = d.str(s, "site_domain")
+			}
+			if s := p.get("site_id_code"); s != nil {
+				cfg.Portal.SiteIDCode = d.str(s, "site_id_code")
+			}
+			if s := p.get("column_type"); s != nil {
+				cfg.Portal.ColumnType = d.str(s, "column_type")
+			}
+		}
+	}
 	if v := o.get("check"); v != nil {
 		c := d.object(v, "check", "tolerance", "indicator_weights")
 		if t := c.get("tolerance"); t != nil {
@@ -152,4 +179,23 @@ func SiteConfig(file string, src []byte) (*model.Site, diag.List) {
 		}
 	}
 	return cfg, append(diags, d.diags...)
+}
+
+// CheckBaseURL accepts an http or https address with a host and no path.
+func CheckBaseURL(s string) error {
+	u, err := url.Parse(s)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || (u.Path != "" && u.Path != "/") || u.RawQuery != "" {
+		return fmt.Errorf("base_url %q should be the address of the website without a path, like https://www.cj.gov.cn (put the path in base_path)", s)
+	}
+	return nil
+}
+
+// NormalizeBasePath makes a base path start and end with a slash:
+// "zwgk/czyjs" becomes "/zwgk/czyjs/".
+func NormalizeBasePath(p string) string {
+	p = strings.Trim(strings.TrimSpace(p), "/")
+	if p == "" {
+		return "/"
+	}
+	return "/" + p + "/"
 }

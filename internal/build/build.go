@@ -1,0 +1,310 @@
+// Package build runs a whole build: it loads and checks the site, renders
+// every page in parallel straight to disk in a temporary folder, adds the
+// assets and the sitemap, and only then swaps the new folder into place,
+// so a failed build never leaves a half-written or emptied public/.
+package build
+
+import (
+	"bytes"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+
+	"budgetpress"
+	"budgetpress/internal/check"
+	"budgetpress/internal/diag"
+	"budgetpress/internal/i18n"
+	"budgetpress/internal/load"
+	"budgetpress/internal/render"
+)
+
+// Options are the settings of one build.
+type Options struct {
+	Dir      string // the site folder
+	Out      string // the output folder; Dir/public when empty
+	BaseURL  string // overrides base_url of site.yaml when set
+	BasePath string // overrides base_path of site.yaml when set
+}
+
+// Result reports a build.
+type Result struct {
+	Pages    int
+	Files    int
+	Bytes    int64
+	Duration time.Duration
+	Diags    diag.List
+	// Untranslated lists, per language, the texts shown in Chinese for
+	// want of a translation, each once.
+	Untranslated map[string][]render.Missing
+}
+
+// Run builds the site. When the result has errors, nothing was published.
+func Run(opt Options) Result {
+	start := time.Now()
+	var res Result
+	site, diags := load.ReadSite(opt.Dir)
+	res.Diags = append(res.Diags, diags...)
+	if site.Config != nil {
+		res.Diags = append(res.Diags, check.Site(site)...)
+	}
+	if res.Diags.HasErrors() || site.Config == nil {
+		return finish(res, start)
+	}
+	cfg := *site.Config
+	if opt.BaseURL != "" {
+		if err := load.CheckBaseURL(opt.BaseURL); err != nil {
+			res.Diags.Errorf(diag.Pos{File: "--base-url"}, "%v", err)
+			return finish(res, start)
+		}
+		cfg.BaseURL = opt.BaseURL
+	}
+	if opt.BasePath != "" {
+		cfg.BasePath = load.NormalizeBasePath(opt.BasePath)
+	}
+	layouts, err := fs.Sub(budgetpress.DefaultLayouts, "layouts")
+	if err != nil {
+		res.Diags.Errorf(diag.Pos{File: "layouts"}, "the default theme is missing: %v", err)
+		return finish(res, start)
+	}
+	var upper fs.FS
+	if st, err := os.Stat(filepath.Join(opt.Dir, "layouts")); err == nil && st.IsDir() {
+		upper = os.DirFS(filepath.Join(opt.Dir, "layouts"))
+	}
+	theme := overlay{upper: upper, lower: layouts}
+	cat := i18n.New(cfg.Languages[0])
+	for _, lang := range cfg.Languages {
+		for _, layer := range []fs.FS{layouts, upper} {
+			if layer == nil {
+				continue
+			}
+			if src, err := fs.ReadFile(layer, "i18n/"+lang+".yaml"); err == nil {
+				res.Diags = append(res.Diags, cat.Add(lang, "layouts/i18n/"+lang+".yaml", src)...)
+			}
+		}
+	}
+	content := map[string][]byte{}
+	for _, c := range site.Content {
+		content[c.Path] = []byte(c.Text)
+	}
+	r, diags := render.New(render.Input{Config: &cfg, Files: site.Files, Dict: site.Dict, I18n: cat, Layouts: theme, Content: content})
+	res.Diags = append(res.Diags, diags...)
+	if res.Diags.HasErrors() {
+		return finish(res, start)
+	}
+	out := opt.Out
+	if out == "" {
+		out = filepath.Join(opt.Dir, "public")
+	}
+	out = filepath.Clean(out)
+	if err := os.MkdirAll(filepath.Dir(out), 0o755); err != nil {
+		res.Diags.Errorf(diag.Pos{File: out}, "cannot create the output folder: %v", err)
+		return finish(res, start)
+	}
+	tmp, err := os.MkdirTemp(filepath.Dir(out), "."+filepath.Base(out)+".build-")
+	if err != nil {
+		res.Diags.Errorf(diag.Pos{File: out}, "cannot create a temporary folder next to the output: %v", err)
+		return finish(res, start)
+	}
+	ok := false
+	defer func() {
+		if !ok {
+			os.RemoveAll(tmp)
+		}
+	}()
+	w := &writer{root: tmp}
+	pages := r.Pages()
+	res.Untranslated = renderAll(r, pages, w, &res.Diags)
+	w.copyTree(theme, "assets", &res.Diags)
+	w.write("sitemap.xml", sitemap(r, pages), &res.Diags)
+	if res.Diags.HasErrors() {
+		return finish(res, start)
+	}
+	if err := os.Chmod(tmp, 0o755); err != nil {
+		res.Diags.Errorf(diag.Pos{File: out}, "cannot set permissions: %v", err)
+		return finish(res, start)
+	}
+	if err := swap(tmp, out); err != nil {
+		res.Diags.Errorf(diag.Pos{File: out}, "cannot put the new site in place: %v", err)
+		return finish(res, start)
+	}
+	ok = true
+	res.Pages, res.Files, res.Bytes = len(pages), w.files, w.bytes
+	return finish(res, start)
+}
+
+func finish(res Result, start time.Time) Result {
+	res.Diags.Sort()
+	res.Duration = time.Since(start)
+	return res
+}
+
+// renderAll renders pages on every core, streaming each to disk, and
+// collects the untranslated texts per language.
+func renderAll(r *render.Site, pages []render.Page, w *writer, diags *diag.List) map[string][]render.Missing {
+	jobs := make(chan int)
+	results := make([]render.Result, len(pages))
+	var wg sync.WaitGroup
+	for range runtime.GOMAXPROCS(0) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			var buf bytes.Buffer
+			for i := range jobs {
+				buf.Reset()
+				results[i] = r.Render(&buf, pages[i])
+				if !results[i].Diags.HasErrors() {
+					var d diag.List
+					w.write(pages[i].Path, buf.Bytes(), &d)
+					results[i].Diags = append(results[i].Diags, d...)
+				}
+			}
+		}()
+	}
+	for i := range pages {
+		jobs <- i
+	}
+	close(jobs)
+	wg.Wait()
+	missing := map[string][]render.Missing{}
+	seen := map[string]bool{}
+	for i, res := range results {
+		*diags = append(*diags, res.Diags...)
+		lang := pages[i].Lang
+		for _, m := range res.Untranslated {
+			key := lang + "\x00" + m.Pos.String() + "\x00" + m.Text
+			if !seen[key] {
+				seen[key] = true
+				missing[lang] = append(missing[lang], m)
+			}
+		}
+	}
+	for _, list := range missing {
+		sort.Slice(list, func(i, j int) bool {
+			if list[i].Pos.File != list[j].Pos.File {
+				return list[i].Pos.File < list[j].Pos.File
+			}
+			if list[i].Pos.Line != list[j].Pos.Line {
+				return list[i].Pos.Line < list[j].Pos.Line
+			}
+			return list[i].Text < list[j].Text
+		})
+	}
+	return missing
+}
+
+// writer writes files under root, counting them.
+type writer struct {
+	root  string
+	mu    sync.Mutex
+	files int
+	bytes int64
+}
+
+func (w *writer) write(rel string, data []byte, diags *diag.List) {
+	p := filepath.Join(w.root, filepath.FromSlash(rel))
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		diags.Errorf(diag.Pos{File: rel}, "cannot write: %v", err)
+		return
+	}
+	if err := os.WriteFile(p, data, 0o644); err != nil {
+		diags.Errorf(diag.Pos{File: rel}, "cannot write: %v", err)
+		return
+	}
+	w.mu.Lock()
+	w.files++
+	w.bytes += int64(len(data))
+	w.mu.Unlock()
+}
+
+// copyTree copies a folder of the theme into the output.
+func (w *writer) copyTree(fsys fs.FS, dir string, diags *diag.List) {
+	fs.WalkDir(fsys, dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			if p != dir {
+				diags.Errorf(diag.Pos{File: "layouts/" + p}, "cannot read: %v", err)
+			}
+			return nil
+		}
+		if d.IsDir() || strings.HasPrefix(d.Name(), ".") {
+			return nil
+		}
+		data, err := fs.ReadFile(fsys, p)
+		if err != nil {
+			diags.Errorf(diag.Pos{File: "layouts/" + p}, "cannot read: %v", err)
+			return nil
+		}
+		w.write(p, data, diags)
+		return nil
+	})
+}
+
+// swap puts the freshly built folder tmp in the place of out. The old
+// site stays in place until the new one is complete; it is moved aside,
+// the new one moved in, and the old one removed.
+func swap(tmp, out string) error {
+	old := ""
+	if _, err := os.Lstat(out); err == nil {
+		old = tmp + ".old"
+		if err := os.Rename(out, old); err != nil {
+			return err
+		}
+	}
+	if err := os.Rename(tmp, out); err != nil {
+		if old != "" {
+			os.Rename(old, out)
+		}
+		return err
+	}
+	if old != "" {
+		return os.RemoveAll(old)
+	}
+	return nil
+}
+
+// sitemap lists every page in every language with its alternates.
+func sitemap(r *render.Site, pages []render.Page) []byte {
+	var b bytes.Buffer
+	b.WriteString(`<?xml version="1.0" encoding="UTF-8"?>` + "\n")
+	b.WriteString(`<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">` + "\n")
+	for _, p := range pages {
+		if p.Kind == "404" {
+			continue
+		}
+		fmt.Fprintf(&b, "<url><loc>%s</loc>", xmlEscape(r.Absolute(p.Path)))
+		if p.File != nil {
+			fmt.Fprintf(&b, "<lastmod>%s</lastmod>", p.File.Published)
+		}
+		for _, alt := range r.AlternatesOf(p) {
+			fmt.Fprintf(&b, `<xhtml:link rel="alternate" hreflang="%s" href="%s"/>`, alt.Lang, xmlEscape(alt.Absolute))
+		}
+		b.WriteString("</url>\n")
+	}
+	b.WriteString("</urlset>\n")
+	return b.Bytes()
+}
+
+func xmlEscape(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		switch r {
+		case '&':
+			b.WriteString("&amp;")
+		case '<':
+			b.WriteString("&lt;")
+		case '>':
+			b.WriteString("&gt;")
+		case '"':
+			b.WriteString("&quot;")
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+

@@ -1,0 +1,59 @@
+package cli
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"time"
+
+	"budgetpress/internal/build"
+)
+
+func runBuild(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("build", flag.ContinueOnError)
+	out := fs.String("out", "", "output folder (default: public/ in the site folder)")
+	baseURL := fs.String("base-url", "", "address of the website, like https://www.cj.gov.cn (default: base_url in site.yaml)")
+	basePath := fs.String("base-path", "", "path the site is published under, like /zwgk/czyjs/ (default: base_path in site.yaml)")
+	quiet := fs.Bool("quiet", false, "print only warnings, errors and the summary")
+	dir, ok := siteDir(fs, args, stderr)
+	if !ok {
+		return ExitUsage
+	}
+	res := build.Run(build.Options{Dir: dir, Out: *out, BaseURL: *baseURL, BasePath: *basePath})
+	res.Diags.Print(stdout)
+	if res.Diags.HasErrors() {
+		errs, warns := res.Diags.Count()
+		fmt.Fprintf(stdout, "build failed: %d errors, %d warnings; nothing was published\n", errs, warns)
+		return ExitError
+	}
+	for lang, missing := range res.Untranslated {
+		fmt.Fprintf(stdout, "%s: %d texts have no translation and are shown in Chinese\n", lang, len(missing))
+		if !*quiet {
+			for _, m := range missing {
+				fmt.Fprintf(stdout, "  %s: %s\n", m.Pos, clip(m.Text, 40))
+			}
+		}
+	}
+	_, warns := res.Diags.Count()
+	fmt.Fprintf(stdout, "built %d pages, %d files, %s in %s (%d warnings)\n",
+		res.Pages, res.Files, size(res.Bytes), res.Duration.Round(time.Millisecond), warns)
+	return ExitOK
+}
+
+func clip(s string, n int) string {
+	r := []rune(s)
+	if len(r) > n {
+		return string(r[:n]) + "…"
+	}
+	return s
+}
+
+func size(n int64) string {
+	switch {
+	case n >= 1<<20:
+		return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
+	case n >= 1<<10:
+		return fmt.Sprintf("%.1f kB", float64(n)/(1<<10))
+	}
+	return fmt.Sprintf("%d bytes", n)
+}

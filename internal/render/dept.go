@@ -1,0 +1,133 @@
+package render
+
+import (
+	"html/template"
+	"strconv"
+	"strings"
+	"time"
+
+	"budgetpress/internal/amount"
+	"budgetpress/internal/classify"
+	"budgetpress/internal/model"
+)
+
+// tableArgs is what the "table" template gets.
+type tableArgs struct {
+	V *view
+	F *model.File
+	T TableView
+}
+
+// TableArgs bundles the arguments of the "table" template.
+func (v *view) TableArgs(f *model.File, t TableView) tableArgs { return tableArgs{V: v, F: f, T: t} }
+
+// HasFallback reports whether the page shows texts in Chinese for want
+// of a translation; set by Render's second pass.
+func (v *view) HasFallback(*model.File) bool { return v.fallback }
+
+// Staffing states the staffing figures in a sentence.
+func (v *view) Staffing(f *model.File) string {
+	s := f.Department.Staffing
+	change := func(n int) string {
+		if n < 0 {
+			return v.Tf("staff.decrease", -n)
+		}
+		return v.Tf("staff.increase", n)
+	}
+	return v.Tf("staff.text", v.Plain(f.Department.Name), s.Authorized, s.Actual,
+		s.Active.Count, change(s.Active.Change), s.Retired.Count, change(s.Retired.Change),
+		s.Veteran.Count, change(s.Veteran.Change))
+}
+
+// EconomicName is the name of an economic classification code.
+func (v *view) EconomicName(f *model.File, c classify.Code) template.HTML {
+	return v.codeName(classify.Economic, c, f.Year)
+}
+
+// Date prints a date in the page's language.
+func (v *view) Date(d model.Date) string {
+	if d.IsZero() {
+		return ""
+	}
+	if v.Lang == "zh" {
+		return strconv.Itoa(d.Y) + " 年 " + strconv.Itoa(d.M) + " 月 " + strconv.Itoa(d.D) + " 日"
+	}
+	return strconv.Itoa(d.D) + " " + time.Month(d.M).String() + " " + strconv.Itoa(d.Y)
+}
+
+// IndicatorRow is one performance indicator laid out for a page.
+type IndicatorRow struct {
+	Level1, Level2 string
+	Name           template.HTML
+	Target         string
+	Basis, Prior   template.HTML
+	Weight         int
+	Scoring        template.HTML
+	Evidence       template.HTML
+}
+
+// indicatorArgs is what the "indicators" template gets.
+type indicatorArgs struct {
+	V     *view
+	ID    string
+	Rows  []IndicatorRow
+	Total int
+}
+
+// IndicatorArgs lays out a performance-target table's indicators.
+func (v *view) IndicatorArgs(id string, inds []model.Indicator) indicatorArgs {
+	a := indicatorArgs{V: v, ID: id}
+	for _, in := range inds {
+		a.Rows = append(a.Rows, IndicatorRow{
+			Level1: v.level(in.Level1), Level2: v.level(in.Level2),
+			Name: v.Tx(in.Name), Target: v.target(in.Target),
+			Basis: v.Tx(in.Basis), Prior: v.Tx(in.Prior), Weight: in.Weight,
+			Scoring: v.Tx(in.Scoring), Evidence: v.Tx(in.Evidence),
+		})
+		a.Total += in.Weight
+	}
+	return a
+}
+
+func (v *view) level(name string) string {
+	if v.Lang == "zh" {
+		return name
+	}
+	if en, ok := model.IndicatorLevels[name]; ok {
+		return en
+	}
+	return name
+}
+
+// targetUnits are the English names of the units of indicator targets.
+var targetUnits = map[string]string{
+	"个": "", "台": "units", "次": "times", "小时": "hours", "天": "days", "套": "sets",
+	"%": "%", "辆": "vehicles", "人": "people", "项": "items", "年": "years", "月": "months",
+}
+
+// target prints an indicator's target in the page's language; English
+// pages convert 万元 targets to thousand yuan.
+func (v *view) target(t model.Target) string {
+	if t.Op == "" {
+		if v.Lang == "zh" {
+			return t.Text.ZH()
+		}
+		return string(v.Tx(t.Text))
+	}
+	if v.Lang == "zh" {
+		return t.String()
+	}
+	value, unit := t.Value, t.Unit
+	switch {
+	case unit == "万元":
+		if a, err := amount.Parse(value); err == nil {
+			value, unit = a.Shift(1).Grouped(), "thousand yuan"
+		}
+	default:
+		if en, ok := targetUnits[unit]; ok {
+			unit = en
+		}
+	}
+	en := model.Target{Op: t.Op, Value: value, Unit: strings.TrimSpace(unit)}
+	return en.String()
+}

@@ -1,0 +1,136 @@
+package render
+
+import (
+	"bytes"
+	"fmt"
+	"html/template"
+	"io"
+	"io/fs"
+	"sort"
+	"strconv"
+	"sync"
+
+	"budgetpress/internal/classify"
+	"budgetpress/internal/diag"
+	"budgetpress/internal/i18n"
+	"budgetpress/internal/model"
+)
+
+// Input is everything a site is rendered from.
+type Input struct {
+	Config  *model.Site
+	Files   []*model.File
+	Dict    *classify.Dictionary
+	I18n    *i18n.Catalog
+	Layouts fs.FS             // the templates: *.html at its root
+	Content map[string][]byte // Markdown sources by path, content/<lang>/<year>/<id>.md
+}
+
+// Site renders the pages of one build. It is safe for concurrent use:
+// pages render in parallel.
+type Site struct {
+	Input
+	tmpl *template.Template
+	// byYear lists the files of each year, sorted by department id.
+	byYear map[int][]*model.File
+	years  []int // newest first
+
+	narratives sync.Map // *model.File → *narrative.Renderer
+}
+
+// New parses the layouts and indexes the files.
+func New(in Input) (*Site, diag.List) {
+	s := &Site{Input: in, byYear: map[int][]*model.File{}}
+	var diags diag.List
+	t, err := template.New("").Option("missingkey=error").ParseFS(in.Layouts, "*.html")
+	if err != nil {
+		diags.Errorf(diag.Pos{File: "layouts"}, "the page templates do not parse: %v", err)
+		return nil, diags
+	}
+	s.tmpl = t
+	for _, f := range in.Files {
+		s.byYear[f.Year] = append(s.byYear[f.Year], f)
+	}
+	for y, fs := range s.byYear {
+		sort.Slice(fs, func(i, j int) bool { return fs[i].ID < fs[j].ID })
+		s.years = append(s.years, y)
+	}
+	sort.Sort(sort.Reverse(sort.IntSlice(s.years)))
+	return s, diags
+}
+
+// DefaultLang is the language served at the root of the site.
+func (s *Site) DefaultLang() string { return s.Config.Languages[0] }
+
+// Page is one page to render.
+type Page struct {
+	Path string // output path relative to the site root
+	Lang string
+	Kind string // "home", "year", "department" or "404"
+	Year int
+	File *model.File
+}
+
+// Pages lists every page of the site in a fixed order.
+func (s *Site) Pages() []Page {
+	var out []Page
+	for _, lang := range s.Config.Languages {
+		out = append(out, Page{Path: s.PagePath(lang), Lang: lang, Kind: "home"})
+		for _, y := range s.years {
+			ys := strconv.Itoa(y)
+			out = append(out, Page{Path: s.PagePath(lang, ys), Lang: lang, Kind: "year", Year: y})
+			for _, f := range s.byYear[y] {
+				out = append(out, Page{Path: s.PagePath(lang, ys, f.ID), Lang: lang, Kind: "department", Year: y, File: f})
+			}
+		}
+	}
+	out = append(out, Page{Path: "404.html", Lang: s.DefaultLang(), Kind: "404"})
+	return out
+}
+
+// Result is what rendering one page reports besides the HTML.
+type Result struct {
+	// Untranslated lists the texts shown in Chinese on a page in another
+	// language because their translation is missing.
+	Untranslated []Missing
+	Diags        diag.List
+}
+
+// Missing is one text without a translation.
+type Missing struct {
+	Pos  diag.Pos // where the Chinese text is, when it comes from a file
+	Text string   // the Chinese text, or the interface-string key
+}
+
+// Render writes one page.
+func (s *Site) Render(w io.Writer, p Page) Result {
+	v := s.newView(p)
+	var buf bytes.Buffer
+	if err := s.tmpl.ExecuteTemplate(&buf, p.Kind+".html", v); err != nil {
+		v.res.Diags.Errorf(diag.Pos{File: "layouts/" + p.Kind + ".html"}, "the page %s cannot be rendered: %v", p.Path, err)
+		return v.res
+	}
+	if len(v.res.Untranslated) > 0 {
+		// Render again, now knowing that the page needs the notice that
+		// some of it is shown in Chinese.
+		v = s.newView(p)
+		v.fallback = true
+		buf.Reset()
+		if err := s.tmpl.ExecuteTemplate(&buf, p.Kind+".html", v); err != nil {
+			v.res.Diags.Errorf(diag.Pos{File: "layouts/" + p.Kind + ".html"}, "the page %s cannot be rendered: %v", p.Path, err)
+			return v.res
+		}
+	}
+	if _, err := w.Write(buf.Bytes()); err != nil {
+		v.res.Diags.Errorf(diag.Pos{File: p.Path}, "cannot write: %v", err)
+	}
+	return v.res
+}
+
+// Years returns the years with data, newest first.
+func (s *Site) Years() []int { return s.years }
+
+// FilesOf returns the department files of a year.
+func (s *Site) FilesOf(year int) []*model.File { return s.byYear[year] }
+
+func (s *Site) String() string { return fmt.Sprintf("site with %d files", len(s.Files)) }

@@ -1,0 +1,175 @@
+package render
+
+import (
+	"fmt"
+	"html/template"
+
+	"budgetpress/internal/classify"
+	"budgetpress/internal/model"
+)
+
+// TableView is one published table laid out for a page.
+type TableView struct {
+	ID    string // anchor, "table-1"
+	No    string
+	Title string
+	Parts []PartView
+	Empty template.HTML // the empty-table statement, when the table has no figures
+}
+
+// PartView is one block of rows, rendered as one HTML table.
+type PartView struct {
+	Caption  string // the side, for tables with two ("收入", "支出")
+	KeyHead  string // the head of the key columns
+	HasCode  bool   // rows carry a classification code column
+	HasName  bool
+	Columns  []string
+	Rows     []RowView
+	NameHead string
+}
+
+// RowView is one row: a code, a name, the amounts.
+type RowView struct {
+	Code  string
+	Name  template.HTML
+	Level int  // 0 total, 1 类 or top item, 2 款, 3 项 or project
+	Total bool // the total row, emphasised
+	Cells []string
+}
+
+// Tables lays out every table of a file.
+func (v *view) Tables(f *model.File) []TableView {
+	var out []TableView
+	for _, t := range f.Tables {
+		out = append(out, v.table(f, t))
+	}
+	return out
+}
+
+func (v *view) table(f *model.File, t *model.Table) TableView {
+	tv := TableView{ID: "table-" + t.No, No: t.No}
+	if !t.Title.IsZero() {
+		tv.Title = v.Plain(t.Title)
+	} else {
+		tv.Title = v.Plain(t.Kind.Title)
+	}
+	if !t.HasRows() {
+		tv.Empty = v.Tx(t.Empty)
+		return tv
+	}
+	money := v.Money(f)
+	for i := range t.Kind.Parts {
+		part := &t.Kind.Parts[i]
+		pv := PartView{HasCode: part.Rows != model.Items}
+		if len(t.Kind.Parts) > 1 {
+			pv.Caption = v.Plain(part.Title)
+		}
+		for _, c := range part.Columns {
+			pv.Columns = append(pv.Columns, v.Plain(c.Title))
+		}
+		pv.KeyHead = v.T("table.item")
+		if pv.HasCode {
+			pv.KeyHead = v.T("table.code")
+			pv.NameHead = v.T("table.name")
+			if part.Rows == model.EconomicCodes {
+				pv.NameHead = v.T("table.name.economic")
+			}
+		}
+		rows := t.Parts[part.Key]
+		byKey := map[string]*model.Row{}
+		for i := range rows {
+			byKey[rows[i].Key] = &rows[i]
+		}
+		cells := func(r *model.Row) []string {
+			out := make([]string, len(part.Columns))
+			if r == nil {
+				return out
+			}
+			for i := range out {
+				c := r.Cell(i)
+				if !c.Empty {
+					out[i] = money.Format(c.Value)
+				}
+			}
+			return out
+		}
+		switch {
+		case part.Rows == model.Items:
+			// Every item of the template, in order, as the document prints
+			// them, with blank cells where there is nothing.
+			for _, it := range part.Items {
+				level := 1
+				for p := it.Parent; p != "total" && p != ""; {
+					level++
+					pi, _ := part.Item(p)
+					p = pi.Parent
+				}
+				pv.Rows = append(pv.Rows, RowView{Name: template.HTML(template.HTMLEscapeString(v.Plain(it.Title))), Level: level, Cells: cells(byKey[it.Key])})
+			}
+		case part.Rows == model.FunctionCodes && (t.Kind.ID == model.KindSummary || t.Kind.ID == model.KindFiscal):
+			// Tables 1 and 4 list every 类 of the year.
+			for _, code := range v.Site.Dict.Classes(classify.Function, f.Year) {
+				pv.Rows = append(pv.Rows, RowView{Code: code.String(), Name: v.codeName(classify.Function, code, f.Year), Level: 1, Cells: cells(byKey[string(code)])})
+			}
+		default:
+			for i := range rows {
+				r := &rows[i]
+				if r.Key == "total" {
+					continue
+				}
+				rv := RowView{Cells: cells(r)}
+				switch {
+				case r.Key == "unit":
+					rv.Name, rv.Level = v.Tx(f.Department.Name), 1
+				case r.Project != "":
+					p := f.Project(r.Project)
+					rv.Code, rv.Level = r.Code.String(), 4
+					if p != nil {
+						rv.Name = v.Tx(p.Name)
+					}
+				default:
+					scheme := classify.Function
+					if part.Rows == model.EconomicCodes {
+						scheme = classify.Economic
+					}
+					rv.Code, rv.Level = r.Code.String(), r.Code.Level()
+					rv.Name = v.codeName(scheme, r.Code, f.Year)
+					if t.Kind.ID == model.KindGeneralProj {
+						rv.Level++
+					}
+				}
+				pv.Rows = append(pv.Rows, rv)
+			}
+		}
+		if r := byKey["total"]; r != nil {
+			total := RowView{Name: template.HTML(template.HTMLEscapeString(v.T("table.total"))), Total: true, Cells: cells(r)}
+			if part.Rows == model.Items || len(t.Kind.Parts) > 1 {
+				pv.Rows = append(pv.Rows, total)
+			} else {
+				pv.Rows = append([]RowView{total}, pv.Rows...)
+			}
+		}
+		tv.Parts = append(tv.Parts, pv)
+	}
+	return tv
+}
+
+// codeName is a classification name in the page's language; a missing
+// English name falls back to Chinese, marked.
+func (v *view) codeName(s classify.Scheme, c classify.Code, year int) template.HTML {
+	n, ok := v.Site.Dict.Lookup(s, c, year)
+	if !ok {
+		return template.HTML(template.HTMLEscapeString(c.String()))
+	}
+	t := model.Text{ByLang: map[string]string{"zh": n.ZH}}
+	if n.EN != "" {
+		t.ByLang["en"] = n.EN
+	}
+	return v.Tx(t)
+}
+
+// Caption is the text of a table's caption: number, title, compiling
+// department and unit.
+func (v *view) Caption(f *model.File, t TableView) string {
+	return fmt.Sprintf("%s %s", v.Tf("table.no", t.No), t.Title)
+}

@@ -1,0 +1,203 @@
+package render
+
+import (
+	"fmt"
+	"html/template"
+	"strconv"
+	"strings"
+
+	"budgetpress/internal/amount"
+	"budgetpress/internal/diag"
+	"budgetpress/internal/model"
+)
+
+// view is what a template sees: the page, its language, and methods that
+// translate, format and link in that language.
+type view struct {
+	Site *Site
+	Page Page
+	Lang string
+	res  Result
+	// fallback is set when the page shows untranslated texts, so that
+	// the notice at its top can say so.
+	fallback bool
+}
+
+func (s *Site) newView(p Page) *view {
+	return &view{Site: s, Page: p, Lang: p.Lang}
+}
+
+// T returns an interface string in the page's language.
+func (v *view) T(key string) string {
+	s, ok := v.Site.I18n.Get(v.Lang, key)
+	if !ok {
+		v.res.Untranslated = append(v.res.Untranslated, Missing{Pos: v.i18nPos(), Text: key})
+	}
+	return s
+}
+
+// Tf formats an interface string with arguments.
+func (v *view) Tf(key string, args ...any) string {
+	return fmt.Sprintf(v.T(key), args...)
+}
+
+func (v *view) i18nPos() diag.Pos { return diag.Pos{File: "layouts/i18n/" + v.Lang + ".yaml"} }
+
+// Tx returns a text from the data in the page's language. A missing
+// translation shows the Chinese text, marked so that readers (and screen
+// readers, through lang="zh") know, and is counted for the build report.
+func (v *view) Tx(t model.Text) template.HTML {
+	s, ok := t.In(v.Lang)
+	if ok || s == "" {
+		return template.HTML(template.HTMLEscapeString(s))
+	}
+	v.res.Untranslated = append(v.res.Untranslated, Missing{Pos: t.Pos, Text: s})
+	return template.HTML(`<span lang="zh" class="untranslated">` + template.HTMLEscapeString(s) +
+		` <small class="untranslated-mark">(` + template.HTMLEscapeString(v.T("untranslated.mark")) + `)</small></span>`)
+}
+
+// Plain returns a text in the page's language without markup, falling
+// back to Chinese (for titles and attributes).
+func (v *view) Plain(t model.Text) string {
+	s, _ := t.In(v.Lang)
+	return s
+}
+
+// Money returns the formatter of amounts for a file in this language.
+func (v *view) Money(f *model.File) Money { return Money{Lang: v.Lang, Unit: f.Unit} }
+
+// Link returns the relative link from this page to a site file.
+func (v *view) Link(to string) string {
+	if v.Page.Kind == "404" {
+		// The 404 page is served at any depth: link from the base path.
+		return v.Site.Config.BasePath + to
+	}
+	return Rel(v.Page.Path, to)
+}
+
+// PageLink links to another page of the site in lang.
+func (v *view) PageLink(lang string, parts ...string) string {
+	return v.Link(v.Site.PagePath(lang, parts...))
+}
+
+// Home links to the home page in the page's language.
+func (v *view) Home() string { return v.PageLink(v.Lang) }
+
+// YearLink links to a year's page.
+func (v *view) YearLink(year int) string { return v.PageLink(v.Lang, strconv.Itoa(year)) }
+
+// DeptLink links to a department-year page.
+func (v *view) DeptLink(f *model.File) string {
+	return v.PageLink(v.Lang, strconv.Itoa(f.Year), f.ID)
+}
+
+// Alternate is the same page in another language.
+type Alternate struct {
+	Lang     string
+	Label    string // the language's name in itself
+	Href     string // relative link
+	Absolute string
+	Current  bool
+}
+
+// Alternates lists the page in every language, for the language switch
+// and the hreflang links.
+func (v *view) Alternates() []Alternate { return v.Site.AlternatesOf(v.Page) }
+
+// AlternatesOf lists a page in every language.
+func (s *Site) AlternatesOf(p Page) []Alternate {
+	v := s.newView(p)
+	var out []Alternate
+	for _, l := range v.Site.Config.Languages {
+		p := v.samePageIn(l)
+		label, _ := s.I18n.Get(l, "lang.name")
+		out = append(out, Alternate{Lang: l, Label: label, Href: v.Link(p), Absolute: s.Absolute(p), Current: l == v.Lang})
+	}
+	return out
+}
+
+func (v *view) samePageIn(lang string) string {
+	switch v.Page.Kind {
+	case "year":
+		return v.Site.PagePath(lang, strconv.Itoa(v.Page.Year))
+	case "department":
+		return v.Site.PagePath(lang, strconv.Itoa(v.Page.Year), v.Page.File.ID)
+	case "404":
+		return "404.html"
+	}
+	return v.Site.PagePath(lang)
+}
+
+// Canonical is the page's own absolute address.
+func (v *view) Canonical() string { return v.Site.Absolute(v.Page.Path) }
+
+// HTMLLang is the value of <html lang>.
+func (v *view) HTMLLang() string {
+	if v.Lang == "zh" {
+		return "zh-CN"
+	}
+	return v.Lang
+}
+
+// SiteTitle is the site's title in the page's language.
+func (v *view) SiteTitle() string { return v.Plain(v.Site.Config.Title) }
+
+// Title is the page's title (ArticleTitle).
+func (v *view) Title() string {
+	switch v.Page.Kind {
+	case "year":
+		return v.Tf("year.title", v.Page.Year)
+	case "department":
+		return v.DeptTitle(v.Page.File)
+	case "404":
+		return v.T("404.title")
+	}
+	return v.SiteTitle()
+}
+
+// DeptTitle is "2024 年昌吉…部门预算" in the page's language.
+func (v *view) DeptTitle(f *model.File) string {
+	return v.Tf("dept.title."+f.Type, f.Year, v.Plain(f.Department.Name))
+}
+
+// PubDate is the publication date of the page (for the PubDate meta tag).
+func (v *view) PubDate() string {
+	if v.Page.File != nil {
+		return v.Page.File.Published.String()
+	}
+	latest := ""
+	for _, f := range v.Site.Files {
+		if (v.Page.Kind != "year" || f.Year == v.Page.Year) && f.Published.String() > latest {
+			latest = f.Published.String()
+		}
+	}
+	return latest
+}
+
+// ContentSource is the department that published the page's content.
+func (v *view) ContentSource() string {
+	if v.Page.File != nil {
+		return v.Plain(v.Page.File.Department.Name)
+	}
+	return v.Plain(v.Site.Config.Portal.SiteName)
+}
+
+// Total returns a file's total expenditure (表1 支出总计), for lists.
+func (v *view) Total(f *model.File) string {
+	t := f.Table(model.KindSummary)
+	if t == nil {
+		return ""
+	}
+	for _, r := range t.Parts["expenditure"] {
+		if r.Key == "total" {
+			return v.Money(f).WithUnit(r.Cell(0).Value)
+		}
+	}
+	return ""
+}
+
+// Join joins strings for templates.
+func (v *view) Join(list []string, sep string) string { return strings.Join(list, sep) }
+
+// Amount formats an amount of a file with its unit.
+func (v *view) Amount(f *model.File, a amount.Amount) string { return v.Money(f).WithUnit(a) }

@@ -1,0 +1,27 @@
+// budgetpress default theme: the reading options (larger text, high
+// contrast) that persist across pages. The site works without it.
+(function () {
+  "use strict";
+  var root = document.documentElement;
+  var modes = ["large", "contrast"];
+  function stored(mode) {
+    try { return localStorage.getItem("budgetpress." + mode) === "on"; } catch (e) { return false; }
+  }
+  function store(mode, on) {
+    try { localStorage.setItem("budgetpress." + mode, on ? "on" : "off"); } catch (e) { /* private mode */ }
+  }
+  modes.forEach(function (m) { root.classList.toggle(m, stored(m)); });
+  document.addEventListener("DOMContentLoaded", function () {
+    document.querySelectorAll("button.toggle[data-mode]").forEach(function (b) {
+      var mode = b.getAttribute("data-mode");
+      b.hidden = false;
+      b.setAttribute("aria-pressed", String(root.classList.contains(mode)));
+      b.addEventListener("click", function () {
+        var on = !root.classList.contains(mode);
+        root.classList.toggle(mode, on);
+        b.setAttribute("aria-pressed", String(on));
+        store(mode, on);
+      });
+    });
+  });
+})();
