@@ -307,4 +307,3 @@ func xmlEscape(s string) string {
 	}
 	return b.String()
 }
-

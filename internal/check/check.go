@@ -2,7 +2,7 @@ package check
 
 import (
 	"fmt"
-	"strings"
+	"regexp"
 
 	"budgetpress/internal/amount"
 	"budgetpress/internal/classify"
@@ -31,7 +31,7 @@ func File(f *model.File, cfg *model.Site, dict *classify.Dictionary) diag.List {
 	if dict == nil {
 		dict = classify.Default()
 	}
-	c := &checker{f: f, cfg: cfg, dict: dict, used: map[int]bool{}}
+	c := &checker{f: f, cfg: cfg, dict: dict, used: map[int]bool{}, places: usualPlaces(f)}
 	c.tables()
 	c.crossTables()
 	c.projects()
@@ -53,6 +53,9 @@ type checker struct {
 	dict  *classify.Dictionary
 	diags diag.List
 	used  map[int]bool // acceptances that matched a finding
+	// places is the number of decimal places the tables are written
+	// with, -1 when they have no amounts.
+	places int
 }
 
 // report records a finding of rule about subject. A finding that the file
@@ -95,6 +98,12 @@ func (c *checker) tolerance(n, places int) amount.Amount {
 	}
 	if n < 1 {
 		n = 1
+	}
+	// The document rounds to its own last place: a figure typed with more
+	// decimals (0.100 for 0.10) must not shrink the room left for the
+	// rounding of all the others. The decimals rule reports that figure.
+	if c.places >= 0 && places > c.places {
+		places = c.places
 	}
 	// Each of the n figures and the stated total is off by at most half a
 	// unit of the last place: (n+1) × 0.5 × 10^-places.
@@ -149,7 +158,7 @@ func (c *checker) rowName(part *model.Part, r *model.Row) string {
 		return "project " + r.Project
 	case part.Rows == model.Items:
 		it, _ := part.Item(r.Key)
-		return fmt.Sprintf("%s (%s)", r.Key, strings.TrimLeft(it.Title.ZH(), "一二三四五六七八九十、1234567890.其中："))
+		return fmt.Sprintf("%s (%s)", r.Key, numbering.ReplaceAllString(it.Title.ZH(), ""))
 	}
 	scheme := classify.Function
 	if part.Rows == model.EconomicCodes {
@@ -158,6 +167,10 @@ func (c *checker) rowName(part *model.Part, r *model.Row) string {
 	name, _ := c.dict.Lookup(scheme, r.Code, c.f.Year)
 	return r.Code.String() + " " + name.ZH
 }
+
+// numbering matches the numbering that item titles start with: "一、",
+// "1、", "其中：".
+var numbering = regexp.MustCompile(`^(?:[一二三四五六七八九十]+、|[0-9]+[、.]|其中：)+`)
 
 // tableName names a table for a message: "table 6 (一般公共预算基本支出情况表)".
 func tableName(t *model.Table) string {

@@ -3,6 +3,7 @@ package check
 import (
 	"fmt"
 	"sort"
+	"strings"
 
 	"budgetpress/internal/amount"
 	"budgetpress/internal/classify"
@@ -68,18 +69,23 @@ func (c *checker) crossTables() {
 			}
 			label := "total income"
 			if it, ok := part.Item(l.item); ok {
-				label = it.Title.ZH()
+				label = fmt.Sprintf("%s (%s)", l.item, numbering.ReplaceAllString(it.Title.ZH(), ""))
+			}
+			var cols []string
+			for _, col := range l.columns {
+				p := income.Kind.Part("rows")
+				cols = append(cols, p.Columns[p.Column(col)].Title.ZH())
 			}
 			c.compare("tables", "table "+summary.No+" "+l.item, pos, stated.Value, sum, len(l.columns),
-				fmt.Sprintf("%s says %s %s, but the total row of %s says %s", tableName(summary), label,
-					c.fmtAmount(stated.Value), tableName(income), c.fmtAmount(sum)))
+				fmt.Sprintf("%s says %s is %s, but the total row of %s says %s (%s)", tableName(summary), label,
+					c.fmtAmount(stated.Value), tableName(income), c.fmtAmount(sum), strings.Join(cols, " + ")))
 		}
 	}
 	if summary != nil && expend != nil {
-		c.sameByCode(summary, "expenditure", "amount", expend, "rows", "total", 1)
+		c.sameByCode(summary, "expenditure", "amount", expend, model.KindExpenditure, "rows", "total", 1)
 	}
 	if income != nil && expend != nil {
-		c.sameByCode(income, "rows", "total", expend, "rows", "total", 0)
+		c.sameByCode(income, "rows", "total", expend, model.KindExpenditure, "rows", "total", 0)
 	}
 	if fiscal != nil {
 		if summary != nil {
@@ -95,7 +101,7 @@ func (c *checker) crossTables() {
 				}
 				it, _ := fiscal.Kind.Part("income").Item(k)
 				c.compare("tables", "table "+fiscal.No+" "+k, pos, a.Value, b.Value, 1,
-					fmt.Sprintf("%s says %s %s, but %s says %s", tableName(fiscal), it.Title.ZH(),
+					fmt.Sprintf("%s says %s (%s) is %s, but %s says %s", tableName(fiscal), k, it.Title.ZH(),
 						c.fmtAmount(a.Value), tableName(summary), c.fmtAmount(b.Value)))
 			}
 		}
@@ -104,13 +110,13 @@ func (c *checker) crossTables() {
 		c.compare("balance", "table "+fiscal.No, out.Pos, out.Value, in.Value, 1,
 			fmt.Sprintf("in %s, total expenditure %s does not equal total income %s", tableName(fiscal), c.fmtAmount(out.Value), c.fmtAmount(in.Value)))
 		if general != nil {
-			c.sameByCode(fiscal, "expenditure", "general", general, "rows", "total", 1)
+			c.sameByCode(fiscal, "expenditure", "general", general, model.KindGeneral, "rows", "total", 1)
 		}
-		c.sameByCode(fiscal, "expenditure", "fund", fund, "rows", "total", 1)
-		c.sameByCode(fiscal, "expenditure", "soe", soe, "rows", "total", 1)
+		c.sameByCode(fiscal, "expenditure", "fund", fund, model.KindFund, "rows", "total", 1)
+		c.sameByCode(fiscal, "expenditure", "soe", soe, model.KindSOE, "rows", "total", 1)
 	}
 	if general != nil && income != nil {
-		c.sameByCode(income, "rows", "general", general, "rows", "total", 0)
+		c.sameByCode(income, "rows", "general", general, model.KindGeneral, "rows", "total", 0)
 	}
 	if general != nil && basic != nil {
 		a, _ := cell(general, "rows", "total", "basic")
@@ -133,9 +139,10 @@ func (c *checker) crossTables() {
 
 // sameByCode checks, for every classification code that either table
 // lists (and the total), that column colA of table a equals column colB
-// of table b. When level is 1, only 类 rows are compared (tables 1 and 4
-// list only 类). A missing table b counts as all zero.
-func (c *checker) sameByCode(a *model.Table, partA, colA string, b *model.Table, partB, colB string, level int) {
+// of table b, a table of kind kindB. When level is 1, only 类 rows are
+// compared (tables 1 and 4 list only 类). A missing table b counts as all
+// zero.
+func (c *checker) sameByCode(a *model.Table, partA, colA string, b *model.Table, kindB, partB, colB string, level int) {
 	rowsA, rowsB := codeRows(a, partA), codeRows(b, partB)
 	codes := map[classify.Code]bool{}
 	for code := range rowsA {
@@ -179,13 +186,14 @@ func (c *checker) sameByCode(a *model.Table, partA, colA string, b *model.Table,
 			n, _ := c.dict.Lookup(classify.Function, classify.Code(key), c.f.Year)
 			name = classify.Code(key).String() + " " + n.ZH
 		}
-		bName := "the missing table of its kind"
-		if b != nil {
-			bName = tableName(b)
-		}
 		colAName := a.Kind.Part(partA).Columns[ia].Title.ZH()
-		c.compare("tables", fmt.Sprintf("table %s %s %s", a.No, key, colA), va.Pos, va.Value, vb.Value, 1,
-			fmt.Sprintf("%s: %s says %s (%s) but %s says %s", name, tableName(a), c.fmtAmount(va.Value), colAName, bName, c.fmtAmount(vb.Value)))
+		msg := fmt.Sprintf("%s: %s says %s (%s), but ", name, tableName(a), c.fmtAmount(va.Value), colAName)
+		if b != nil {
+			msg += fmt.Sprintf("%s says %s (%s)", tableName(b), c.fmtAmount(vb.Value), b.Kind.Part(partB).Columns[ib].Title.ZH())
+		} else {
+			msg += fmt.Sprintf("there is no %s (kind: %s) to show it", model.Kinds[kindB].Title.ZH(), kindB)
+		}
+		c.compare("tables", fmt.Sprintf("table %s %s %s", a.No, key, colA), va.Pos, va.Value, vb.Value, 1, msg)
 	}
 }
 

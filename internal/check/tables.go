@@ -3,6 +3,7 @@ package check
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 
 	"budgetpress/internal/amount"
@@ -38,9 +39,14 @@ func (c *checker) emptyStatement(t *model.Table) {
 		c.errorf("empty-table", subject, t.Empty.Pos,
 			"%s has rows but also says it is empty; remove the \"empty:\" statement or the rows", tableName(t))
 	case !t.Empty.IsZero():
+		allowed := []string{fmt.Sprint(c.f.Year)}
+		if t.Kind.ID == model.KindCarryover {
+			// "没有 2023 年结转结余资金" speaks of the prior year's balances.
+			allowed = append(allowed, fmt.Sprint(c.f.Year-1))
+		}
 		for _, m := range yearMention.FindAllString(t.Empty.ZH(), -1) {
-			if !strings.HasPrefix(m, fmt.Sprint(c.f.Year)) {
-				c.errorf("year", subject, t.Empty.Pos, "the empty-table statement of %s speaks of %s, but this is the %d file",
+			if !slices.Contains(allowed, m[:4]) {
+				c.errorf("year", subject, t.Empty.Pos, "the empty-table statement of %s speaks of %s, but this file is for %d",
 					tableName(t), m, c.f.Year)
 			}
 		}
@@ -152,7 +158,8 @@ func (c *checker) hierarchy(t *model.Table, part *model.Part, rows []model.Row) 
 		}
 		what := "its items"
 		if row.Key == "total" {
-			what = "the rows above it"
+			// Some tables print the total first, others last.
+			what = "the top-level rows"
 		}
 		subject := fmt.Sprintf("table %s %s", t.No, row.Key)
 		msg := fmt.Sprintf("in %s, %s does not equal the sum of %s: %s", tableName(t), c.rowName(part, row), what, strings.Join(problems, "; "))

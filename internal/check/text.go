@@ -63,9 +63,12 @@ func (c *checker) dates() {
 		}
 	}
 	for _, p := range c.f.Projects {
-		for _, d := range []model.Date{p.From, p.To} {
-			if !d.IsZero() && d.Y != y && c.f.Type == "budget" {
-				c.errorf("year", p.ID, d.Pos, "project %s runs on %s, outside %d", p.ID, d, y)
+		for _, d := range []struct {
+			date model.Date
+			verb string
+		}{{p.From, "starts"}, {p.To, "ends"}} {
+			if !d.date.IsZero() && d.date.Y != y && c.f.Type == "budget" {
+				c.errorf("year", p.ID, d.date.Pos, "project %s %s on %s, outside %d, the year of this budget", p.ID, d.verb, d.date, y)
 			}
 		}
 		if !p.From.IsZero() && !p.To.IsZero() && p.To.String() < p.From.String() {
@@ -80,8 +83,33 @@ func (c *checker) dates() {
 // decimals checks that the tables print amounts with one number of
 // decimal places, as the unit implies.
 func (c *checker) decimals() {
-	count := map[int]int{}
+	usual := c.places
 	for _, t := range c.f.Tables {
+		for _, part := range t.Kind.Parts {
+			for _, r := range t.Parts[part.Key] {
+				for _, cl := range r.Cells {
+					if cl.Empty || cl.Value.Places() == usual {
+						continue
+					}
+					written := fmt.Sprintf("%s is written with %s, but the other amounts in %s have %s", cl.Value.String(),
+						places(cl.Value.Places()), c.f.Unit, places(usual))
+					if short := cl.Value.WithPlaces(usual); short.Equal(cl.Value) {
+						c.warnf("decimals", cl.Pos.String(), cl.Pos, "%s; write it as %s", written, short.String())
+					} else {
+						c.warnf("decimals", cl.Pos.String(), cl.Pos, "%s; check the figure against the published table", written)
+					}
+				}
+			}
+		}
+	}
+}
+
+// usualPlaces returns the number of decimal places most amounts of the
+// tables are written with (the larger on a tie), or -1 when the tables
+// have no amounts.
+func usualPlaces(f *model.File) int {
+	count := map[int]int{}
+	for _, t := range f.Tables {
 		for _, rows := range t.Parts {
 			for _, r := range rows {
 				for _, cl := range r.Cells {
@@ -92,22 +120,22 @@ func (c *checker) decimals() {
 			}
 		}
 	}
-	usual, best := 0, -1
+	usual, best := -1, 0
 	for p, n := range count {
 		if n > best || n == best && p > usual {
 			usual, best = p, n
 		}
 	}
-	for _, t := range c.f.Tables {
-		for _, part := range t.Kind.Parts {
-			for _, r := range t.Parts[part.Key] {
-				for _, cl := range r.Cells {
-					if !cl.Empty && cl.Value.Places() != usual {
-						c.warnf("decimals", cl.Pos.String(), cl.Pos, "%s is written with %d decimal places, but the tables print %s with %d; write it as %s",
-							cl.Value.String(), cl.Value.Places(), c.f.Unit, usual, cl.Value.WithPlaces(max(usual, cl.Value.Places())).String())
-					}
-				}
-			}
-		}
+	return usual
+}
+
+// places says "1 decimal place", "2 decimal places" or "no decimal places".
+func places(n int) string {
+	switch n {
+	case 0:
+		return "no decimal places"
+	case 1:
+		return "1 decimal place"
 	}
+	return fmt.Sprintf("%d decimal places", n)
 }

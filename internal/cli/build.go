@@ -23,7 +23,7 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	res.Diags.Print(stdout)
 	if res.Diags.HasErrors() {
 		errs, warns := res.Diags.Count()
-		fmt.Fprintf(stdout, "build failed: %d errors, %d warnings; nothing was published\n", errs, warns)
+		fmt.Fprintf(stdout, "build failed: %s, %s; nothing was published\n", plural(errs, "error"), plural(warns, "warning"))
 		return ExitError
 	}
 	for lang, missing := range res.Untranslated {
@@ -35,8 +35,8 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 		}
 	}
 	_, warns := res.Diags.Count()
-	fmt.Fprintf(stdout, "built %d pages, %d files, %s in %s (%d warnings)\n",
-		res.Pages, res.Files, size(res.Bytes), res.Duration.Round(time.Millisecond), warns)
+	fmt.Fprintf(stdout, "built %s, %s, %s in %s (%s)\n", plural(res.Pages, "page"), plural(res.Files, "file"),
+		size(res.Bytes), res.Duration.Round(time.Millisecond), plural(warns, "warning"))
 	return ExitOK
 }
 

@@ -3,8 +3,8 @@ package load
 import (
 	"errors"
 	"fmt"
-	"net/url"
 	"io/fs"
+	"net/url"
 	"os"
 	"path/filepath"
 	"sort"

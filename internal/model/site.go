@@ -4,7 +4,7 @@ import "budgetpress/internal/amount"
 
 // Site is the configuration in site.yaml.
 type Site struct {
-	Title     Text
+	Title Text
 	// BaseURL is the scheme and host the site is published on, such as
 	// https://www.cj.gov.cn; canonical links and the sitemap need it.
 	BaseURL string
@@ -13,7 +13,7 @@ type Site struct {
 	BasePath string
 	// Portal holds the page-labelling meta tags of Chinese government
 	// websites (SiteName, SiteDomain, SiteIDCode, ColumnName, ColumnType).
-	Portal Portal
+	Portal    Portal
 	Languages []string // the first is the default language
 	// Tolerance is the largest difference between a published total and
 	// the sum of its parts that is taken for rounding (a warning, not an

@@ -1,0 +1,176 @@
+package cli_test
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"budgetpress/internal/cli"
+)
+
+const dataFile = "data/2024/changji-egov.yaml"
+
+// exampleSite copies the example site (site.yaml and data/) into a
+// temporary folder and returns it.
+func exampleSite(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	src, err := os.ReadFile(filepath.Join("..", "..", "site.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "site.yaml"), src, 0o666); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.CopyFS(filepath.Join(dir, "data"), os.DirFS(filepath.Join("..", "..", "data"))); err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
+
+// edit replaces old, which must occur once, by new in a file of the site.
+func edit(t *testing.T, dir, file, old, new string) {
+	t.Helper()
+	path := filepath.Join(dir, filepath.FromSlash(file))
+	src, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := strings.Count(string(src), old); n != 1 {
+		t.Fatalf("%q occurs %d times in %s; want exactly once", old, n, file)
+	}
+	if err := os.WriteFile(path, []byte(strings.Replace(string(src), old, new, 1)), 0o666); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// run runs the command line in-process and returns its exit status and
+// what it printed.
+func run(args ...string) (code int, stdout, stderr string) {
+	var out, errs bytes.Buffer
+	code = cli.Run(args, &out, &errs)
+	return code, out.String(), errs.String()
+}
+
+func TestCheckExample(t *testing.T) {
+	dir := exampleSite(t)
+	code, out, errs := run("check", dir)
+	if code != cli.ExitOK || errs != "" {
+		t.Fatalf("check = %d, stderr %q; want 0 and nothing", code, errs)
+	}
+	lines := strings.Split(strings.TrimSuffix(out, "\n"), "\n")
+	if got, want := lines[len(lines)-1], "1 department file checked: 0 errors, 9 warnings"; got != want {
+		t.Errorf("last line = %q; want %q", got, want)
+	}
+	// One line per finding, named by the path inside the site folder.
+	if len(lines) != 10 {
+		t.Errorf("printed %d lines; want 9 findings and the summary:\n%s", len(lines), out)
+	}
+	for _, l := range lines[:len(lines)-1] {
+		if !strings.HasPrefix(l, dataFile+":") || !strings.Contains(l, ": warning: ") {
+			t.Errorf("finding %q does not start with %s:line:col: warning:", l, dataFile)
+		}
+	}
+}
+
+func TestCheckCurrentFolder(t *testing.T) {
+	t.Chdir(exampleSite(t))
+	code, out, _ := run("check")
+	if code != cli.ExitOK || !strings.HasSuffix(out, "\n1 department file checked: 0 errors, 9 warnings\n") {
+		t.Errorf("check in the site folder = %d:\n%s", code, out)
+	}
+}
+
+func TestCheckErrors(t *testing.T) {
+	tests := []struct {
+		name, old, new string
+		line           string // a line the output must have
+		summary        string
+	}{
+		{
+			name: "the figures disagree",
+			old:  "actual: 23", new: "actual: 24",
+			line:    dataFile + ":31:5: error: 实有人数 is 24, but 在职 22 + 退休 1 + 离休 0 = 23 [staffing]",
+			summary: "1 department file checked: 1 error, 9 warnings",
+		},
+		{
+			name: "the file does not load",
+			old:  "unit: 万元", new: "unit: 千元",
+			line:    dataFile + `:10:7: error: unit is "千元"; amounts are published in 万元 or 元`,
+			summary: "1 department file checked: 1 error, 9 warnings",
+		},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := exampleSite(t)
+			edit(t, dir, dataFile, tc.old, tc.new)
+			code, out, errs := run("check", dir)
+			if code != cli.ExitError {
+				t.Errorf("exit status %d; want %d", code, cli.ExitError)
+			}
+			if errs != "" {
+				t.Errorf("stderr %q; want nothing", errs)
+			}
+			if !strings.Contains(out, "\n"+tc.line+"\n") && !strings.HasPrefix(out, tc.line+"\n") {
+				t.Errorf("output lacks\n\t%s\ngot:\n%s", tc.line, out)
+			}
+			if !strings.HasSuffix(out, "\n"+tc.summary+"\n") {
+				t.Errorf("output does not end with %q:\n%s", tc.summary, out)
+			}
+		})
+	}
+}
+
+func TestCheckNoSite(t *testing.T) {
+	dir := t.TempDir()
+	code, out, errs := run("check", dir)
+	want := "site.yaml: error: no site.yaml in " + dir + ": is this a budgetpress site folder?\n" +
+		"0 department files checked: 1 error, 0 warnings\n"
+	if code != cli.ExitError || out != want || errs != "" {
+		t.Errorf("check in an empty folder = %d, stdout:\n%s\nstderr:\n%s\nwant 1, stdout:\n%s", code, out, errs, want)
+	}
+}
+
+func TestUsage(t *testing.T) {
+	tests := []struct {
+		name   string
+		args   []string
+		code   int
+		stdout string // a prefix; the usage when "usage"
+		stderr string // a prefix; the usage when "usage"
+	}{
+		{"no arguments", nil, cli.ExitUsage, "", "usage"},
+		{"help", []string{"help"}, cli.ExitOK, "usage", ""},
+		{"-h", []string{"-h"}, cli.ExitOK, "usage", ""},
+		{"--help", []string{"--help"}, cli.ExitOK, "usage", ""},
+		{"unknown command", []string{"publish"}, cli.ExitUsage, "", "budgetpress: unknown command \"publish\"\n\nbudgetpress publishes"},
+		{"two folders", []string{"check", "a", "b"}, cli.ExitUsage, "", "budgetpress check: expected one site folder, got a b\n"},
+		{"unknown flag", []string{"check", "-strict"}, cli.ExitUsage, "", "flag provided but not defined: -strict\n"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			code, out, errs := run(tc.args...)
+			if code != tc.code {
+				t.Errorf("exit status %d; want %d", code, tc.code)
+			}
+			expect(t, "stdout", out, tc.stdout)
+			expect(t, "stderr", errs, tc.stderr)
+		})
+	}
+}
+
+// expect checks that got is empty (want ""), the usage (want "usage"),
+// or starts with want.
+func expect(t *testing.T, what, got, want string) {
+	t.Helper()
+	switch {
+	case want == "" && got != "":
+		t.Errorf("%s = %q; want nothing", what, got)
+	case want == "usage" && !(strings.HasPrefix(got, "budgetpress publishes") && strings.Contains(got, "\n  budgetpress check [site-dir]")):
+		t.Errorf("%s is not the usage:\n%s", what, got)
+	case want != "" && want != "usage" && !strings.HasPrefix(got, want):
+		t.Errorf("%s = %q; want it to start with %q", what, got, want)
+	}
+}
