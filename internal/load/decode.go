@@ -2,9 +2,11 @@ package load
 
 import (
 	"fmt"
+	"regexp"
 	"sort"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"gopkg.in/yaml.v3"
 
@@ -52,6 +54,7 @@ type object struct {
 	node *yaml.Node
 	what string
 	vals map[string]*yaml.Node
+	keys map[string]*yaml.Node
 }
 
 // object checks that n is a mapping with no duplicate and no unknown
@@ -61,7 +64,7 @@ func (d *decoder) object(n *yaml.Node, what string, allowed ...string) *object {
 		d.errorf(n, "%s should be a group of \"key: value\" lines, but here is %s", what, kindName(n))
 		return nil
 	}
-	o := &object{d: d, node: n, what: what, vals: map[string]*yaml.Node{}}
+	o := &object{d: d, node: n, what: what, vals: map[string]*yaml.Node{}, keys: map[string]*yaml.Node{}}
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], n.Content[i+1]
 		if k.Kind != yaml.ScalarNode {
@@ -73,6 +76,12 @@ func (d *decoder) object(n *yaml.Node, what string, allowed ...string) *object {
 			continue
 		}
 		if !contains(allowed, k.Value) {
+			if n.Style&yaml.FlowStyle != 0 && isNull(v) && i > 0 && isSplit(n.Content[i-1], k) {
+				a, b := n.Content[i-1].Value, k.Value
+				d.errorf(n.Content[i-1], "%s,%s is read as %s followed by a key %s, because inside { } a comma separates entries; "+
+					"write %s%s or \"%s,%s\"", a, b, a, b, a, b, a, b)
+				continue
+			}
 			msg := unknownKey(k.Value, what, allowed)
 			if n.Style&yaml.FlowStyle != 0 && isNull(v) {
 				msg += `; if it is part of the value before it, that value contains a comma: put it in quotes`
@@ -80,7 +89,7 @@ func (d *decoder) object(n *yaml.Node, what string, allowed ...string) *object {
 			d.errorf(k, "%s", msg)
 			continue
 		}
-		o.vals[k.Value] = v
+		o.vals[k.Value], o.keys[k.Value] = v, k
 	}
 	return o
 }
@@ -96,20 +105,33 @@ func contains(list []string, s string) bool {
 
 // unknownKey explains an unknown key and suggests the closest allowed one.
 func unknownKey(key, what string, allowed []string) string {
+	return fmt.Sprintf("unknown key %q in %s", key, what) + suggest(key, allowed)
+}
+
+// suggest names the allowed word closest to name, if one is close, and
+// lists them all: "; did you mean "general"? (allowed: …)".
+func suggest(name string, allowed []string) string {
+	sorted := append([]string(nil), allowed...)
+	sort.Strings(sorted) // so that of two equally close words, the same is named
 	best, bestDist := "", 3
-	for _, a := range allowed {
-		if dist := editDistance(strings.ToLower(key), a); dist < bestDist {
+	for _, a := range sorted {
+		if dist := editDistance(strings.ToLower(name), a); dist < bestDist {
 			best, bestDist = a, dist
 		}
 	}
-	sorted := append([]string(nil), allowed...)
-	sort.Strings(sorted)
-	msg := fmt.Sprintf("unknown key %q in %s", key, what)
+	if contains(allowed, "zh") && chineseTags[strings.ToLower(name)] {
+		best = "zh"
+	}
+	msg := ""
 	if best != "" {
-		msg += fmt.Sprintf("; did you mean %q?", best)
+		msg = fmt.Sprintf("; did you mean %q?", best)
 	}
 	return msg + " (allowed: " + strings.Join(sorted, ", ") + ")"
 }
+
+// chineseTags are other ways of naming Chinese that editors write instead
+// of zh; "cn" would otherwise be taken for a typo of "en".
+var chineseTags = map[string]bool{"cn": true, "zh-cn": true, "zh_cn": true, "zh-hans": true, "chinese": true, "中文": true}
 
 // editDistance is the Levenshtein distance between two short strings.
 func editDistance(a, b string) int {
@@ -139,6 +161,14 @@ func (o *object) get(key string) *yaml.Node {
 		return nil
 	}
 	return o.vals[key]
+}
+
+// key returns the node of key itself, or nil when it is absent.
+func (o *object) key(key string) *yaml.Node {
+	if o == nil {
+		return nil
+	}
+	return o.keys[key]
 }
 
 // require returns the value of key, reporting it when absent.
@@ -241,6 +271,8 @@ func (d *decoder) money(n *yaml.Node, what string) model.Money {
 	return model.Money{Amount: a, Pos: d.pos(n)}
 }
 
+var dateForm = regexp.MustCompile(`^[0-9]{4}-[0-9]{2}-[0-9]{2}$`)
+
 // date reads a YYYY-MM-DD date.
 func (d *decoder) date(n *yaml.Node, what string) model.Date {
 	s, ok := d.scalar(n, what)
@@ -248,6 +280,10 @@ func (d *decoder) date(n *yaml.Node, what string) model.Date {
 		return model.Date{}
 	}
 	dt, err := model.ParseDate(s)
+	if err != nil && dateForm.MatchString(s) {
+		d.errorf(n, "%s: %s is not a day of the calendar; check the month and the day", what, s)
+		return model.Date{}
+	}
 	if err != nil {
 		d.errorf(n, "%s: %v", what, err)
 		return model.Date{}
@@ -297,4 +333,33 @@ func (d *decoder) pairs(n *yaml.Node, what string) [][2]*yaml.Node {
 		out = append(out, [2]*yaml.Node{k, n.Content[i+1]})
 	}
 	return out
+}
+
+var (
+	upToThreeDigits = regexp.MustCompile(`^-?[0-9]{1,3}$`)
+	threeDigits     = regexp.MustCompile(`^[0-9]{3}(\.[0-9]+)?$`)
+)
+
+// splitAmount reports an amount such as 1,403.71 written with a thousands
+// separator inside [ ], where a comma separates cells: YAML reads it as two
+// cells, 1 and 403.71, with no space between them. It reports true when it
+// found one.
+func (d *decoder) splitAmount(cells []*yaml.Node) bool {
+	for i := 1; i < len(cells); i++ {
+		if isSplit(cells[i-1], cells[i]) {
+			a, b := cells[i-1].Value, cells[i].Value
+			d.errorf(cells[i-1], "%s,%s is read as two amounts, %s and %s, because inside [ ] a comma separates cells; "+
+				"write %s%s or \"%s,%s\" (or, if they are two amounts, put a space after the comma)", a, b, a, b, a, b, a, b)
+			return true
+		}
+	}
+	return false
+}
+
+// isSplit reports whether a and b are the two halves of an amount split at
+// its thousands separator.
+func isSplit(a, b *yaml.Node) bool {
+	return a.Kind == yaml.ScalarNode && b.Kind == yaml.ScalarNode && a.Style == 0 && b.Style == 0 &&
+		a.Line == b.Line && b.Column == a.Column+utf8.RuneCountInString(a.Value)+1 &&
+		upToThreeDigits.MatchString(a.Value) && threeDigits.MatchString(b.Value)
 }

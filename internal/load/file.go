@@ -218,11 +218,11 @@ func (r *fileReader) code(n *yaml.Node, scheme classify.Scheme, what string) (cl
 		return "", false
 	}
 	if _, ok := r.opt.Dict.Lookup(scheme, c, r.f.Year); !ok {
-		name := "functional (功能分类)"
+		name := "a functional (功能分类)"
 		if scheme == classify.Economic {
-			name = "economic (经济分类)"
+			name = "an economic (经济分类)"
 		}
-		r.errorf(n, "%s is not a %s classification code in %d; check the code, or add it to data/classification.yaml if your province uses it", c, name, r.f.Year)
+		r.errorf(n, "%s is not %s classification code in %d; check the code, or add it to data/classification.yaml if your province uses it", c, name, r.f.Year)
 		return c, false
 	}
 	return c, true
@@ -259,6 +259,9 @@ func (r *fileReader) project(n *yaml.Node) {
 	}
 	for _, a := range r.list(o.get("allocation"), "allocation") {
 		cells := r.list(a, "an allocation line")
+		if len(cells) > 1 && r.splitAmount(cells[1:]) {
+			continue
+		}
 		if len(cells) != 2 {
 			if a.Kind == yaml.SequenceNode {
 				r.errorf(a, "an allocation line is [economic code, amount], like [302 06, 40]")
@@ -287,7 +290,7 @@ func (r *fileReader) table(n *yaml.Node) {
 	kind := r.str(kv, "table kind")
 	k := model.Kinds[kind]
 	if k == nil {
-		r.errorf(kv, "%s", unknownKey(kind, "table kinds", kindIDs()))
+		r.errorf(kv, "unknown table kind %q%s", kind, suggest(kind, kindIDs()))
 		return
 	}
 	t.Kind = k
@@ -304,7 +307,7 @@ func (r *fileReader) table(n *yaml.Node) {
 			for _, p := range k.Parts {
 				keys = append(keys, p.Key)
 			}
-			r.errorf(v, "a %s table has no %q; its rows go under %s", k.ID, key, strings.Join(keys, " and "))
+			r.errorf(o.key(key), "a %s table has no %q; its rows go under %s", k.ID, key, strings.Join(keys, " and "))
 			continue
 		}
 		t.Parts[key] = r.rows(v, t, part)
@@ -342,6 +345,10 @@ func (r *fileReader) rows(n *yaml.Node, t *model.Table, part *model.Part) []mode
 			continue
 		}
 		row.Key = strings.TrimSpace(key)
+		if isNull(kn) || row.Key == "" {
+			r.errorf(kn, "the first cell of a row of %s is empty; write the code, item or project id of the row there", what)
+			continue
+		}
 		switch {
 		case row.Key == "total":
 		case part.Rows == model.Items:
@@ -350,7 +357,7 @@ func (r *fileReader) rows(n *yaml.Node, t *model.Table, part *model.Part) []mode
 				for _, it := range part.Items {
 					keys = append(keys, it.Key)
 				}
-				r.errorf(kn, "%s", unknownKey(row.Key, what+" "+part.Key+" rows", append(keys, "total")))
+				r.errorf(kn, "%s %s has no row %q%s", what, part.Key, row.Key, suggest(row.Key, append(keys, "total")))
 				continue
 			}
 		case part.Rows == model.ProjectRows && row.Key == "unit":
@@ -373,6 +380,9 @@ func (r *fileReader) rows(n *yaml.Node, t *model.Table, part *model.Part) []mode
 		}
 		seen[row.Key] = true
 		cells := rn.Content[1:]
+		if r.splitAmount(cells) {
+			continue
+		}
 		if len(cells) > len(part.Columns) {
 			var names []string
 			for _, c := range part.Columns {
@@ -418,18 +428,24 @@ func (r *fileReader) resolveProjectRows() {
 		row := &pr.table.Parts[pr.part][pr.index]
 		p := r.f.Project(row.Project)
 		if p == nil {
-			var ids []string
-			for _, p := range r.f.Projects {
-				ids = append(ids, p.ID)
-			}
-			if len(ids) == 0 {
-				r.errorf(pr.node, "%q is not a project: list the projects under \"projects:\" and refer to them by id", row.Project)
-			} else {
-				r.errorf(pr.node, "%s", strings.Replace(unknownKey(row.Project, "the projects", ids), "unknown key", "unknown project", 1))
-			}
+			r.unknownProject(pr.node, row.Project)
 			continue
 		}
 		row.Code = p.Function
 	}
 	r.projectRows = nil
+}
+
+// unknownProject reports a reference to a project that is not listed
+// under projects:.
+func (r *fileReader) unknownProject(n *yaml.Node, id string) {
+	var ids []string
+	for _, p := range r.f.Projects {
+		ids = append(ids, p.ID)
+	}
+	if len(ids) == 0 {
+		r.errorf(n, "%q is not a project: list the projects under \"projects:\" and refer to them by id", id)
+		return
+	}
+	r.errorf(n, "%q is not one of the projects%s", id, suggest(id, ids))
 }

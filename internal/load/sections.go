@@ -1,8 +1,6 @@
 package load
 
 import (
-	"sort"
-
 	"gopkg.in/yaml.v3"
 
 	"budgetpress/internal/classify"
@@ -41,11 +39,7 @@ func (r *fileReader) performance(n *yaml.Node) {
 		if idn := po.require("project", "the id of the project under projects:"); idn != nil {
 			t.Project = r.str(idn, "project")
 			if r.f.Project(t.Project) == nil {
-				var ids []string
-				for _, p := range r.f.Projects {
-					ids = append(ids, p.ID)
-				}
-				r.errorf(idn, "%q is not one of the projects (%v)", t.Project, ids)
+				r.unknownProject(idn, t.Project)
 			}
 		}
 		t.Title = r.text(po.get("title"), "title")
@@ -139,8 +133,7 @@ func (r *fileReader) level(n *yaml.Node) {
 	for k := range model.IndicatorLevels {
 		names = append(names, k)
 	}
-	sort.Strings(names)
-	r.errorf(n, "%q is not a standard indicator level; use one of %v", n.Value, names)
+	r.errorf(n, "%q is not a standard indicator level%s", n.Value, suggest(n.Value, names))
 }
 
 func (r *fileReader) procurement(n *yaml.Node) {
@@ -161,6 +154,9 @@ func (r *fileReader) procurement(n *yaml.Node) {
 
 func (r *fileReader) holding(n *yaml.Node, what string) model.Holding {
 	if n == nil {
+		return model.Holding{}
+	}
+	if n.Kind == yaml.SequenceNode && r.splitAmount(n.Content) {
 		return model.Holding{}
 	}
 	if n.Kind != yaml.SequenceNode || len(n.Content) != 2 {
@@ -195,11 +191,14 @@ func (r *fileReader) assets(n *yaml.Node) {
 	a.OtherVehicles = r.holding(o.get("other_vehicles"), "other_vehicles")
 	a.Furniture = r.optMoney(o.get("furniture"), "furniture")
 	a.Other = r.optMoney(o.get("other"), "other")
-	ints := map[string]*int{"equipment_50": &a.Equipment50, "equipment_100": &a.Equipment100,
-		"new_vehicles": &a.NewVehicles, "new_equipment_50": &a.NewEquipment50, "new_equipment_100": &a.NewEquipment100}
-	for k, p := range ints {
-		if v := o.get(k); v != nil {
-			*p = r.integer(v, k)
+	ints := []struct {
+		key string
+		p   *int
+	}{{"equipment_50", &a.Equipment50}, {"equipment_100", &a.Equipment100},
+		{"new_vehicles", &a.NewVehicles}, {"new_equipment_50", &a.NewEquipment50}, {"new_equipment_100", &a.NewEquipment100}}
+	for _, in := range ints {
+		if v := o.get(in.key); v != nil {
+			*in.p = r.integer(v, in.key)
 		}
 	}
 	r.f.Assets = a
@@ -249,8 +248,10 @@ func (r *fileReader) moneyMap(n *yaml.Node, what string, keys []string) map[stri
 		return nil
 	}
 	m := map[string]model.Money{}
-	for k, v := range o.vals {
-		m[k] = r.money(v, what+" "+k)
+	for _, k := range keys { // in a fixed order, so diagnostics are too
+		if v := o.get(k); v != nil {
+			m[k] = r.money(v, what+" "+k)
+		}
 	}
 	return m
 }

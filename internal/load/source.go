@@ -3,8 +3,11 @@ package load
 import (
 	"bytes"
 	"fmt"
+	"io"
 	"regexp"
+	"sort"
 	"strconv"
+	"strings"
 	"unicode/utf8"
 
 	"golang.org/x/text/encoding/simplifiedchinese"
@@ -21,7 +24,9 @@ var utf8BOM = []byte{0xEF, 0xBB, 0xBF}
 func parseYAML(file string, src []byte) (*yaml.Node, diag.List) {
 	var diags diag.List
 	src = bytes.TrimPrefix(src, utf8BOM)
-	if bytes.HasPrefix(src, []byte{0xFF, 0xFE}) || bytes.HasPrefix(src, []byte{0xFE, 0xFF}) {
+	// UTF-16 text starts with a byte-order mark, or, without one, has a
+	// zero byte in every ASCII character; no UTF-8 text has zero bytes.
+	if bytes.HasPrefix(src, []byte{0xFF, 0xFE}) || bytes.HasPrefix(src, []byte{0xFE, 0xFF}) || bytes.IndexByte(src, 0) >= 0 {
 		diags.Errorf(diag.Pos{File: file, Line: 1, Col: 1},
 			"this file is saved as UTF-16; save it as UTF-8 (in Notepad: File > Save As > Encoding: UTF-8)")
 		return nil, diags
@@ -47,12 +52,20 @@ func parseYAML(file string, src []byte) (*yaml.Node, diag.List) {
 	}
 	var doc yaml.Node
 	dec := yaml.NewDecoder(bytes.NewReader(src))
-	if err := dec.Decode(&doc); err != nil {
-		diags = append(diags, syntaxError(file, err))
+	if err := dec.Decode(&doc); err == io.EOF {
+		// Only comments.
+		diags.Errorf(diag.Pos{File: file, Line: 1, Col: 1}, "this file is empty")
+		return nil, diags
+	} else if err != nil {
+		diags = append(diags, syntaxError(file, src, err))
 		return nil, diags
 	}
 	var extra yaml.Node
-	if err := dec.Decode(&extra); err == nil {
+	if err := dec.Decode(&extra); err != io.EOF {
+		if err != nil {
+			diags = append(diags, syntaxError(file, src, err))
+			return nil, diags
+		}
 		diags.Errorf(diag.Pos{File: file, Line: extra.Line, Col: extra.Column},
 			"a second document starts here (after \"---\"); a file holds one department-year")
 		return nil, diags
@@ -111,20 +124,65 @@ func tabIndent(src []byte) (diag.Pos, bool) {
 
 var yamlLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
 
+// yamlParserProblems are the messages of yaml.v3's parser, as opposed to
+// its scanner. For these, yaml.v3 reports the line where the unfinished
+// list or mapping starts, counted from 0 (or the problem's line when that
+// list or mapping starts on the first line); its scanner errors give the
+// problem's line, counted from 1.
+var yamlParserProblems = map[string]bool{
+	"did not find expected ',' or ']'":       true,
+	"did not find expected ',' or '}'":       true,
+	"did not find expected '-' indicator":    true,
+	"did not find expected <document start>": true,
+	"did not find expected key":              true,
+	"did not find expected node content":     true,
+}
+
 // syntaxError turns a YAML parser error into a diagnostic with a hint.
-func syntaxError(file string, err error) diag.Diagnostic {
-	msg := err.Error()
-	line := 1
-	if m := yamlLine.FindStringSubmatch(msg); m != nil {
+// yaml.v3 gives a line but no column, so the column is left unknown.
+func syntaxError(file string, src []byte, err error) diag.Diagnostic {
+	msg := strings.TrimPrefix(err.Error(), "yaml: ")
+	line := 0
+	if m := yamlLine.FindStringSubmatch(err.Error()); m != nil {
 		line, _ = strconv.Atoi(m[1])
 		msg = m[2]
 	}
+	if yamlParserProblems[msg] {
+		line = problemLine(src, line+1)
+	}
 	return diag.Diagnostic{
-		Pos:      diag.Pos{File: file, Line: line, Col: 1},
+		Pos:      diag.Pos{File: file, Line: max(line, 1)},
 		Severity: diag.Error,
 		Message: fmt.Sprintf("the YAML layout is broken near here (%s); check the indentation, "+
 			"that each \"key: value\" has a space after the colon, and that values starting "+
 			"with > | [ { or a quote are put in quotes", msg),
+	}
+}
+
+// problemLine finds the line of a parser problem reported at line from:
+// the first line at which the file, cut after that line, no longer
+// parses. It searches forward from the start of the unfinished list or
+// mapping (by bisection, so that a long file stays fast), and back from a
+// problem that yaml.v3 placed after it.
+func problemLine(src []byte, from int) int {
+	lines := bytes.SplitAfter(src, []byte("\n"))
+	fails := func(n int) bool { return !parses(bytes.Join(lines[:n], nil)) }
+	from = min(max(from, 1), len(lines))
+	n := from + sort.Search(len(lines)-from, func(i int) bool { return fails(from + i) })
+	for n > 1 && fails(n-1) {
+		n--
+	}
+	return n
+}
+
+// parses reports whether every document of src parses.
+func parses(src []byte) bool {
+	dec := yaml.NewDecoder(bytes.NewReader(src))
+	for {
+		var n yaml.Node
+		if err := dec.Decode(&n); err != nil {
+			return err == io.EOF
+		}
 	}
 }
 
