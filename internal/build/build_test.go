@@ -202,7 +202,7 @@ func TestLinksResolveUnderSubPathAndFileSystem(t *testing.T) {
 
 func TestHostileTextIsEscaped(t *testing.T) {
 	dir := copySite(t, map[string][][2]string{"data/2024/changji-egov.yaml": {
-		{"name: 昌吉州政府网站和云平台运维经费", `name: "<script>alert(1)</script>\"&'"`},
+		{"      zh: 昌吉州政府网站和云平台运维经费\n", "      zh: \"<script>alert(1)</script>\\\"&'\"\n"},
 		{"    zh: 昌吉回族自治州人民政府电子政务办公室\n", "    zh: 电子政务办公室<img src=x onerror=alert(2)>\n"},
 	}})
 	out := filepath.Join(t.TempDir(), "public")
@@ -220,19 +220,27 @@ func TestHostileTextIsEscaped(t *testing.T) {
 }
 
 func TestMissingTranslationFallsBackVisibly(t *testing.T) {
-	dir := copySite(t, nil)
+	dir := copySite(t, map[string][][2]string{"data/2024/changji-egov.yaml": {
+		{"- {zh: 综合科, en: General Affairs Section}", "- 综合科"},
+	}})
 	out := filepath.Join(t.TempDir(), "public")
 	res := mustBuild(t, Options{Dir: dir, Out: out})
-	en := readTree(t, out)["en/2024/changji-egov/index.html"]
+	tree := readTree(t, out)
+	en := string(tree["en/2024/changji-egov/index.html"])
+	for _, want := range []string{
+		`<p class="notice" role="note">Parts of this page have not been translated yet and are shown in the Chinese original.</p>`,
+		`<li><span lang="zh" class="untranslated">综合科 <small class="untranslated-mark">(Chinese original)</small></span></li>`,
+	} {
+		if !strings.Contains(en, want) {
+			t.Errorf("the English page lacks %s", want)
+		}
+	}
+	if strings.Contains(string(tree["2024/changji-egov/index.html"]), `class="notice"`) {
+		t.Error("the Chinese page carries the untranslated notice")
+	}
 	missing := res.Untranslated["en"]
-	if len(missing) == 0 {
-		t.Skip("every text is translated; the fallback is covered by the render tests")
-	}
-	if !bytes.Contains(en, []byte(`class="notice"`)) || !bytes.Contains(en, []byte(`<span lang="zh" class="untranslated">`)) {
-		t.Error("the English page shows Chinese texts without the notice and the lang mark")
-	}
-	if missing[0].Pos.File == "" || missing[0].Pos.Line == 0 {
-		t.Errorf("an untranslated text is reported without its position: %+v", missing[0])
+	if len(missing) != 1 || missing[0].Text != "综合科" || missing[0].Pos.String() != "data/2024/changji-egov.yaml:28:7" {
+		t.Errorf("untranslated texts = %+v, want 综合科 at data/2024/changji-egov.yaml:28:7", missing)
 	}
 }
 

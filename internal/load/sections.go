@@ -96,12 +96,14 @@ func (r *fileReader) indicators(n, defaults *yaml.Node) []model.Indicator {
 				ind := model.Indicator{Level1: level1, Level2: level2, Pos: r.pos(in)}
 				ind.Name = r.text(io.require("name", "三级指标"), "indicator name")
 				if tv := io.require("target", "指标值, like ≥90%"); tv != nil {
-					s := r.str(tv, "target")
-					t, err := model.ParseTarget(s)
+					// A qualitative target (有效保障) may carry its translation:
+					// {zh: 有效保障, en: Effectively ensured}.
+					text := r.text(tv, "target")
+					t, err := model.ParseTarget(text.ZH())
 					if err != nil {
 						r.errorf(tv, "target: %v", err)
 					}
-					t.Text.Pos = r.pos(tv)
+					t.Text = text
 					ind.Target = t
 				}
 				pick := func(key string) model.Text {

@@ -59,7 +59,7 @@ func (v *view) Date(d model.Date) string {
 type IndicatorRow struct {
 	Level1, Level2 string
 	Name           template.HTML
-	Target         string
+	Target         template.HTML
 	Basis, Prior   template.HTML
 	Weight         int
 	Scoring        template.HTML
@@ -107,15 +107,12 @@ var targetUnits = map[string]string{
 
 // target prints an indicator's target in the page's language; English
 // pages convert 万元 targets to thousand yuan.
-func (v *view) target(t model.Target) string {
+func (v *view) target(t model.Target) template.HTML {
 	if t.Op == "" {
-		if v.Lang == "zh" {
-			return t.Text.ZH()
-		}
-		return string(v.Tx(t.Text))
+		return v.Tx(t.Text)
 	}
 	if v.Lang == "zh" {
-		return t.String()
+		return template.HTML(template.HTMLEscapeString(t.String()))
 	}
 	value, unit := t.Value, t.Unit
 	switch {
@@ -126,8 +123,11 @@ func (v *view) target(t model.Target) string {
 	default:
 		if en, ok := targetUnits[unit]; ok {
 			unit = en
+			if value == "1" {
+				unit = strings.TrimSuffix(unit, "s")
+			}
 		}
 	}
 	en := model.Target{Op: t.Op, Value: value, Unit: strings.TrimSpace(unit)}
-	return en.String()
+	return template.HTML(template.HTMLEscapeString(en.String()))
 }
