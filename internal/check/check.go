@@ -3,6 +3,7 @@ package check
 import (
 	"fmt"
 	"regexp"
+	"strings"
 
 	"budgetpress/internal/amount"
 	"budgetpress/internal/classify"
@@ -62,8 +63,9 @@ type checker struct {
 // accepts (accept: in the data) becomes a warning carrying the reason.
 func (c *checker) report(sev diag.Severity, rule, subject string, pos diag.Pos, format string, args ...any) {
 	msg := fmt.Sprintf(format, args...)
+	subject = spacedCodes(subject)
 	for i, a := range c.f.Accepted {
-		if a.Rule == rule && a.Subject == subject {
+		if a.Rule == rule && sameSubject(a.Subject, subject) {
 			c.used[i] = true
 			if sev == diag.Error {
 				sev = diag.Warning
@@ -71,7 +73,24 @@ func (c *checker) report(sev diag.Severity, rule, subject string, pos diag.Pos, 
 			}
 		}
 	}
-	c.diags = append(c.diags, diag.Diagnostic{Pos: pos, Severity: sev, Message: msg, Rule: rule})
+	c.diags = append(c.diags, diag.Diagnostic{Pos: pos, Severity: sev, Message: msg, Rule: rule, Subject: subject})
+}
+
+var codeWord = regexp.MustCompile(`\b\d{5}(?:\d{2})?\b`)
+
+// spacedCodes writes the classification codes of a subject the way the
+// tables print them: "table 6 30201" becomes "table 6 302 01".
+func spacedCodes(subject string) string {
+	return codeWord.ReplaceAllStringFunc(subject, func(w string) string {
+		return classify.Code(w).String()
+	})
+}
+
+// sameSubject compares subjects ignoring spaces, so that an editor may
+// write codes with or without them.
+func sameSubject(a, b string) bool {
+	strip := func(s string) string { return strings.Join(strings.Fields(s), "") }
+	return strip(a) == strip(b)
 }
 
 func (c *checker) errorf(rule, subject string, pos diag.Pos, format string, args ...any) {

@@ -17,7 +17,7 @@ func (c *checker) strings() {
 	for _, s := range c.f.Strings {
 		for _, p := range Placeholders {
 			if strings.Contains(s.S, p) {
-				c.errorf("placeholder", s.Pos.String(), s.Pos, "%q is a placeholder left in the text %q; write the real text", p, clip(s.S))
+				c.errorf("placeholder", "", s.Pos, "%q is a placeholder left in the text %q; write the real text", p, clip(s.S))
 			}
 		}
 	}
@@ -94,9 +94,9 @@ func (c *checker) decimals() {
 					written := fmt.Sprintf("%s is written with %s, but the other amounts in %s have %s", cl.Value.String(),
 						places(cl.Value.Places()), c.f.Unit, places(usual))
 					if short := cl.Value.WithPlaces(usual); short.Equal(cl.Value) {
-						c.warnf("decimals", cl.Pos.String(), cl.Pos, "%s; write it as %s", written, short.String())
+						c.warnf("decimals", "", cl.Pos, "%s; write it as %s", written, short.String())
 					} else {
-						c.warnf("decimals", cl.Pos.String(), cl.Pos, "%s; check the figure against the published table", written)
+						c.warnf("decimals", "", cl.Pos, "%s; check the figure against the published table", written)
 					}
 				}
 			}

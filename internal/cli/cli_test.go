@@ -92,7 +92,7 @@ func TestCheckErrors(t *testing.T) {
 		{
 			name: "the figures disagree",
 			old:  "actual: 23", new: "actual: 24",
-			line:    dataFile + ":33:5: error: 实有人数 is 24, but 在职 22 + 退休 1 + 离休 0 = 23 [staffing]",
+			line:    dataFile + ":33:5: error: 实有人数 is 24, but 在职 22 + 退休 1 + 离休 0 = 23 [staffing: actual]",
 			summary: "1 department file checked: 1 error, 9 warnings",
 		},
 		{

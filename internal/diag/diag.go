@@ -55,11 +55,17 @@ type Diagnostic struct {
 	// so that a known inconsistency of a published document can be
 	// accepted by name; empty for loading errors.
 	Rule string
+	// Subject names what the finding is about ("table 6 301", a project
+	// id), printed with the rule so that an editor can accept it.
+	Subject string
 }
 
 // String formats the diagnostic like a compiler: "file:line:col: error: message".
 func (d Diagnostic) String() string {
-	if d.Rule != "" {
+	switch {
+	case d.Rule != "" && d.Subject != "":
+		return fmt.Sprintf("%s: %s: %s [%s: %s]", d.Pos, d.Severity, d.Message, d.Rule, d.Subject)
+	case d.Rule != "":
 		return fmt.Sprintf("%s: %s: %s [%s]", d.Pos, d.Severity, d.Message, d.Rule)
 	}
 	return fmt.Sprintf("%s: %s: %s", d.Pos, d.Severity, d.Message)
