@@ -1,0 +1,122 @@
+package narrative
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"budgetpress/internal/amount"
+	"budgetpress/internal/model"
+)
+
+// The sentences exist in these languages; names come from the data in
+// the same language, falling back to Chinese.
+var languages = []string{"zh", "en"}
+
+func checkLang(lang string) error {
+	for _, l := range languages {
+		if l == lang {
+			return nil
+		}
+	}
+	return fmt.Errorf("the figures can be written in zh and en, not %q", lang)
+}
+
+// money prints an amount with its unit. English pages state 万元 in
+// thousand yuan: ×10, exact, so 364.13 万元 is 3,641.3 thousand yuan.
+func (r *Renderer) money(a amount.Amount, lang string) string {
+	if lang == "zh" {
+		return a.Grouped() + " " + r.unit()
+	}
+	if r.unit() == "元" {
+		return a.Grouped() + " yuan"
+	}
+	return a.Shift(1).Grouped() + " thousand yuan"
+}
+
+func (r *Renderer) unit() string {
+	if r.f.Unit == "元" {
+		return "元"
+	}
+	return "万元"
+}
+
+func percent(p amount.Amount) string { return p.String() + "%" }
+
+// changeWords says how a figure moved from the prior year's budget.
+func (r *Renderer) changeWords(cur, prior amount.Amount, lang string) string {
+	diff := cur.Sub(prior)
+	switch {
+	case diff.IsZero():
+		if lang == "zh" {
+			return "与上年预算持平"
+		}
+		return "unchanged from the prior year's budget"
+	case prior.IsZero():
+		if lang == "zh" {
+			return "上年预算为 0"
+		}
+		return "there was no budget for it in the prior year"
+	}
+	p, _ := amount.Percent(diff.Abs(), prior.Abs(), 2)
+	by := r.money(diff.Abs(), lang)
+	switch {
+	case diff.Sign() > 0 && lang == "zh":
+		return fmt.Sprintf("比上年预算增加 %s，增长 %s", by, percent(p))
+	case diff.Sign() > 0:
+		return fmt.Sprintf("an increase of %s (%s) on the prior year's budget", by, percent(p))
+	case lang == "zh":
+		return fmt.Sprintf("比上年预算减少 %s，下降 %s", by, percent(p))
+	}
+	return fmt.Sprintf("a decrease of %s (%s) on the prior year's budget", by, percent(p))
+}
+
+// lineWords is the formulaic sentence of the explanations: the name, the
+// amount, the share and the change, leaving out what is not known.
+func (r *Renderer) lineWords(fg figure, lang string) string {
+	name, _ := fg.name.In(lang)
+	var b strings.Builder
+	if lang == "zh" {
+		b.WriteString(name + " " + r.money(fg.value, lang))
+		if p, ok := fg.share(); ok {
+			b.WriteString("，占 " + percent(p))
+		}
+		if fg.hasPrior {
+			b.WriteString("，" + r.changeWords(fg.value, fg.prior, lang))
+		}
+		return b.String()
+	}
+	b.WriteString(capitalize(name) + ": " + r.money(fg.value, lang))
+	if p, ok := fg.share(); ok {
+		b.WriteString(", " + percent(p) + " of the total")
+	}
+	if fg.hasPrior {
+		b.WriteString(", " + r.changeWords(fg.value, fg.prior, lang))
+	}
+	return b.String()
+}
+
+func capitalize(s string) string {
+	c, n := utf8.DecodeRuneInString(s)
+	if n == 0 {
+		return s
+	}
+	return string(unicode.ToUpper(c)) + s[n:]
+}
+
+// Item titles carry the numbering and lead-ins of the printed table
+// ("1、", "其中：", "of which: ", "（小计）"), which a sentence leaves out.
+var (
+	titleLead  = regexp.MustCompile(`^(?:[一二三四五六七八九十]+、|[0-9]+、|其中：|[IVX]+\. |[0-9]+\. |of which: )`)
+	titleTrail = regexp.MustCompile(`(?:（小计）| \(subtotal\))$`)
+)
+
+func itemName(t model.Text) model.Text {
+	out := model.Text{ByLang: map[string]string{}}
+	for lang, s := range t.ByLang {
+		out.ByLang[lang] = titleTrail.ReplaceAllString(titleLead.ReplaceAllString(s, ""), "")
+	}
+	return out
+}
