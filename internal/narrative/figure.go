@@ -30,7 +30,7 @@ func (fg figure) share() (amount.Amount, bool) {
 	return amount.Percent(fg.value, fg.whole, 2)
 }
 
-const refHelp = "references start with income, expenditure, general, basic, three_public, operating_costs, procurement, project or a table number like t5"
+const refHelp = "references start with income, expenditure, general, basic, three_public, operating_costs, procurement, assets, performance, project or a table number like t5"
 
 var tableRef = regexp.MustCompile(`^t([0-9]+)$`)
 
@@ -66,6 +66,10 @@ func (r *Renderer) resolve(ref string) (figure, error) {
 		return r.procurement(ref, rest)
 	case "project":
 		return r.project(rest)
+	case "assets":
+		return r.assets(ref, rest)
+	case "performance":
+		return r.performance(ref, rest)
 	}
 	if m := tableRef.FindStringSubmatch(head); m != nil {
 		return r.tableCell(ref, m[1], rest)
@@ -376,4 +380,72 @@ func (r *Renderer) rowName(t *model.Table, part *model.Part, key string, col int
 		return model.T(n.ZH)
 	}
 	return model.Bi(n.ZH, n.EN)
+}
+
+// assets resolves assets.<item>: the values of 国有资产占用使用情况.
+func (r *Renderer) assets(ref, key string) (figure, error) {
+	a := r.f.Assets
+	items := []struct {
+		key, zh, en string
+		value       func() amount.Amount
+	}{
+		{"buildings", "房屋价值", "Buildings", func() amount.Amount { return a.BuildingValue.Amount }},
+		{"vehicles", "车辆价值", "Vehicles", func() amount.Amount { return a.Vehicles.Value.Amount }},
+		{"general_vehicles", "一般公务用车价值", "General official vehicles", func() amount.Amount { return a.GeneralVehicles.Value.Amount }},
+		{"enforcement_vehicles", "执法执勤用车价值", "Law enforcement vehicles", func() amount.Amount { return a.EnforcementVehicles.Value.Amount }},
+		{"other_vehicles", "其他车辆价值", "Other vehicles", func() amount.Amount { return a.OtherVehicles.Value.Amount }},
+		{"furniture", "办公家具价值", "Office furniture", func() amount.Amount { return a.Furniture.Amount }},
+		{"other", "其他资产价值", "Other assets", func() amount.Amount { return a.Other.Amount }},
+	}
+	var keys []string
+	for _, it := range items {
+		keys = append(keys, it.key)
+		if it.key == key {
+			if a == nil {
+				return figure{}, fmt.Errorf("the data file has no assets (国有资产占用使用情况) for %s to read", ref)
+			}
+			return figure{name: model.Bi(it.zh, it.en), value: it.value()}, nil
+		}
+	}
+	return figure{}, fmt.Errorf("unknown figure %q: use assets.%s", ref, strings.Join(keys, ", assets."))
+}
+
+// performance resolves performance.overall.<upper|own|other|total> (the
+// funds of 部门整体绩效目标表) and performance.<project>.<total|fiscal|other>
+// (项目资金 of a project's table), as those tables state them.
+func (r *Renderer) performance(ref, rest string) (figure, error) {
+	who, key, _ := strings.Cut(rest, ".")
+	perf := r.f.Performance
+	if who == "overall" {
+		o := perf.Overall
+		if o == nil {
+			return figure{}, fmt.Errorf("the data file has no overall performance targets for %s to read", ref)
+		}
+		switch key {
+		case "upper":
+			return figure{name: model.Bi("上级安排", "From the higher level"), value: o.Upper.Amount}, nil
+		case "own":
+			return figure{name: model.Bi("本级安排", "From this level"), value: o.Own.Amount}, nil
+		case "other":
+			return figure{name: model.Bi("其他资金", "Other funds"), value: o.Other.Amount}, nil
+		case "total":
+			return figure{name: model.Bi("年度预算", "Annual budget"), value: o.Upper.Add(o.Own.Amount).Add(o.Other.Amount)}, nil
+		}
+		return figure{}, fmt.Errorf("unknown figure %q: use performance.overall.upper, .own, .other or .total", ref)
+	}
+	for _, t := range perf.Projects {
+		if t.Project != who {
+			continue
+		}
+		switch key {
+		case "total":
+			return figure{name: model.Bi("年度预算总额", "Annual budget"), value: t.Total.Amount}, nil
+		case "fiscal":
+			return figure{name: model.Bi("财政拨款", "Fiscal appropriations"), value: t.Fiscal.Amount}, nil
+		case "other":
+			return figure{name: model.Bi("其他资金", "Other funds"), value: t.Other.Amount}, nil
+		}
+		return figure{}, fmt.Errorf("unknown figure %q: use performance.%s.total, .fiscal or .other", ref, who)
+	}
+	return figure{}, fmt.Errorf("unknown reference %q: use performance.overall.<upper|own|other|total> or performance.<project id>.<total|fiscal|other> for a project with performance targets", ref)
 }

@@ -107,6 +107,10 @@ func TestSentences(t *testing.T) {
 		{"amount procurement.works", "0 万元", "0 thousand yuan"}, // as published
 		{"share procurement.services", "75.78%", "75.78%"},
 		{"share procurement.small_micro", "100.00%", "100.00%"},
+		{"amount assets.other", "5,938.51 万元", "59,385.1 thousand yuan"},
+		{"amount assets.general_vehicles", "28.96 万元", "289.6 thousand yuan"},
+		{"amount performance.overall.total", "604.12 万元", "6,041.2 thousand yuan"}, // as that table states it
+		{"amount performance.crypto-ops.fiscal", "60.00 万元", "600.0 thousand yuan"},
 		// any cell
 		{"amount t5.2010350.basic", "260.80 万元", "2,608.0 thousand yuan"},
 		{"amount t5.201-03-50.basic", "260.80 万元", "2,608.0 thousand yuan"},
@@ -210,7 +214,7 @@ func TestErrors(t *testing.T) {
 		{"unknown item on line 3 col 10", "# 收入\n\nRevenue: {{amount income.nope}}\n",
 			`3:10: error: unknown income item "nope" in income.nope: the items are current, general, general.own, general.transfer, fund, fund.own, fund.transfer, soe, soe.own, soe.transfer, special, unit, unit.business, unit.grant, unit.affiliated, unit.operating, unit.other, carryover, carryover.fiscal, carryover.fiscal.general, carryover.fiscal.fund, carryover.fiscal.soe, carryover.nonfiscal, carryover.nonfiscal.special, carryover.nonfiscal.unit, total`},
 		{"columns count characters", "收入预算 {{amount incme.general}}",
-			`1:6: error: unknown reference "incme.general": references start with income, expenditure, general, basic, three_public, operating_costs, procurement, project or a table number like t5`},
+			`1:6: error: unknown reference "incme.general": references start with income, expenditure, general, basic, three_public, operating_costs, procurement, assets, performance, project or a table number like t5`},
 		{"unknown function", "{{amout income.general}}",
 			`1:1: error: unknown function "amout": the functions are amount, share, change, prior, line, year and department, like {{amount income.general}}`},
 		{"unclosed", "a\n  b {{amount income.general\n",
@@ -239,8 +243,12 @@ func TestErrors(t *testing.T) {
 			`1:1: error: unknown three_public item "cars" in three_public.cars: the items are outbound, reception, vehicles, vehicles.purchase, vehicles.operation, total`},
 		{"unknown procurement figure", "{{amount procurement.cars}}",
 			`1:1: error: unknown figure "procurement.cars": use procurement.total, procurement.goods, procurement.works, procurement.services, procurement.sme, procurement.small_micro`},
+		{"unknown asset", "{{amount assets.land}}",
+			`1:1: error: unknown figure "assets.land": use assets.buildings, assets.vehicles, assets.general_vehicles, assets.enforcement_vehicles, assets.other_vehicles, assets.furniture, assets.other`},
+		{"unknown performance table", "{{amount performance.cloud.total}}",
+			`1:1: error: unknown reference "performance.cloud.total": use performance.overall.<upper|own|other|total> or performance.<project id>.<total|fiscal|other> for a project with performance targets`},
 		{"operating_costs has no parts", "{{amount operating_costs.total}}",
-			`1:1: error: unknown reference "operating_costs.total": references start with income, expenditure, general, basic, three_public, operating_costs, procurement, project or a table number like t5`},
+			`1:1: error: unknown reference "operating_costs.total": references start with income, expenditure, general, basic, three_public, operating_costs, procurement, assets, performance, project or a table number like t5`},
 		{"unknown project", "{{amount project.cloud}}",
 			`1:1: error: unknown project "cloud": the projects are cloud-ops, media-security, web-security-audit, crypto-ops`},
 		{"change without prior", "{{change basic.total}}",
@@ -266,7 +274,7 @@ func TestErrors(t *testing.T) {
 		{"in a table cell", "| a | b |\n| - | - |\n| x | {{amount general.x}} |\n",
 			`3:7: error: unknown figure "general.x": use general.total, general.basic, general.project or general.<functional code>, like general.2010350`},
 		{"in a list", "- 一\n  - 二 {{line nope}}\n",
-			`2:7: error: unknown reference "nope": references start with income, expenditure, general, basic, three_public, operating_costs, procurement, project or a table number like t5`},
+			`2:7: error: unknown reference "nope": references start with income, expenditure, general, basic, three_public, operating_costs, procurement, assets, performance, project or a table number like t5`},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -41,7 +41,7 @@ func (v *view) Explanation(f *model.File) template.HTML {
 	html, diags := v.Site.narrator(f).Markdown(p, src, lang)
 	v.res.Diags = append(v.res.Diags, diags...)
 	if lang != v.Lang {
-		return template.HTML(`<div lang="` + lang + `" class="untranslated">`) + html + `</div>`
+		return template.HTML(`<div lang="`+lang+`" class="untranslated">`) + html + `</div>`
 	}
 	return html
 }
