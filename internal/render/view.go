@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"budgetpress/internal/amount"
+	"budgetpress/internal/chart"
 	"budgetpress/internal/diag"
 	"budgetpress/internal/model"
 )
@@ -21,6 +22,10 @@ type view struct {
 	// fallback is set when the page shows untranslated texts, so that
 	// the notice at its top can say so.
 	fallback bool
+	// charts are the figures of a department page, made once: the head
+	// asks whether there are any, the body shows them.
+	charts     []chart.Chart
+	chartsDone bool
 }
 
 func (s *Site) newView(p Page) *view {

@@ -3,6 +3,11 @@
 (function () {
   "use strict";
   var root = document.documentElement;
+  // The body starts as "no-js", which hides the boxes that scripts fill
+  // (charts); the class is swapped here, as pages carry no inline script.
+  // (Deferred, this runs once the body is there.)
+  document.body.classList.remove("no-js");
+  document.body.classList.add("js");
   var modes = ["large", "contrast"];
   function stored(mode) {
     try { return localStorage.getItem("budgetpress." + mode) === "on"; } catch (e) { return false; }

@@ -1,0 +1,111 @@
+package render
+
+import (
+	"html/template"
+	"sort"
+
+	"budgetpress/internal/chart"
+	"budgetpress/internal/model"
+)
+
+// chartContext is what internal/chart needs to write in the page's
+// language; strings it lacks are counted like every other.
+func (v *view) chartContext() chart.Context {
+	return chart.Context{Lang: v.Lang, Dict: v.Site.Dict, T: v.T}
+}
+
+// DeptCharts returns the figures of a department page.
+func (v *view) DeptCharts(f *model.File) []chart.Chart {
+	if !v.chartsDone {
+		v.charts, v.chartsDone = chart.Department(f, v.chartContext()), true
+	}
+	return v.charts
+}
+
+// HomeCharts returns the figure that compares the departments of the
+// latest year.
+func (v *view) HomeCharts() []chart.Chart {
+	if c, ok := chart.Departments(v.Site.Files, v.chartContext()); ok {
+		return []chart.Chart{c}
+	}
+	return nil
+}
+
+// TrendCharts returns, for each department, its totals across the years.
+func (v *view) TrendCharts() []chart.Chart {
+	return chart.Trends(v.Site.Files, v.chartContext(), "#trends-table")
+}
+
+// HasCharts reports whether the page draws charts, and so needs the
+// chart scripts.
+func (v *view) HasCharts() bool {
+	switch v.Page.Kind {
+	case "department":
+		return len(v.DeptCharts(v.Page.File)) > 0
+	case "home":
+		return len(v.HomeCharts()) > 0 || len(v.TrendCharts()) > 0
+	}
+	return false
+}
+
+// figureArgs is what the "figure" template gets.
+type figureArgs struct {
+	V *view
+	C chart.Chart
+}
+
+// FigureArgs bundles the arguments of the "figure" template.
+func (v *view) FigureArgs(c chart.Chart) figureArgs { return figureArgs{V: v, C: c} }
+
+// Option is the chart's ECharts option for its <script
+// type="application/json"> element. It is JSON from encoding/json, which
+// escapes <, > and &, so it is inserted as it is.
+func (a figureArgs) Option() template.JS { return template.JS(a.C.Option) }
+
+// TrendTable is the home page's table of each department's total
+// expenditure by year: the figures of the trend charts.
+type TrendTable struct {
+	Years []int // oldest first
+	Rows  []TrendRow
+}
+
+// TrendRow is one department of the trend table.
+type TrendRow struct {
+	Name  string
+	Href  string // the department's latest page
+	Cells []string
+}
+
+// Trends lays out the trend table.
+func (v *view) Trends() TrendTable {
+	var t TrendTable
+	for i := len(v.Site.years) - 1; i >= 0; i-- {
+		t.Years = append(t.Years, v.Site.years[i])
+	}
+	byID := map[string]map[int]*model.File{}
+	for _, f := range v.Site.Files {
+		if byID[f.ID] == nil {
+			byID[f.ID] = map[int]*model.File{}
+		}
+		byID[f.ID][f.Year] = f
+	}
+	ids := make([]string, 0, len(byID))
+	for id := range byID {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	for _, id := range ids {
+		var row TrendRow
+		for _, y := range t.Years {
+			f := byID[id][y]
+			if f == nil {
+				row.Cells = append(row.Cells, "")
+				continue
+			}
+			row.Name, row.Href = v.Plain(f.Department.Name), v.DeptLink(f)
+			row.Cells = append(row.Cells, v.Total(f))
+		}
+		t.Rows = append(t.Rows, row)
+	}
+	return t
+}
