@@ -56,43 +56,7 @@ func Run(opt Options) Result {
 	if res.Diags.HasErrors() || site.Config == nil {
 		return finish(res, start)
 	}
-	cfg := *site.Config
-	if opt.BaseURL != "" {
-		if err := load.CheckBaseURL(opt.BaseURL); err != nil {
-			res.Diags.Errorf(diag.Pos{File: "--base-url"}, "%v", err)
-			return finish(res, start)
-		}
-		cfg.BaseURL = opt.BaseURL
-	}
-	if opt.BasePath != "" {
-		cfg.BasePath = load.NormalizeBasePath(opt.BasePath)
-	}
-	layouts, err := fs.Sub(budgetpress.DefaultLayouts, "layouts")
-	if err != nil {
-		res.Diags.Errorf(diag.Pos{File: "layouts"}, "the default theme is missing: %v", err)
-		return finish(res, start)
-	}
-	var upper fs.FS
-	if st, err := os.Stat(filepath.Join(opt.Dir, "layouts")); err == nil && st.IsDir() {
-		upper = os.DirFS(filepath.Join(opt.Dir, "layouts"))
-	}
-	theme := overlay{upper: upper, lower: layouts}
-	cat := i18n.New(cfg.Languages[0])
-	for _, lang := range cfg.Languages {
-		for _, layer := range []fs.FS{layouts, upper} {
-			if layer == nil {
-				continue
-			}
-			if src, err := fs.ReadFile(layer, "i18n/"+lang+".yaml"); err == nil {
-				res.Diags = append(res.Diags, cat.Add(lang, "layouts/i18n/"+lang+".yaml", src)...)
-			}
-		}
-	}
-	content := map[string][]byte{}
-	for _, c := range site.Content {
-		content[c.Path] = []byte(c.Text)
-	}
-	r, diags := render.New(render.Input{Config: &cfg, Files: site.Files, Dict: site.Dict, I18n: cat, Layouts: theme, Content: content})
+	r, theme, diags := prepare(site, opt)
 	res.Diags = append(res.Diags, diags...)
 	if res.Diags.HasErrors() {
 		return finish(res, start)
@@ -136,6 +100,51 @@ func Run(opt Options) Result {
 	ok = true
 	res.Pages, res.Files, res.Bytes = len(pages), w.files, w.bytes
 	return finish(res, start)
+}
+
+// prepare makes the renderer of a loaded site: the settings with the
+// overrides of opt, the theme (the site's layouts/ over the default one)
+// and the translation catalogs.
+func prepare(site *load.Site, opt Options) (*render.Site, fs.FS, diag.List) {
+	var diags diag.List
+	cfg := *site.Config
+	if opt.BaseURL != "" {
+		if err := load.CheckBaseURL(opt.BaseURL); err != nil {
+			diags.Errorf(diag.Pos{File: "--base-url"}, "%v", err)
+			return nil, nil, diags
+		}
+		cfg.BaseURL = opt.BaseURL
+	}
+	if opt.BasePath != "" {
+		cfg.BasePath = load.NormalizeBasePath(opt.BasePath)
+	}
+	layouts, err := fs.Sub(budgetpress.DefaultLayouts, "layouts")
+	if err != nil {
+		diags.Errorf(diag.Pos{File: "layouts"}, "the default theme is missing: %v", err)
+		return nil, nil, diags
+	}
+	var upper fs.FS
+	if st, err := os.Stat(filepath.Join(opt.Dir, "layouts")); err == nil && st.IsDir() {
+		upper = os.DirFS(filepath.Join(opt.Dir, "layouts"))
+	}
+	theme := overlay{upper: upper, lower: layouts}
+	cat := i18n.New(cfg.Languages[0])
+	for _, lang := range cfg.Languages {
+		for _, layer := range []fs.FS{layouts, upper} {
+			if layer == nil {
+				continue
+			}
+			if src, err := fs.ReadFile(layer, "i18n/"+lang+".yaml"); err == nil {
+				diags = append(diags, cat.Add(lang, "layouts/i18n/"+lang+".yaml", src)...)
+			}
+		}
+	}
+	content := map[string][]byte{}
+	for _, c := range site.Content {
+		content[c.Path] = []byte(c.Text)
+	}
+	r, ds := render.New(render.Input{Config: &cfg, Files: site.Files, Dict: site.Dict, I18n: cat, Layouts: theme, Content: content})
+	return r, theme, append(diags, ds...)
 }
 
 func finish(res Result, start time.Time) Result {

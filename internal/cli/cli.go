@@ -21,12 +21,17 @@ const usage = `budgetpress publishes department budgets as a bilingual website.
 Usage:
   budgetpress build [flags] [site-dir]   build the website into public/
   budgetpress check [site-dir]           check that the tables agree with each other
+  budgetpress serve [flags] [site-dir]   preview the website; pages update when a file is saved
 
 Flags of build:
   --out DIR          output folder (default: public/ in the site folder)
   --base-url URL     address of the website, like https://www.cj.gov.cn
   --base-path PATH   path the site is published under, like /zwgk/czyjs/
   --quiet            print only warnings, errors and the summary
+
+Flags of serve:
+  --port N           port to listen on (default 8384)
+  --bind ADDR        address to listen on (default 127.0.0.1: this machine only)
 
 site-dir defaults to the current directory.
 `
@@ -42,6 +47,8 @@ func Run(args []string, stdout, stderr io.Writer) int {
 		return runCheck(args[1:], stdout, stderr)
 	case "build":
 		return runBuild(args[1:], stdout, stderr)
+	case "serve":
+		return runServe(args[1:], stdout, stderr)
 	case "help", "-h", "-help", "--help":
 		fmt.Fprint(stdout, usage)
 		return ExitOK

@@ -1,0 +1,306 @@
+package build
+
+import (
+	"errors"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"slices"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+
+	"budgetpress/internal/check"
+	"budgetpress/internal/diag"
+	"budgetpress/internal/load"
+	"budgetpress/internal/model"
+	"budgetpress/internal/render"
+)
+
+// Builder keeps a loaded site between builds, for the dev server. Build
+// loads, checks and renders everything; Update reloads only the files
+// that changed, checks them again and renders only the pages that depend
+// on them (see Affected).
+//
+// A build with errors writes nothing: the last good build stays in
+// place, and what it should have rendered is rendered by the next good
+// one. Builds live in subfolders of Options.Out, which the Builder owns;
+// Dir names the current one.
+type Builder struct {
+	opt  Options
+	site *load.Site
+	// found holds the findings of loading and checking by the file they
+	// are about: a data or content file, or "" for the rest of the site.
+	found map[string]diag.List
+	dirty Target          // outputs not rebuilt since they changed
+	pages map[string]bool // output paths of the pages of the current build
+
+	mu   sync.Mutex
+	dir  string // the current build
+	prev string // the one before, kept for requests still reading it
+}
+
+// Outcome reports a build of a Builder.
+type Outcome struct {
+	// Result counts the pages and files written by this build; its Diags
+	// are every finding about the site as it is now, not only about the
+	// files that changed.
+	Result
+	// Built is set when new output is in place; it is not when the build
+	// had errors, or when nothing that a page shows changed.
+	Built bool
+	// StylesOnly is set when only the theme's assets changed, so that a
+	// page can take the new stylesheets without reloading.
+	StylesOnly bool
+}
+
+// NewBuilder returns a Builder for the site in opt.Dir that writes into
+// opt.Out, a folder it owns. Nothing is loaded before Build.
+func NewBuilder(opt Options) *Builder {
+	return &Builder{opt: opt}
+}
+
+// Dir returns the folder of the last good build, or "" before the first.
+// It may be called while a build runs.
+func (b *Builder) Dir() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.dir
+}
+
+// Build loads and checks the whole site again, and renders every page.
+func (b *Builder) Build() Outcome {
+	start := time.Now()
+	site, diags := load.ReadSite(b.opt.Dir)
+	if site.Config != nil {
+		diags = append(diags, check.Site(site)...)
+	}
+	b.site = site
+	b.found = map[string]diag.List{}
+	for _, d := range diags {
+		key := d.Pos.File
+		if !isData(key) && !isContent(key) {
+			key = ""
+		}
+		b.found[key] = append(b.found[key], d)
+	}
+	b.dirty = Target{All: true}
+	return b.render(start)
+}
+
+// Update takes the files that changed, by their paths relative to the
+// site folder, and rebuilds what depends on them.
+func (b *Builder) Update(changed []string) Outcome {
+	t := Affected(changed)
+	if t.All || b.site == nil || b.site.Config == nil {
+		return b.Build()
+	}
+	start := time.Now()
+	for _, p := range changed {
+		switch {
+		case isData(p):
+			b.reloadData(p)
+		case isContent(p):
+			b.reloadContent(p)
+		}
+	}
+	if paths, _ := filepath.Glob(filepath.Join(b.opt.Dir, "data", "*", "*.yaml")); len(paths) == 0 {
+		return b.Build() // for the loader's own finding that there are none
+	}
+	b.dirty.Add(t)
+	return b.render(start)
+}
+
+// isData reports whether a path is a department file, as the loader
+// finds them: data/<year>/<id>.yaml.
+func isData(p string) bool {
+	return strings.HasPrefix(p, "data/") && strings.Count(p, "/") == 2 && path.Ext(p) == ".yaml"
+}
+
+// isContent reports whether a path is a Markdown file under content/.
+func isContent(p string) bool {
+	return strings.HasPrefix(p, "content/") && path.Ext(p) == ".md"
+}
+
+// reloadData reads one department file again and checks it.
+func (b *Builder) reloadData(rel string) {
+	delete(b.found, rel)
+	b.site.Files = slices.DeleteFunc(b.site.Files, func(f *model.File) bool { return f.Path == rel })
+	src, err := os.ReadFile(filepath.Join(b.opt.Dir, filepath.FromSlash(rel)))
+	if errors.Is(err, fs.ErrNotExist) {
+		return
+	}
+	if err != nil {
+		b.found[rel] = diag.List{{Pos: diag.Pos{File: rel}, Severity: diag.Error, Message: "cannot read: " + err.Error()}}
+		return
+	}
+	f, diags := load.File(rel, src, load.Options{Dict: b.site.Dict, Langs: b.site.Config.Languages})
+	if f != nil {
+		diags = append(diags, check.File(f, b.site.Config, b.site.Dict)...)
+		i := sort.Search(len(b.site.Files), func(i int) bool { return b.site.Files[i].Path >= rel })
+		b.site.Files = slices.Insert(b.site.Files, i, f)
+	}
+	b.found[rel] = diags
+}
+
+// reloadContent reads one Markdown file again and checks it.
+func (b *Builder) reloadContent(rel string) {
+	delete(b.found, rel)
+	b.site.Content = slices.DeleteFunc(b.site.Content, func(c load.Source) bool { return c.Path == rel })
+	src, err := os.ReadFile(filepath.Join(b.opt.Dir, filepath.FromSlash(rel)))
+	if errors.Is(err, fs.ErrNotExist) {
+		return
+	}
+	if err != nil {
+		b.found[rel] = diag.List{{Pos: diag.Pos{File: rel}, Severity: diag.Error, Message: "cannot read: " + err.Error()}}
+		return
+	}
+	c := load.Source{Path: rel, Text: string(src)}
+	i := sort.Search(len(b.site.Content), func(i int) bool { return b.site.Content[i].Path >= rel })
+	b.site.Content = slices.Insert(b.site.Content, i, c)
+	b.found[rel] = check.Site(&load.Site{Dir: b.site.Dir, Config: b.site.Config, Dict: b.site.Dict, Content: []load.Source{c}})
+}
+
+// render renders the outputs that are dirty, when the site has no
+// errors. A full build is rendered into a new folder that then becomes
+// the current build; a partial one into a staging folder whose files are
+// then moved into the current build one by one, each move atomic, so
+// that a page being served is the old one or the new one, never half.
+func (b *Builder) render(start time.Time) Outcome {
+	var o Outcome
+	o.Diags = b.findings()
+	if o.Diags.HasErrors() || b.site.Config == nil || b.dirty.Empty() {
+		return b.finish(o, start)
+	}
+	r, theme, diags := prepare(b.site, b.opt)
+	o.Diags = append(o.Diags, diags...)
+	if o.Diags.HasErrors() {
+		return b.finish(o, start)
+	}
+	if err := os.MkdirAll(b.opt.Out, 0o755); err != nil {
+		o.Diags.Errorf(diag.Pos{File: b.opt.Out}, "cannot create the output folder: %v", err)
+		return b.finish(o, start)
+	}
+	stage, err := os.MkdirTemp(b.opt.Out, "build-")
+	if err != nil {
+		o.Diags.Errorf(diag.Pos{File: b.opt.Out}, "cannot create a folder for the build: %v", err)
+		return b.finish(o, start)
+	}
+	full := b.dirty.All || b.Dir() == ""
+	pages := r.Pages()
+	var todo []render.Page
+	for _, p := range pages {
+		if full || b.dirty.Has(p) {
+			todo = append(todo, p)
+		}
+	}
+	w := &writer{root: stage}
+	o.Untranslated = renderAll(r, todo, w, &o.Diags)
+	if full || b.dirty.Assets {
+		w.copyTree(theme, "assets", &o.Diags)
+	}
+	w.write("sitemap.xml", sitemap(r, pages), &o.Diags)
+	if !o.Diags.HasErrors() {
+		if full {
+			err = os.Chmod(stage, 0o755)
+		} else {
+			err = b.merge(stage, pages)
+		}
+		if err != nil {
+			o.Diags.Errorf(diag.Pos{File: b.opt.Out}, "cannot put the new pages in place: %v", err)
+		}
+	}
+	if o.Diags.HasErrors() {
+		os.RemoveAll(stage)
+		return b.finish(o, start)
+	}
+	if full {
+		b.mu.Lock()
+		old := b.prev
+		b.prev, b.dir = b.dir, stage
+		b.mu.Unlock()
+		if old != "" {
+			os.RemoveAll(old)
+		}
+	} else {
+		os.RemoveAll(stage)
+	}
+	o.StylesOnly = !full && b.dirty.StylesOnly()
+	b.pages = map[string]bool{}
+	for _, p := range pages {
+		b.pages[p.Path] = true
+	}
+	b.dirty = Target{}
+	o.Built = true
+	o.Pages, o.Files, o.Bytes = len(todo), w.files, w.bytes
+	return b.finish(o, start)
+}
+
+// merge moves the files of a partial build into the current one, and
+// removes the pages that are no longer part of the site.
+func (b *Builder) merge(stage string, pages []render.Page) error {
+	dir := b.Dir()
+	err := filepath.WalkDir(stage, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		rel, err := filepath.Rel(stage, p)
+		if err != nil {
+			return err
+		}
+		to := filepath.Join(dir, rel)
+		if err := os.MkdirAll(filepath.Dir(to), 0o755); err != nil {
+			return err
+		}
+		return os.Rename(p, to)
+	})
+	if err != nil {
+		return err
+	}
+	now := map[string]bool{}
+	for _, p := range pages {
+		now[p.Path] = true
+	}
+	for p := range b.pages {
+		if now[p] {
+			continue
+		}
+		name := filepath.Join(dir, filepath.FromSlash(p))
+		if err := os.Remove(name); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return err
+		}
+		// Remove the folders left empty, up to the root of the build.
+		for d := filepath.Dir(name); d != dir && os.Remove(d) == nil; d = filepath.Dir(d) {
+		}
+	}
+	return nil
+}
+
+// findings returns every finding of loading and checking, sorted.
+func (b *Builder) findings() diag.List {
+	keys := make([]string, 0, len(b.found))
+	for k := range b.found {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	var out diag.List
+	for _, k := range keys {
+		out = append(out, b.found[k]...)
+	}
+	return out
+}
+
+func (b *Builder) finish(o Outcome, start time.Time) Outcome {
+	o.Result = finish(o.Result, start)
+	return o
+}
+
+// Close removes every build.
+func (b *Builder) Close() error {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	b.dir, b.prev = "", ""
+	return os.RemoveAll(b.opt.Out)
+}

@@ -1,0 +1,251 @@
+package build
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"slices"
+	"sort"
+	"strings"
+	"testing"
+)
+
+const (
+	dataFile    = "data/2024/changji-egov.yaml"
+	contentFile = "content/zh/2024/changji-egov.md"
+)
+
+// newBuilder builds a copy of the example site with a Builder.
+func newBuilder(t *testing.T) (dir string, b *Builder) {
+	t.Helper()
+	dir = copySite(t, nil)
+	b = NewBuilder(Options{Dir: dir, Out: filepath.Join(t.TempDir(), "serve")})
+	t.Cleanup(func() { b.Close() })
+	if o := b.Build(); !o.Built || o.Diags.HasErrors() {
+		t.Fatalf("first build: built %v, findings:\n%s", o.Built, diagText(o))
+	}
+	return dir, b
+}
+
+func diagText(o Outcome) string {
+	var buf bytes.Buffer
+	o.Diags.Print(&buf)
+	return buf.String()
+}
+
+// replace replaces old, which must occur once, by new in a file of the site.
+func replace(t *testing.T, dir, file, old, new string) {
+	t.Helper()
+	p := filepath.Join(dir, filepath.FromSlash(file))
+	data, err := os.ReadFile(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := strings.Count(string(data), old); n != 1 {
+		t.Fatalf("%s: %q occurs %d times, want once", file, old, n)
+	}
+	if err := os.WriteFile(p, []byte(strings.Replace(string(data), old, new, 1)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// written returns the files of the current build that differ from before.
+func written(before, after map[string][]byte) []string {
+	var out []string
+	for name, data := range after {
+		if old, ok := before[name]; !ok || !bytes.Equal(old, data) {
+			out = append(out, name)
+		}
+	}
+	for name := range before {
+		if _, ok := after[name]; !ok {
+			out = append(out, "-"+name)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+// sameAsFreshBuild fails when the Builder's output differs from a build
+// of the site from scratch.
+func sameAsFreshBuild(t *testing.T, dir string, b *Builder) {
+	t.Helper()
+	fresh := filepath.Join(t.TempDir(), "public")
+	mustBuild(t, Options{Dir: dir, Out: fresh})
+	if diff := written(readTree(t, fresh), readTree(t, b.Dir())); len(diff) > 0 {
+		t.Errorf("the incremental build differs from a fresh build in %q", diff)
+	}
+}
+
+func TestUpdateRendersOnlyWhatDependsOnTheChange(t *testing.T) {
+	dir, b := newBuilder(t)
+	tests := []struct {
+		name     string
+		file     string
+		old, new string
+		pages    int // pages rendered
+		changed  []string
+	}{
+		{
+			name: "a department's text", file: dataFile,
+			old: "    zh: >-\n      昌吉州人民政府电子政务办公室主要职能是：", new: "    zh: >-\n      本办公室主要职能是：",
+			pages: 6, changed: []string{"2024/changji-egov/index.html"},
+		},
+		{
+			name: "a figure of the department", file: dataFile,
+			old: "authorized: 30", new: "authorized: 31",
+			pages: 6, changed: []string{"2024/changji-egov/index.html", "en/2024/changji-egov/index.html"},
+		},
+		{
+			name: "an explanation", file: contentFile,
+			old: "收入预算包括：一般公共预算。", new: "收入预算包括：一般公共预算（已核对）。",
+			pages: 2, changed: []string{"2024/changji-egov/index.html"},
+		},
+		{
+			name: "a stylesheet", file: "layouts/assets/site.css",
+			old: "--accent: #8c1c13;", new: "--accent: #8c1c14;",
+			pages: 0, changed: []string{"assets/site.css"},
+		},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			before := readTree(t, b.Dir())
+			replace(t, dir, tc.file, tc.old, tc.new)
+			o := b.Update([]string{tc.file})
+			if !o.Built || o.Diags.HasErrors() {
+				t.Fatalf("built %v, findings:\n%s", o.Built, diagText(o))
+			}
+			if o.Pages != tc.pages {
+				t.Errorf("rendered %d pages; want %d", o.Pages, tc.pages)
+			}
+			if got := written(before, readTree(t, b.Dir())); !slices.Equal(got, tc.changed) {
+				t.Errorf("changed files %q; want %q", got, tc.changed)
+			}
+			if o.StylesOnly != (tc.pages == 0) {
+				t.Errorf("StylesOnly = %v", o.StylesOnly)
+			}
+			sameAsFreshBuild(t, dir, b)
+		})
+	}
+}
+
+func TestUpdateWithErrorsKeepsTheLastGoodBuild(t *testing.T) {
+	dir, b := newBuilder(t)
+	good := readTree(t, b.Dir())
+	steps := []struct {
+		name, file, old, new string
+		finding              string // a finding of the failed build
+	}{
+		{"broken YAML", dataFile, "unit: 万元", "unit: [万元", dataFile + ":10:"},
+		{"a failing check", dataFile, "unit: [万元", "unit: 万元", ""}, // fixes the YAML
+		{"a failing check", dataFile, "actual: 23", "actual: 24", dataFile + ":33:5: error: 实有人数 is 24"},
+		{"a failing check", dataFile, "actual: 24", "actual: 23", ""},
+		{"a broken reference", contentFile, "收支总预算 {{amount income.total}}", "收支总预算 {{amount income.nothing}}", contentFile},
+		// While the data has errors, the pages are not rendered, so the
+		// broken reference is not reported.
+		{"a failing check and a broken reference", dataFile, "actual: 23", "actual: 24", dataFile + ":33:5: error: 实有人数 is 24"},
+	}
+	for _, s := range steps {
+		replace(t, dir, s.file, s.old, s.new)
+		o := b.Update([]string{s.file})
+		if s.finding == "" {
+			continue
+		}
+		if o.Built || !o.Diags.HasErrors() {
+			t.Fatalf("%s: built %v with findings\n%s", s.name, o.Built, diagText(o))
+		}
+		if !strings.Contains(diagText(o), s.finding) {
+			t.Errorf("%s: findings lack %q:\n%s", s.name, s.finding, diagText(o))
+		}
+		if diff := written(good, readTree(t, b.Dir())); len(diff) > 0 {
+			t.Errorf("%s: the failed build changed %q", s.name, diff)
+		}
+	}
+	// The broken reference is still there: the data fix alone fails.
+	replace(t, dir, dataFile, "actual: 24", "actual: 23")
+	if o := b.Update([]string{dataFile}); o.Built || !strings.Contains(diagText(o), contentFile) {
+		t.Errorf("with the reference still broken: built %v, findings:\n%s", o.Built, diagText(o))
+	}
+	// Fixing the last error renders everything that changed meanwhile.
+	replace(t, dir, contentFile, "income.nothing", "income.total")
+	o := b.Update([]string{contentFile})
+	if !o.Built || o.Diags.HasErrors() {
+		t.Fatalf("after the fix: built %v, findings:\n%s", o.Built, diagText(o))
+	}
+	if o.Pages != 6 {
+		t.Errorf("rendered %d pages after the fix; want the 6 that depend on the data file", o.Pages)
+	}
+	sameAsFreshBuild(t, dir, b)
+}
+
+func TestUpdateAddsAndRemovesDepartments(t *testing.T) {
+	dir, b := newBuilder(t)
+	src, err := os.ReadFile(filepath.Join(dir, dataFile))
+	if err != nil {
+		t.Fatal(err)
+	}
+	copyTo := func(file string) {
+		p := filepath.Join(dir, filepath.FromSlash(file))
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		if err := os.WriteFile(p, src, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	copyTo("data/2024/other-office.yaml")
+	if o := b.Update([]string{"data/2024/other-office.yaml"}); !o.Built || o.Pages != 6 {
+		t.Fatalf("adding a department: built %v, %d pages, findings:\n%s", o.Built, o.Pages, diagText(o))
+	}
+	if _, err := os.Stat(filepath.Join(b.Dir(), "en", "2024", "other-office", "index.html")); err != nil {
+		t.Errorf("the new department's page is missing: %v", err)
+	}
+	sameAsFreshBuild(t, dir, b)
+
+	os.Remove(filepath.Join(dir, "data", "2024", "other-office.yaml"))
+	if o := b.Update([]string{"data/2024/other-office.yaml"}); !o.Built {
+		t.Fatalf("removing a department: findings:\n%s", diagText(o))
+	}
+	if _, err := os.Stat(filepath.Join(b.Dir(), "2024", "other-office")); err == nil {
+		t.Error("the removed department's folder is still there")
+	}
+	sameAsFreshBuild(t, dir, b)
+}
+
+func TestLayoutChangeRebuildsEverything(t *testing.T) {
+	dir, b := newBuilder(t)
+	first := b.Dir()
+	replace(t, dir, "layouts/home.html", `<p class="lead">`, `<p class="lead intro">`)
+	o := b.Update([]string{"layouts/home.html"})
+	if !o.Built || o.Pages != len(readTreeGlob(t, b.Dir(), ".html")) {
+		t.Fatalf("built %v, %d pages, findings:\n%s", o.Built, o.Pages, diagText(o))
+	}
+	if b.Dir() == first {
+		t.Error("a full build was written over the current one; want a new folder")
+	}
+	sameAsFreshBuild(t, dir, b)
+	// A template error fails the build and keeps the last good one.
+	good := readTree(t, b.Dir())
+	replace(t, dir, "layouts/home.html", `{{.SiteTitle}}`, `{{.NoSuchField}}`)
+	if o := b.Update([]string{"layouts/home.html"}); o.Built || !strings.Contains(diagText(o), "layouts/home.html") {
+		t.Errorf("a template error: built %v, findings:\n%s", o.Built, diagText(o))
+	}
+	if diff := written(good, readTree(t, b.Dir())); len(diff) > 0 {
+		t.Errorf("the failed build changed %q", diff)
+	}
+}
+
+func TestUnrelatedChangeBuildsNothing(t *testing.T) {
+	_, b := newBuilder(t)
+	if o := b.Update([]string{"README.md", "data/2024/notes.txt"}); o.Built || o.Pages != 0 || o.Diags.HasErrors() {
+		t.Errorf("built %v, %d pages, findings:\n%s", o.Built, o.Pages, diagText(o))
+	}
+}
+
+func readTreeGlob(t *testing.T, dir, ext string) []string {
+	var out []string
+	for name := range readTree(t, dir) {
+		if strings.HasSuffix(name, ext) {
+			out = append(out, name)
+		}
+	}
+	return out
+}

@@ -1,0 +1,117 @@
+package build
+
+import (
+	"path"
+	"strconv"
+	"strings"
+
+	"budgetpress/internal/render"
+)
+
+// Target is a set of outputs to build again.
+type Target struct {
+	All    bool            // every page and file
+	Home   bool            // the home page in every language
+	Years  map[int]bool    // year pages, in every language
+	Depts  map[string]bool // department-year pages by "<year>/<id>", in every language
+	Assets bool            // the theme's assets (stylesheets, scripts)
+}
+
+// Empty reports whether nothing is to be built.
+func (t Target) Empty() bool {
+	return !t.All && !t.Home && !t.Assets && len(t.Years) == 0 && len(t.Depts) == 0
+}
+
+// StylesOnly reports whether only the assets are to be built: a page
+// showing the site can swap its stylesheets instead of reloading.
+func (t Target) StylesOnly() bool {
+	return t.Assets && !t.All && !t.Home && len(t.Years) == 0 && len(t.Depts) == 0
+}
+
+// Add adds the outputs of u to t.
+func (t *Target) Add(u Target) {
+	t.All = t.All || u.All
+	t.Home = t.Home || u.Home
+	t.Assets = t.Assets || u.Assets
+	for y := range u.Years {
+		if t.Years == nil {
+			t.Years = map[int]bool{}
+		}
+		t.Years[y] = true
+	}
+	for d := range u.Depts {
+		if t.Depts == nil {
+			t.Depts = map[string]bool{}
+		}
+		t.Depts[d] = true
+	}
+}
+
+// Has reports whether a page is to be built. A kind of page that the
+// target does not know is always built.
+func (t Target) Has(p render.Page) bool {
+	if t.All {
+		return true
+	}
+	switch p.Kind {
+	case "home":
+		return t.Home
+	case "year":
+		return t.Years[p.Year]
+	case "department":
+		return p.File != nil && t.Depts[strconv.Itoa(p.Year)+"/"+p.File.ID]
+	case "404":
+		return false
+	}
+	return true
+}
+
+// Affected returns what depends on the changed files, given by their
+// paths relative to the site folder:
+//
+//   - data/<year>/<id>.yaml: that department-year's pages, the pages
+//     that list its figures (that year's pages and the home pages);
+//   - content/<lang>/<year>/<id>.md: that department-year's pages in
+//     every language (a language without its own file shows the
+//     Chinese one);
+//   - layouts/assets/…: the assets only, which stylesheets can take
+//     without a reload;
+//   - site.yaml, data/classification.yaml, the rest of layouts/, and a
+//     folder under data/ or content/ that was removed or renamed, given
+//     with a slash at the end ("data/2023/"): everything.
+//
+// Other files are not read by a build and change nothing.
+func Affected(changed []string) Target {
+	var t Target
+	for _, p := range changed {
+		parts := strings.Split(p, "/")
+		switch {
+		case p == "site.yaml", p == "data/classification.yaml":
+			t.All = true
+		case parts[0] == "layouts" && len(parts) >= 3 && parts[1] == "assets":
+			t.Assets = true
+		case parts[0] == "layouts":
+			t.All = true
+		case parts[0] == "data" && len(parts) == 3 && path.Ext(p) == ".yaml":
+			year, err := strconv.Atoi(parts[1])
+			if err != nil {
+				continue // not a year folder: the loader reports it, no page shows it
+			}
+			t.Add(Target{Home: true, Years: map[int]bool{year: true}, Depts: map[string]bool{parts[1] + "/" + strings.TrimSuffix(parts[2], ".yaml"): true}})
+		case parts[0] == "content" && path.Ext(p) == ".md":
+			if len(parts) == 4 {
+				t.Add(Target{Depts: map[string]bool{parts[2] + "/" + strings.TrimSuffix(parts[3], ".md"): true}})
+			}
+		case (parts[0] == "data" || parts[0] == "content") && strings.HasSuffix(p, "/"):
+			// A folder renamed or removed: its files were not reported.
+			t.All = true
+		}
+	}
+	return t
+}
+
+// Reads reports whether a build reads the file or folder at p, a path
+// relative to the site folder as Affected takes it.
+func Reads(p string) bool {
+	return isData(p) || isContent(p) || !Affected([]string{p}).Empty()
+}

@@ -1,0 +1,152 @@
+// budgetpress serve: keeps this page in step with the files on disk.
+// Reloads it after a good build (keeping the scroll position), swaps the
+// stylesheets when only they changed, and shows the findings of a failed
+// build over the page. Served by `budgetpress serve` only.
+(function () {
+  "use strict";
+  var PREFIX = "/__budgetpress/";
+  var self = document.currentScript;
+  var params = self ? new URL(self.src, location.href).searchParams : new URLSearchParams();
+  var server = params.get("server") || "";
+  var build = Number(params.get("build") || 0);
+  var scrollKey = "budgetpress.scroll:" + location.pathname;
+
+  var TEXTS = {
+    zh: {
+      title: "无法更新预览",
+      intro: "保存的文件有错误，页面仍显示上一次成功构建的内容。改正后页面会自动更新。",
+      error: "错误",
+      warning: "警告",
+      close: "关闭"
+    },
+    en: {
+      title: "The preview cannot be updated",
+      intro: "The saved files have errors; the page still shows the last good build. It updates by itself once they are fixed.",
+      error: "error",
+      warning: "warning",
+      close: "Close"
+    }
+  };
+
+  function lang() {
+    var l = (document.documentElement.lang || "").toLowerCase();
+    return l.indexOf("zh") === 0 ? "zh" : "en";
+  }
+
+  // Scroll position: saved before a reload, restored once after it.
+  function reload() {
+    try { sessionStorage.setItem(scrollKey, String(window.scrollY)); } catch (e) { /* storage off */ }
+    location.reload();
+  }
+  (function restore() {
+    var y = null;
+    try {
+      y = sessionStorage.getItem(scrollKey);
+      sessionStorage.removeItem(scrollKey);
+    } catch (e) { return; }
+    if (y === null) return;
+    if ("scrollRestoration" in history) history.scrollRestoration = "manual";
+    var go = function () { window.scrollTo(0, Number(y)); };
+    if (document.readyState === "complete") go(); else window.addEventListener("load", go);
+  })();
+
+  function swapStyles() {
+    var stamp = String(Date.now());
+    document.querySelectorAll('link[rel="stylesheet"]').forEach(function (old) {
+      if (old.hasAttribute("data-budgetpress")) return;
+      var url = new URL(old.href, location.href);
+      if (url.origin !== location.origin) return;
+      url.searchParams.set("budgetpress", stamp);
+      var fresh = old.cloneNode();
+      fresh.href = url.href;
+      var drop = function () { old.remove(); };
+      fresh.addEventListener("load", drop);
+      fresh.addEventListener("error", drop);
+      old.after(fresh);
+    });
+  }
+
+  var overlay = null;
+
+  function hideErrors() {
+    if (overlay) { overlay.remove(); overlay = null; }
+  }
+
+  function el(tag, cls, text) {
+    var e = document.createElement(tag);
+    if (cls) e.className = cls;
+    if (text !== undefined) e.textContent = text;
+    return e;
+  }
+
+  function showErrors(list) {
+    hideErrors();
+    if (!document.querySelector("link[data-budgetpress]")) {
+      var css = document.createElement("link");
+      css.rel = "stylesheet";
+      css.href = PREFIX + "live.css";
+      css.setAttribute("data-budgetpress", "");
+      document.head.appendChild(css);
+    }
+    var l = lang(), t = TEXTS[l];
+    overlay = el("div", "budgetpress-overlay");
+    overlay.id = "budgetpress-overlay";
+    overlay.setAttribute("role", "alertdialog");
+    overlay.setAttribute("aria-labelledby", "budgetpress-overlay-title");
+    overlay.setAttribute("lang", l === "zh" ? "zh-CN" : "en");
+    var box = el("div", "budgetpress-box");
+    var h = el("h2", "budgetpress-title", t.title);
+    h.id = "budgetpress-overlay-title";
+    var close = el("button", "budgetpress-close", "×");
+    close.type = "button";
+    close.setAttribute("aria-label", t.close);
+    close.addEventListener("click", hideErrors);
+    box.appendChild(close);
+    box.appendChild(h);
+    box.appendChild(el("p", "budgetpress-intro", t.intro));
+    var ul = el("ul", "budgetpress-list");
+    list.forEach(function (d) {
+      var li = el("li", "budgetpress-" + d.severity);
+      // The messages are in English, as the terminal prints them.
+      li.setAttribute("lang", "en");
+      li.appendChild(el("code", "budgetpress-pos", d.pos));
+      li.appendChild(document.createTextNode(" "));
+      var sev = el("strong", "budgetpress-severity", t[d.severity] || d.severity);
+      sev.setAttribute("lang", l === "zh" ? "zh-CN" : "en");
+      li.appendChild(sev);
+      li.appendChild(document.createTextNode(" "));
+      li.appendChild(el("span", "budgetpress-message", d.message));
+      ul.appendChild(li);
+    });
+    box.appendChild(ul);
+    overlay.appendChild(box);
+    (document.body || document.documentElement).appendChild(overlay);
+  }
+
+  function state(m) {
+    if (m.diagnostics && m.diagnostics.length) showErrors(m.diagnostics); else hideErrors();
+  }
+
+  function on(name, f) {
+    events.addEventListener(name, function (e) {
+      var m;
+      try { m = JSON.parse(e.data); } catch (err) { return; }
+      f(m);
+    });
+  }
+
+  var events = new EventSource(PREFIX + "events");
+  on("hello", function (m) {
+    // A page served before a rebuild it did not hear of, or by an
+    // earlier run of the server, is out of date.
+    if (m.server !== server || m.build > build) { reload(); return; }
+    state(m);
+  });
+  on("reload", reload);
+  on("css", function (m) {
+    build = m.build;
+    hideErrors();
+    swapStyles();
+  });
+  on("errors", state);
+})();

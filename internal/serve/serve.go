@@ -1,0 +1,272 @@
+// Package serve is the preview server of `budgetpress serve`. It builds
+// the site into a folder of its own (never public/), serves that folder
+// on a local address, watches the site's files, rebuilds what a saved
+// file changes, and tells the open pages to reload, or to show the
+// findings of a build that failed while the last good build stays on
+// screen.
+package serve
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"syscall"
+	"time"
+
+	"budgetpress/internal/build"
+	"budgetpress/internal/diag"
+	"budgetpress/internal/livereload"
+	"budgetpress/internal/watch"
+)
+
+// DefaultPort is the port that serve listens on unless told otherwise.
+const DefaultPort = 8384
+
+// Options are the settings of the server.
+type Options struct {
+	Dir  string // the site folder
+	Bind string // the address to listen on: 127.0.0.1 when empty
+	Port int    // the port; 0 picks a free one
+	// BaseURL is the address the pages are served at, for their
+	// canonical links; Run sets it.
+	BaseURL  string
+	Stdout   io.Writer     // where the findings and each rebuild are printed
+	Debounce time.Duration // watch.DefaultDebounce when 0
+}
+
+// watched are the files and folders of a site that a build reads.
+var watched = []string{"site.yaml", "data", "content", "layouts"}
+
+// Server builds, watches and serves one site.
+type Server struct {
+	opt     Options
+	builder *build.Builder
+	hub     *livereload.Hub
+	watcher *watch.Watcher
+}
+
+// New starts watching the site and builds it once, printing the
+// findings. The build may fail: the server then shows its errors until
+// a save fixes them.
+func New(opt Options) (*Server, error) {
+	if opt.Stdout == nil {
+		opt.Stdout = io.Discard
+	}
+	out, err := os.MkdirTemp("", "budgetpress-serve-")
+	if err != nil {
+		return nil, err
+	}
+	s := &Server{
+		opt:     opt,
+		builder: build.NewBuilder(build.Options{Dir: opt.Dir, Out: out, BaseURL: opt.BaseURL, BasePath: "/"}),
+		hub:     livereload.NewHub(),
+	}
+	// Watch before building, so that a save during the build is seen.
+	s.watcher, err = watch.New(opt.Dir, watch.Options{Paths: watched, Debounce: opt.Debounce})
+	if err != nil {
+		s.builder.Close()
+		return nil, fmt.Errorf("cannot watch %s: %w", opt.Dir, err)
+	}
+	s.report(s.builder.Build(), nil)
+	return s, nil
+}
+
+// Close stops watching and removes the builds.
+func (s *Server) Close() error {
+	err := s.watcher.Close()
+	return errors.Join(err, s.builder.Close())
+}
+
+// Hub returns the live-reload hub, whose events tell when a rebuild is
+// in place.
+func (s *Server) Hub() *livereload.Hub { return s.hub }
+
+// ServeHTTP serves the current build and the live-reload endpoints.
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if strings.HasPrefix(r.URL.Path, livereload.Prefix) {
+		s.hub.ServeHTTP(w, r)
+		return
+	}
+	s.serveFile(w, r)
+}
+
+// Watch rebuilds on every change until ctx is done.
+func (s *Server) Watch(ctx context.Context) {
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case changed := <-s.watcher.Changes():
+			s.report(s.builder.Update(changed), changed)
+		case err := <-s.watcher.Errors():
+			// Events were lost: only a whole build is sure to be right.
+			fmt.Fprintf(s.opt.Stdout, "watching the files: %v; building everything again\n", err)
+			s.report(s.builder.Build(), []string{})
+		}
+	}
+}
+
+// report prints the findings of a build and tells the pages. The first
+// build prints every finding, as build does; a rebuild prints the errors
+// and the warnings about the files that changed.
+func (s *Server) report(o build.Outcome, changed []string) {
+	var shown diag.List
+	for _, d := range o.Diags {
+		if changed == nil || d.Severity == diag.Error || contains(changed, d.Pos.File) {
+			shown = append(shown, d)
+		}
+	}
+	w := s.opt.Stdout
+	shown.Print(w)
+	errs, warns := o.Diags.Count()
+	took := o.Duration.Round(time.Millisecond)
+	switch {
+	case errs > 0:
+		fmt.Fprintf(w, "build failed: %s; the preview shows them and keeps the last good build\n", plural(errs, "error"))
+		s.hub.Failed(overlay(o.Diags))
+	case changed == nil:
+		fmt.Fprintf(w, "built %s in %s (%s)\n", plural(o.Pages, "page"), took, plural(warns, "warning"))
+		s.hub.Reload(false)
+	case o.Built && o.StylesOnly:
+		fmt.Fprintf(w, "%s: updated the assets in %s\n", list(read(changed)), took)
+		s.hub.Reload(true)
+	case o.Built:
+		fmt.Fprintf(w, "%s: rebuilt %s in %s\n", list(read(changed)), plural(o.Pages, "page"), took)
+		s.hub.Reload(false)
+	default:
+		s.hub.Fixed()
+	}
+}
+
+// overlay selects the findings that the pages show: the errors, and the
+// warnings about the files that have errors.
+func overlay(diags diag.List) diag.List {
+	bad := map[string]bool{}
+	for _, d := range diags {
+		if d.Severity == diag.Error {
+			bad[d.Pos.File] = true
+		}
+	}
+	var out diag.List
+	for _, d := range diags {
+		if d.Severity == diag.Error {
+			out = append(out, d)
+		}
+	}
+	for _, d := range diags {
+		if d.Severity != diag.Error && bad[d.Pos.File] {
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// read returns the files that a build reads, leaving out the temporary
+// files of editors and tools.
+func read(files []string) []string {
+	var out []string
+	for _, f := range files {
+		if build.Reads(f) {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// list names the changed files, shortly.
+func list(files []string) string {
+	if len(files) > 3 {
+		return strings.Join(files[:3], ", ") + fmt.Sprintf(" and %d more", len(files)-3)
+	}
+	return strings.Join(files, ", ")
+}
+
+func plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
+}
+
+// Run serves the site until ctx is done (Ctrl-C), then shuts down.
+func Run(ctx context.Context, opt Options) error {
+	if opt.Stdout == nil {
+		opt.Stdout = io.Discard
+	}
+	if opt.Bind == "" {
+		opt.Bind = "127.0.0.1"
+	}
+	ln, err := net.Listen("tcp", net.JoinHostPort(opt.Bind, strconv.Itoa(opt.Port)))
+	if err != nil {
+		if errors.Is(err, syscall.EADDRINUSE) {
+			return fmt.Errorf("port %d is in use; try --port %d", opt.Port, opt.Port+1)
+		}
+		return err
+	}
+	defer ln.Close()
+	addr := ln.Addr().(*net.TCPAddr)
+	host := opt.Bind
+	if addr.IP.IsUnspecified() {
+		host = "localhost"
+	}
+	opt.BaseURL = "http://" + net.JoinHostPort(host, strconv.Itoa(addr.Port))
+	s, err := New(opt)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	shown := opt.Dir
+	if abs, err := filepath.Abs(opt.Dir); err == nil {
+		shown = abs
+	}
+	fmt.Fprintf(opt.Stdout, "serving %s at %s/ (Ctrl-C stops)\n", shown, opt.BaseURL)
+	if !addr.IP.IsLoopback() {
+		fmt.Fprintf(opt.Stdout, "listening on %s: other machines on the network can see the preview\n", ln.Addr())
+	}
+	srv := &http.Server{
+		Handler:           s,
+		ReadHeaderTimeout: 10 * time.Second,
+		// Requests end with ctx, so that the event streams close on
+		// Ctrl-C and the shutdown need not wait for them.
+		BaseContext: func(net.Listener) context.Context { return ctx },
+	}
+	served := make(chan error, 1)
+	go func() { served <- srv.Serve(ln) }()
+	watchCtx, stopWatch := context.WithCancel(ctx)
+	watching := make(chan struct{})
+	go func() {
+		s.Watch(watchCtx)
+		close(watching)
+	}()
+	// A rebuild in progress finishes before the builds are removed.
+	defer func() {
+		stopWatch()
+		<-watching
+	}()
+	select {
+	case <-ctx.Done():
+	case err := <-served:
+		return err
+	}
+	shut, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	err = srv.Shutdown(shut)
+	fmt.Fprintln(opt.Stdout, "stopped")
+	return err
+}

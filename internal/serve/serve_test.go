@@ -1,0 +1,277 @@
+package serve
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"io"
+	"io/fs"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"budgetpress/internal/livereload"
+)
+
+const (
+	dataFile    = "data/2024/changji-egov.yaml"
+	contentFile = "content/zh/2024/changji-egov.md"
+	// wait bounds every wait for a rebuild.
+	wait = 10 * time.Second
+)
+
+// copySite copies the example site (site.yaml, data/, content/ and
+// layouts/) into a temporary folder.
+func copySite(t testing.TB) string {
+	t.Helper()
+	dir := t.TempDir()
+	for _, top := range []string{"site.yaml", "data", "content", "layouts"} {
+		src := filepath.Join("..", "..", top)
+		st, err := os.Stat(src)
+		if err != nil {
+			continue // content/ may not exist yet
+		}
+		if !st.IsDir() {
+			data, err := os.ReadFile(src)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(filepath.Join(dir, top), data, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			continue
+		}
+		if err := os.CopyFS(filepath.Join(dir, top), os.DirFS(src)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// CopyFS keeps the modes of the files: make them writable.
+	filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err == nil {
+			mode := os.FileMode(0o644)
+			if d.IsDir() {
+				mode = 0o755
+			}
+			os.Chmod(p, mode)
+		}
+		return nil
+	})
+	return dir
+}
+
+// replace replaces old, which must occur once, by new in a file of the
+// site, the way an editor that saves atomically does: a temporary file
+// renamed over the old one.
+func replace(t testing.TB, dir, file, old, new string) {
+	t.Helper()
+	p := filepath.Join(dir, filepath.FromSlash(file))
+	data, err := os.ReadFile(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := strings.Count(string(data), old); n != 1 {
+		t.Fatalf("%s: %q occurs %d times, want once", file, old, n)
+	}
+	tmp := filepath.Join(filepath.Dir(p), "."+filepath.Base(p)+".swp")
+	if err := os.WriteFile(tmp, []byte(strings.Replace(string(data), old, new, 1)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Rename(tmp, p); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// syncBuffer is a buffer that the server writes while the test reads.
+type syncBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
+}
+
+// start makes a server for a copy of the example site and runs its
+// watch loop until the test ends.
+func start(t *testing.T) (dir string, s *Server, out *syncBuffer) {
+	t.Helper()
+	dir = copySite(t)
+	out = &syncBuffer{}
+	s, err := New(Options{Dir: dir, Stdout: out, BaseURL: "http://127.0.0.1:8384"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan struct{})
+	go func() {
+		s.Watch(ctx)
+		close(done)
+	}()
+	t.Cleanup(func() {
+		cancel()
+		<-done
+		s.Close()
+	})
+	if s.builder.Dir() == "" {
+		t.Fatalf("the first build failed:\n%s", out)
+	}
+	return dir, s, out
+}
+
+// nextEvent returns the next event other than hello.
+func nextEvent(t *testing.T, events <-chan livereload.Event) (string, []livereload.Diagnostic) {
+	t.Helper()
+	deadline := time.After(wait)
+	for {
+		select {
+		case ev := <-events:
+			if ev.Name == "hello" {
+				continue
+			}
+			var m struct{ Diagnostics []livereload.Diagnostic }
+			if err := json.Unmarshal(ev.Data, &m); err != nil {
+				t.Fatalf("event %s: %v", ev.Name, err)
+			}
+			return ev.Name, m.Diagnostics
+		case <-deadline:
+			t.Fatalf("no event within %s", wait)
+		}
+	}
+}
+
+func TestSavesReachThePages(t *testing.T) {
+	dir, s, out := start(t)
+	events, stop := s.Hub().Subscribe()
+	defer stop()
+	page := func() string {
+		data, err := os.ReadFile(filepath.Join(s.builder.Dir(), "2024", "changji-egov", "index.html"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(data)
+	}
+
+	replace(t, dir, dataFile, "authorized: 30", "authorized: 31")
+	if name, _ := nextEvent(t, events); name != "reload" {
+		t.Fatalf("after a data edit: event %s; want reload", name)
+	}
+	if !strings.Contains(page(), "31") || !strings.Contains(out.String(), "data/2024/changji-egov.yaml: rebuilt 6 pages") {
+		t.Errorf("the rebuild is not reported as expected:\n%s", out)
+	}
+
+	replace(t, dir, dataFile, "unit: 万元", "unit: [万元")
+	name, diags := nextEvent(t, events)
+	if name != "errors" || len(diags) == 0 {
+		t.Fatalf("after breaking the YAML: event %s with %v; want errors", name, diags)
+	}
+	if d := diags[0]; d.File != dataFile || d.Line != 10 || d.Severity != "error" {
+		t.Errorf("first finding %+v; want an error at %s:10", d, dataFile)
+	}
+	for _, d := range diags {
+		if d.Severity == "warning" && d.File != dataFile {
+			t.Errorf("the overlay shows a warning about another file: %+v", d)
+		}
+	}
+	if !strings.Contains(out.String(), dataFile+":10:") || !strings.Contains(out.String(), "build failed: ") {
+		t.Errorf("the terminal does not show the error:\n%s", out)
+	}
+	if !strings.Contains(page(), "31") {
+		t.Error("the last good build was replaced")
+	}
+
+	replace(t, dir, dataFile, "unit: [万元", "unit: 万元")
+	if name, _ := nextEvent(t, events); name != "reload" {
+		t.Fatalf("after the fix: event %s; want reload", name)
+	}
+	if s.Hub().Failing() {
+		t.Error("the hub still reports the errors")
+	}
+
+	replace(t, dir, "layouts/assets/site.css", "--accent: #8c1c13;", "--accent: #8c1c14;")
+	if name, _ := nextEvent(t, events); name != "css" {
+		t.Fatalf("after a stylesheet edit: event %s; want css", name)
+	}
+}
+
+func TestErrorsGoneWithoutNewPages(t *testing.T) {
+	dir, s, _ := start(t)
+	events, stop := s.Hub().Subscribe()
+	defer stop()
+	// A department file in a folder that is not a year: an error, and no
+	// page shows it.
+	bad := filepath.Join(dir, "data", "old", "x.yaml")
+	os.MkdirAll(filepath.Dir(bad), 0o755)
+	if err := os.WriteFile(bad, []byte("unit: 万元\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if name, diags := nextEvent(t, events); name != "errors" || len(diags) == 0 {
+		t.Fatalf("event %s with %v; want errors", name, diags)
+	}
+	os.Remove(bad)
+	if name, diags := nextEvent(t, events); name != "errors" || len(diags) != 0 {
+		t.Fatalf("after the removal: event %s with %v; want errors with none", name, diags)
+	}
+}
+
+func TestFirstBuildFails(t *testing.T) {
+	dir := copySite(t)
+	replace(t, dir, dataFile, "unit: 万元", "unit: [万元")
+	s, err := New(Options{Dir: dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan struct{})
+	go func() {
+		s.Watch(ctx)
+		close(done)
+	}()
+	defer func() {
+		cancel()
+		<-done
+		s.Close()
+	}()
+	if !s.Hub().Failing() {
+		t.Fatal("the hub does not know that the first build failed")
+	}
+	// Any page is a blank one that shows the errors, and reloads once
+	// they are fixed.
+	srv := httptest.NewServer(s)
+	defer srv.Close()
+	resp, err := http.Get(srv.URL + "/2024/changji-egov/")
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusServiceUnavailable || !strings.Contains(string(body), livereload.ScriptPath) {
+		t.Errorf("status %d, body:\n%s\nwant 503 and the live-reload script", resp.StatusCode, body)
+	}
+	events, stop := s.Hub().Subscribe()
+	defer stop()
+	replace(t, dir, dataFile, "unit: [万元", "unit: 万元")
+	if name, _ := nextEvent(t, events); name != "reload" {
+		t.Fatalf("after the fix: event %s; want reload", name)
+	}
+	resp, err = http.Get(srv.URL + "/2024/changji-egov/")
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		t.Errorf("after the fix: status %d; want 200", resp.StatusCode)
+	}
+}
