@@ -213,11 +213,12 @@ type writer struct {
 	mu    sync.Mutex
 	files int
 	bytes int64
+	dirs  sync.Map // folders made so far
 }
 
 func (w *writer) write(rel string, data []byte, diags *diag.List) {
 	p := filepath.Join(w.root, filepath.FromSlash(rel))
-	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+	if err := w.mkdir(filepath.Dir(p)); err != nil {
 		diags.Errorf(diag.Pos{File: rel}, "cannot write: %v", err)
 		return
 	}
@@ -229,6 +230,19 @@ func (w *writer) write(rel string, data []byte, diags *diag.List) {
 	w.files++
 	w.bytes += int64(len(data))
 	w.mu.Unlock()
+}
+
+// mkdir creates a folder once per build: most pages share theirs with
+// another language's or year's, and MkdirAll costs system calls.
+func (w *writer) mkdir(dir string) error {
+	if _, ok := w.dirs.Load(dir); ok {
+		return nil
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	w.dirs.Store(dir, true)
+	return nil
 }
 
 // copyTree copies a folder of the theme into the output.

@@ -7,8 +7,11 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"runtime"
 	"sort"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"budgetpress/internal/amount"
 	"budgetpress/internal/classify"
@@ -64,17 +67,35 @@ func ReadSite(dir string) (*Site, diag.List) {
 	}
 	paths, _ := filepath.Glob(filepath.Join(dir, "data", "*", "*.yaml"))
 	sort.Strings(paths)
-	for _, p := range paths {
-		rel := filepath.ToSlash(mustRel(dir, p))
-		src, err := os.ReadFile(p)
-		if err != nil {
-			diags.Errorf(diag.Pos{File: rel}, "cannot read: %v", err)
-			continue
-		}
-		f, ds := File(rel, src, Options{Dict: s.Dict, Langs: cfg.Languages})
-		diags = append(diags, ds...)
-		if f != nil {
-			s.Files = append(s.Files, f)
+	// Files are read and parsed on every core; the results are gathered
+	// in path order, so the outcome does not depend on scheduling.
+	type result struct {
+		f     *model.File
+		diags diag.List
+	}
+	results := make([]result, len(paths))
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(paths)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := int(next.Add(1) - 1); i < len(paths); i = int(next.Add(1) - 1) {
+				rel := filepath.ToSlash(mustRel(dir, paths[i]))
+				src, err := os.ReadFile(paths[i])
+				if err != nil {
+					results[i].diags.Errorf(diag.Pos{File: rel}, "cannot read: %v", err)
+					continue
+				}
+				results[i].f, results[i].diags = File(rel, src, Options{Dict: s.Dict, Langs: cfg.Languages})
+			}
+		}()
+	}
+	wg.Wait()
+	for _, r := range results {
+		diags = append(diags, r.diags...)
+		if r.f != nil {
+			s.Files = append(s.Files, r.f)
 		}
 	}
 	if len(paths) == 0 {

@@ -38,11 +38,16 @@ type RowView struct {
 }
 
 // Tables lays out every table of a file.
+// The layout asks twice (contents and part 2): they are laid out once.
 func (v *view) Tables(f *model.File) []TableView {
+	if v.tables != nil && v.tablesOf == f {
+		return v.tables
+	}
 	var out []TableView
 	for _, t := range f.Tables {
 		out = append(out, v.table(f, t))
 	}
+	v.tables, v.tablesOf = out, f
 	return out
 }
 

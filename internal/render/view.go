@@ -22,6 +22,9 @@ type view struct {
 	// fallback is set when the page shows untranslated texts, so that
 	// the notice at its top can say so.
 	fallback bool
+	// tables memoises Tables for tablesOf.
+	tables   []TableView
+	tablesOf *model.File
 	// charts are the figures of a department page, made once: the head
 	// asks whether there are any, the body shows them.
 	charts     []chart.Chart

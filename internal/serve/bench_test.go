@@ -1,12 +1,11 @@
 package serve
 
 import (
+	"budgetpress/internal/testsite"
 	"context"
-	"fmt"
 	"os"
 	"path/filepath"
 	"runtime"
-	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -14,52 +13,9 @@ import (
 	"budgetpress/internal/livereload"
 )
 
-// largeSite writes a site of n departments for each of the years, each a
-// copy of the example department (data and explanations) under another
-// id, with its dates moved to its year so that the checker passes.
+// largeSite writes a site of n departments for each of the years.
 func largeSite(tb testing.TB, n int, years []int) string {
-	tb.Helper()
-	dir := copySite(tb)
-	src, err := os.ReadFile(filepath.Join(dir, dataFile))
-	if err != nil {
-		tb.Fatal(err)
-	}
-	os.RemoveAll(filepath.Join(dir, "data", "2024"))
-	content := map[string][]byte{}
-	for _, lang := range []string{"zh", "en"} {
-		if md, err := os.ReadFile(filepath.Join(dir, "content", lang, "2024", "changji-egov.md")); err == nil {
-			content[lang] = md
-		}
-	}
-	os.RemoveAll(filepath.Join(dir, "content"))
-	for _, y := range years {
-		ys, prev := strconv.Itoa(y), strconv.Itoa(y-1)
-		data := strings.NewReplacer(
-			"published: 2024-02-23", "published: "+ys+"-02-23",
-			"from: 2024-01-01", "from: "+ys+"-01-01",
-			"to: 2024-12-31", "to: "+ys+"-12-31",
-			"as_of: 2023-12-31", "as_of: "+prev+"-12-31",
-			" 2024 年没有", " "+ys+" 年没有",
-		).Replace(string(src))
-		for i := 1; i <= n; i++ {
-			id := fmt.Sprintf("dept-%03d", i)
-			write(tb, filepath.Join(dir, "data", ys, id+".yaml"), []byte(data))
-			for lang, md := range content {
-				write(tb, filepath.Join(dir, "content", lang, ys, id+".md"), md)
-			}
-		}
-	}
-	return dir
-}
-
-func write(tb testing.TB, name string, data []byte) {
-	tb.Helper()
-	if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
-		tb.Fatal(err)
-	}
-	if err := os.WriteFile(name, data, 0o644); err != nil {
-		tb.Fatal(err)
-	}
+	return testsite.Large(tb, filepath.Join("..", ".."), n, years)
 }
 
 // BenchmarkEditToReload measures, on a site of 100 departments × 3

@@ -1,11 +1,11 @@
 package serve
 
 import (
+	"budgetpress/internal/testsite"
 	"bytes"
 	"context"
 	"encoding/json"
 	"io"
-	"io/fs"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -28,40 +28,7 @@ const (
 // copySite copies the example site (site.yaml, data/, content/ and
 // layouts/) into a temporary folder.
 func copySite(t testing.TB) string {
-	t.Helper()
-	dir := t.TempDir()
-	for _, top := range []string{"site.yaml", "data", "content", "layouts"} {
-		src := filepath.Join("..", "..", top)
-		st, err := os.Stat(src)
-		if err != nil {
-			continue // content/ may not exist yet
-		}
-		if !st.IsDir() {
-			data, err := os.ReadFile(src)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if err := os.WriteFile(filepath.Join(dir, top), data, 0o644); err != nil {
-				t.Fatal(err)
-			}
-			continue
-		}
-		if err := os.CopyFS(filepath.Join(dir, top), os.DirFS(src)); err != nil {
-			t.Fatal(err)
-		}
-	}
-	// CopyFS keeps the modes of the files: make them writable.
-	filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err == nil {
-			mode := os.FileMode(0o644)
-			if d.IsDir() {
-				mode = 0o755
-			}
-			os.Chmod(p, mode)
-		}
-		return nil
-	})
-	return dir
+	return testsite.Copy(t, filepath.Join("..", ".."))
 }
 
 // replace replaces old, which must occur once, by new in a file of the
