@@ -76,7 +76,9 @@ func TestEditorSeesSavesInTheBrowser(t *testing.T) {
 
 	// A figure of the data, with the page scrolled down: it comes back
 	// where it was.
+	waitFor(t, zh, `document.readyState === "complete"`)
 	zh.Eval(`window.scrollTo(0, 1200); window.scrollY`, nil)
+	waitFor(t, zh, `window.scrollY > 1190`)
 	mark(zh)
 	mark(en)
 	replace(t, dir, dataFile, "authorized: 30", "authorized: 37")
@@ -112,11 +114,13 @@ func TestEditorSeesSavesInTheBrowser(t *testing.T) {
 		t.Error("the page under the overlay is not the last good build")
 	}
 
-	// Fixed: the errors go.
+	// Fixed: the errors go, with a reload to the new build (wait for the
+	// reload itself: the overlay goes just before it).
 	mark(zh)
+	mark(en)
 	replace(t, dir, dataFile, "unit: [万元", "unit: 万元")
-	waitFor(t, zh, overlay+` === null && `+text(zh, "编制数 37，"))
-	waitFor(t, en, overlay+` === null`)
+	waitFor(t, zh, reloaded+" && "+overlay+` === null && `+text(zh, "编制数 37，"))
+	waitFor(t, en, reloaded+" && "+overlay+` === null`)
 
 	// A stylesheet: swapped without a reload.
 	mark(zh)
