@@ -9,6 +9,7 @@
   var params = self ? new URL(self.src, location.href).searchParams : new URLSearchParams();
   var server = params.get("server") || "";
   var build = Number(params.get("build") || 0);
+  var pages = Number(params.get("pages") || build);
   var scrollKey = "budgetpress.scroll:" + location.pathname;
 
   var TEXTS = {
@@ -138,8 +139,10 @@
   var events = new EventSource(PREFIX + "events");
   on("hello", function (m) {
     // A page served before a rebuild it did not hear of, or by an
-    // earlier run of the server, is out of date.
-    if (m.server !== server || m.build > build) { reload(); return; }
+    // earlier run of the server, is out of date; one that missed only
+    // stylesheet changes swaps them.
+    if (m.server !== server || m.pages > pages) { reload(); return; }
+    if (m.build > build) { build = m.build; swapStyles(); }
     state(m);
   });
   on("reload", reload);

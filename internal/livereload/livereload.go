@@ -65,6 +65,7 @@ type Event struct {
 type message struct {
 	Server      string       `json:"server"` // changes when the server restarts
 	Build       int          `json:"build"`  // counts the good builds
+	Pages       int          `json:"pages"`  // the last good build that changed pages, not only styles
 	Diagnostics []Diagnostic `json:"diagnostics"`
 }
 
@@ -74,6 +75,7 @@ type Hub struct {
 
 	mu      sync.Mutex
 	build   int
+	pages   int          // the build that last changed pages
 	errors  []Diagnostic // findings of the failed build, nil after a good one
 	clients map[chan Event]bool
 }
@@ -82,7 +84,7 @@ type Hub struct {
 func NewHub() *Hub {
 	b := make([]byte, 6)
 	rand.Read(b)
-	return &Hub{server: hex.EncodeToString(b), build: 1, clients: map[chan Event]bool{}}
+	return &Hub{server: hex.EncodeToString(b), build: 1, pages: 1, clients: map[chan Event]bool{}}
 }
 
 // Reload tells every page that a good build is in place: the pages
@@ -96,6 +98,8 @@ func (h *Hub) Reload(stylesOnly bool) {
 	name := "reload"
 	if stylesOnly {
 		name = "css"
+	} else {
+		h.pages = h.build
 	}
 	h.send(name)
 }
@@ -148,7 +152,7 @@ func (h *Hub) send(name string) {
 }
 
 func (h *Hub) event(name string) Event {
-	data, _ := json.Marshal(message{Server: h.server, Build: h.build, Diagnostics: h.errors})
+	data, _ := json.Marshal(message{Server: h.server, Build: h.build, Pages: h.pages, Diagnostics: h.errors})
 	return Event{Name: name, Data: data}
 }
 
@@ -224,10 +228,12 @@ func (h *Hub) events(w http.ResponseWriter, r *http.Request) {
 
 // Inject adds the script to an HTML page, at the end of its head. The
 // script's address carries the server and the build the page belongs
-// to, so that a page that missed a rebuild reloads when it connects.
+// to, so that a page that missed a rebuild reloads when it connects (or
+// only swaps its stylesheets, when the builds it missed changed only
+// them).
 func (h *Hub) Inject(page []byte) []byte {
 	h.mu.Lock()
-	src := fmt.Sprintf("%s?server=%s&build=%d", ScriptPath, h.server, h.build)
+	src := fmt.Sprintf("%s?server=%s&build=%d&pages=%d", ScriptPath, h.server, h.build, h.pages)
 	h.mu.Unlock()
 	tag := []byte(`<script src="` + html.EscapeString(src) + `" defer></script>` + "\n")
 	at := indexFold(page, "</head>")

@@ -10,7 +10,7 @@ import (
 
 func TestInject(t *testing.T) {
 	h := NewHub()
-	tag := `<script src="/__budgetpress/live.js?server=` + h.server + `&amp;build=1" defer></script>` + "\n"
+	tag := `<script src="/__budgetpress/live.js?server=` + h.server + `&amp;build=1&amp;pages=1" defer></script>` + "\n"
 	for in, want := range map[string]string{
 		"<html><head><title>x</title></head><body></body></html>": "<html><head><title>x</title>" + tag + "</head><body></body></html>",
 		"<HTML><HEAD></HEAD></HTML>":                              "<HTML><HEAD>" + tag + "</HEAD></HTML>",
@@ -26,6 +26,7 @@ func TestInject(t *testing.T) {
 type received struct {
 	Server      string
 	Build       int
+	Pages       int
 	Diagnostics []Diagnostic
 }
 
@@ -75,8 +76,16 @@ func TestHubEvents(t *testing.T) {
 	}
 	h.Fixed() // nothing to say
 	h.Reload(true)
-	if name, m := next(t, c); name != "css" || m.Build != 3 {
-		t.Errorf("event %s %+v; want css of build 3", name, m)
+	if name, m := next(t, c); name != "css" || m.Build != 3 || m.Pages != 2 {
+		t.Errorf("event %s %+v; want css of build 3, pages still of build 2", name, m)
+	}
+	// A page loaded before that stylesheet change, connecting after it,
+	// learns that only the styles changed (pages 2), so it swaps them
+	// instead of reloading.
+	c3, done3 := h.Subscribe()
+	defer done3()
+	if name, m := next(t, c3); name != "hello" || m.Build != 3 || m.Pages != 2 {
+		t.Errorf("hello after a stylesheet change: %s %+v; want build 3, pages 2", name, m)
 	}
 	if !strings.Contains(string(h.Inject([]byte("<head></head>"))), "build=3") {
 		t.Error("pages served now are not marked with build 3")
