@@ -21,7 +21,7 @@ import (
 // DefaultDebounce is how long the folder must stay quiet after an event
 // before the batch is reported. One save is a burst of events (a write,
 // a truncate, a rename, a chmod) within a few milliseconds.
-const DefaultDebounce = 60 * time.Millisecond
+const DefaultDebounce = 30 * time.Millisecond
 
 // maxDelay bounds how long a batch waits while events keep coming.
 const maxDelay = time.Second
