@@ -66,6 +66,10 @@ func Run(opt Options) Result {
 		out = filepath.Join(opt.Dir, "public")
 	}
 	out = filepath.Clean(out)
+	if err := safeOutput(opt.Dir, out); err != nil {
+		res.Diags.Errorf(diag.Pos{File: out}, "%v", err)
+		return finish(res, start)
+	}
 	if err := os.MkdirAll(filepath.Dir(out), 0o755); err != nil {
 		res.Diags.Errorf(diag.Pos{File: out}, "cannot create the output folder: %v", err)
 		return finish(res, start)
@@ -265,6 +269,43 @@ func (w *writer) copyTree(fsys fs.FS, dir string, diags *diag.List) {
 		w.write(p, data, diags)
 		return nil
 	})
+}
+
+// safeOutput refuses an output folder whose replacement would destroy
+// something the build did not make: the site itself or one of its
+// source folders, a folder holding them, or a folder of other files.
+// A folder is taken for an earlier build when it has the files every
+// build writes (index.html, 404.html, sitemap.xml).
+func safeOutput(site, out string) error {
+	absSite, err1 := filepath.Abs(site)
+	absOut, err2 := filepath.Abs(out)
+	if err1 != nil || err2 != nil {
+		return fmt.Errorf("cannot work out where the output folder is")
+	}
+	if rel, err := filepath.Rel(absOut, absSite); err == nil && (rel == "." || !strings.HasPrefix(rel, "..")) {
+		return fmt.Errorf("the output folder %s holds the site itself; each build replaces its output folder, so build into a folder of its own, such as public/", out)
+	}
+	for _, src := range []string{"data", "content", "layouts"} {
+		if rel, err := filepath.Rel(filepath.Join(absSite, src), absOut); err == nil && (rel == "." || !strings.HasPrefix(rel, "..")) {
+			return fmt.Errorf("the output folder %s is inside the site's %s/ folder; build into a folder of its own, such as public/", out, src)
+		}
+	}
+	entries, err := os.ReadDir(out)
+	if err != nil {
+		if st, serr := os.Stat(out); serr == nil && !st.IsDir() {
+			return fmt.Errorf("the output %s is a file, not a folder", out)
+		}
+		return nil // does not exist yet
+	}
+	if len(entries) == 0 {
+		return nil
+	}
+	for _, f := range []string{"index.html", "404.html", "sitemap.xml"} {
+		if _, err := os.Stat(filepath.Join(out, f)); err != nil {
+			return fmt.Errorf("the output folder %s already holds files that are not a budgetpress build (such as %s); each build replaces the whole folder, so build into a new or empty folder", out, entries[0].Name())
+		}
+	}
+	return nil
 }
 
 // swap puts the freshly built folder tmp in the place of out. The old

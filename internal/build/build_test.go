@@ -1,6 +1,7 @@
 package build
 
 import (
+	"budgetpress/internal/diag"
 	"bytes"
 	"io/fs"
 	"net/url"
@@ -263,4 +264,47 @@ func TestPageLabellingMetaTags(t *testing.T) {
 			t.Errorf("department page lacks %s", want)
 		}
 	}
+}
+
+// TestOutputFolderIsNeverSomethingElse refuses outputs whose replacement
+// would destroy what the build did not make, and leaves them untouched.
+func TestOutputFolderIsNeverSomethingElse(t *testing.T) {
+	site := copySite(t, nil)
+	other := t.TempDir()
+	if err := os.WriteFile(filepath.Join(other, "report.docx"), []byte("x"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	file := filepath.Join(t.TempDir(), "out.txt")
+	os.WriteFile(file, []byte("x"), 0o644)
+	for _, tc := range []struct{ name, out, want string }{
+		{"the site itself", site, "holds the site itself"},
+		{"a folder above the site", filepath.Dir(site), "holds the site itself"},
+		{"the content folder", filepath.Join(site, "content"), "is inside the site's content/ folder"},
+		{"inside the data folder", filepath.Join(site, "data", "2024"), "is inside the site's data/ folder"},
+		{"a folder of other files", other, "already holds files that are not a budgetpress build (such as report.docx)"},
+		{"a file", file, "is a file, not a folder"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			before := readTree(t, site)
+			res := Run(Options{Dir: site, Out: tc.out})
+			found := false
+			for _, d := range res.Diags {
+				found = found || d.Severity == diag.Error && strings.Contains(d.Message, tc.want)
+			}
+			if !found {
+				t.Fatalf("build --out %s: %v; want an error saying %q", tc.out, res.Diags, tc.want)
+			}
+			after := readTree(t, site)
+			if len(after) != len(before) {
+				t.Errorf("the site changed: %d files before, %d after", len(before), len(after))
+			}
+			if _, err := os.Stat(filepath.Join(other, "report.docx")); err != nil {
+				t.Error("report.docx is gone")
+			}
+		})
+	}
+	// An earlier build is replaced, as every day.
+	out := filepath.Join(t.TempDir(), "public")
+	mustBuild(t, Options{Dir: site, Out: out})
+	mustBuild(t, Options{Dir: site, Out: out})
 }
