@@ -115,8 +115,10 @@ func (c *checker) tolerance(n, places int) amount.Amount {
 	if c.cfg != nil && c.cfg.Tolerance != nil {
 		return *c.cfg.Tolerance
 	}
-	if n < 1 {
-		n = 1
+	if n <= 1 {
+		// One figure printed in two places is the same number: rounding
+		// cannot make the two differ.
+		return amount.Zero(places)
 	}
 	// The document rounds to its own last place: a figure typed with more
 	// decimals (0.100 for 0.10) must not shrink the room left for the
