@@ -10,11 +10,14 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"sort"
 	"strings"
 	"testing"
 
 	"budgetpress/internal/check"
+	"budgetpress/internal/diag"
 	"budgetpress/internal/load"
+	"budgetpress/internal/model"
 )
 
 // To write a new case, leave want empty and run
@@ -738,5 +741,50 @@ func TestEveryRuleIsTested(t *testing.T) {
 		if !bytes.Contains(src, []byte(" ["+r+"]\"")) && !bytes.Contains(src, []byte(" ["+r+": ")) {
 			t.Errorf("no test expects a finding of rule %q", r)
 		}
+	}
+}
+
+// TestMissingTables removes whole tables: the figures that refer to them
+// can no longer be proven, and check says which table is missing.
+func TestMissingTables(t *testing.T) {
+	cfg, ds := load.SiteConfig(siteFile, readExample(t, siteFile))
+	if len(ds) > 0 {
+		t.Fatal(ds)
+	}
+	for _, tc := range []struct {
+		kind string
+		want []string
+	}{
+		{model.KindGeneralBasic, []string{
+			"data/2024/changji-egov.yaml:169:29: error: basic expenditure in table 5 (一般公共预算支出情况表) is 364.13 万元, but there is no 一般公共预算基本支出情况表 (kind: general-basic) to show it (difference 364.13) [tables: table 5 basic]",
+		}},
+		{model.KindGeneralProj, []string{
+			"data/2024/changji-egov.yaml:169:37: error: project expenditure in table 5 (一般公共预算支出情况表) is 240.00 万元, but there is no 一般公共预算项目支出情况表 (kind: general-project) to show it (difference 240.00) [tables: table 5 project]",
+		}},
+		{model.KindIncome, []string{
+			"data/2024/changji-egov.yaml:97:17: error: table 1 (部门收支总体情况表) says total income is 604.13 万元, but there is no 部门收入总体情况表 (kind: income) to show it [tables: table 1 total]",
+		}},
+	} {
+		t.Run(tc.kind, func(t *testing.T) {
+			f, ds := load.File(dataFile, readExample(t, dataFile), load.Options{Langs: cfg.Languages})
+			if len(ds) > 0 {
+				t.Fatal(ds)
+			}
+			var kept []*model.Table
+			for _, tb := range f.Tables {
+				if tb.Kind.ID != tc.kind {
+					kept = append(kept, tb)
+				}
+			}
+			f.Tables = kept
+			var got []string
+			for _, d := range check.File(f, cfg, nil) {
+				if d.Severity == diag.Error {
+					got = append(got, d.String())
+				}
+			}
+			sort.Strings(got)
+			sameLines(t, "errors", got, tc.want)
+		})
 	}
 }

@@ -31,6 +31,13 @@ func (c *checker) crossTables() {
 		c.compare("balance", "table "+summary.No, out.Pos, out.Value, in.Value, 1,
 			fmt.Sprintf("in %s, total expenditure %s does not equal total income %s", tableName(summary), c.fmtAmount(out.Value), c.fmtAmount(in.Value)))
 	}
+	if summary != nil && income == nil {
+		in, _ := cell(summary, "income", "total", "amount")
+		if !in.Value.IsZero() {
+			c.errorf("tables", "table "+summary.No+" total", in.Pos, "%s says total income is %s, but %s",
+				tableName(summary), c.fmtAmount(in.Value), c.totalOf(nil, model.KindIncome, in.Value))
+		}
+	}
 	if summary != nil && income != nil {
 		// Each income line of table 1 against the column totals of table 2.
 		lines := []struct {
@@ -81,10 +88,10 @@ func (c *checker) crossTables() {
 					c.fmtAmount(stated.Value), tableName(income), c.fmtAmount(sum), strings.Join(cols, " + ")))
 		}
 	}
-	if summary != nil && expend != nil {
+	if summary != nil {
 		c.sameByCode(summary, "expenditure", "amount", expend, model.KindExpenditure, "rows", "total", 1)
 	}
-	if income != nil && expend != nil {
+	if income != nil {
 		c.sameByCode(income, "rows", "total", expend, model.KindExpenditure, "rows", "total", 0)
 	}
 	if fiscal != nil {
@@ -118,23 +125,30 @@ func (c *checker) crossTables() {
 	if general != nil && income != nil {
 		c.sameByCode(income, "rows", "general", general, model.KindGeneral, "rows", "total", 0)
 	}
-	if general != nil && basic != nil {
+	if general != nil {
 		a, _ := cell(general, "rows", "total", "basic")
 		b, _ := cell(basic, "rows", "total", "total")
 		c.compare("tables", "table "+general.No+" basic", a.Pos, a.Value, b.Value, 1,
-			fmt.Sprintf("basic expenditure in %s is %s, but the total of %s is %s", tableName(general),
-				c.fmtAmount(a.Value), tableName(basic), c.fmtAmount(b.Value)))
-	}
-	if general != nil && project != nil {
-		a, _ := cell(general, "rows", "total", "project")
-		b, _ := cell(project, "rows", "total", "total")
+			fmt.Sprintf("basic expenditure in %s is %s, but %s", tableName(general),
+				c.fmtAmount(a.Value), c.totalOf(basic, model.KindGeneralBasic, b.Value)))
+		a, _ = cell(general, "rows", "total", "project")
+		b, _ = cell(project, "rows", "total", "total")
 		c.compare("tables", "table "+general.No+" project", a.Pos, a.Value, b.Value, 1,
-			fmt.Sprintf("project expenditure in %s is %s, but the total of %s is %s", tableName(general),
-				c.fmtAmount(a.Value), tableName(project), c.fmtAmount(b.Value)))
+			fmt.Sprintf("project expenditure in %s is %s, but %s", tableName(general),
+				c.fmtAmount(a.Value), c.totalOf(project, model.KindGeneralProj, b.Value)))
 	}
 	if general != nil && expend != nil {
 		c.partOf(general, expend)
 	}
+}
+
+// totalOf says what a table's total is, or that the file has no table of
+// that kind (whose figures then count as zero).
+func (c *checker) totalOf(t *model.Table, kind string, total amount.Amount) string {
+	if t == nil {
+		return fmt.Sprintf("there is no %s (kind: %s) to show it", model.Kinds[kind].Title.ZH(), kind)
+	}
+	return fmt.Sprintf("the total of %s is %s", tableName(t), c.fmtAmount(total))
 }
 
 // sameByCode checks, for every classification code that either table
