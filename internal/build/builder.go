@@ -94,7 +94,12 @@ func (b *Builder) Build() Outcome {
 // site folder, and rebuilds what depends on them.
 func (b *Builder) Update(changed []string) Outcome {
 	t := Affected(changed)
-	if t.All || b.site == nil || b.site.Config == nil {
+	// The findings about the site as a whole (site.yaml, the
+	// classification, whether there is any department file) come from
+	// loading all of it. While there are any, every update loads all of
+	// it again, so that none outlives its cause: a department file put
+	// back after it was the only one and was moved away.
+	if t.All || b.site == nil || b.site.Config == nil || len(b.found[""]) > 0 {
 		return b.Build()
 	}
 	start := time.Now()
@@ -157,10 +162,50 @@ func (b *Builder) reloadContent(rel string) {
 		b.found[rel] = diag.List{{Pos: diag.Pos{File: rel}, Severity: diag.Error, Message: "cannot read: " + err.Error()}}
 		return
 	}
-	c := load.Source{Path: rel, Text: string(src)}
+	c, diags := load.Content(rel, src)
 	i := sort.Search(len(b.site.Content), func(i int) bool { return b.site.Content[i].Path >= rel })
 	b.site.Content = slices.Insert(b.site.Content, i, c)
-	b.found[rel] = check.Site(&load.Site{Dir: b.site.Dir, Config: b.site.Config, Dict: b.site.Dict, Content: []load.Source{c}})
+	// Check the explanation against its department, with the department's
+	// explanations in the other languages, as a full check would.
+	part := &load.Site{Dir: b.site.Dir, Config: b.site.Config, Dict: b.site.Dict, DataFiles: b.site.DataFiles}
+	if f := b.departmentOf(rel); f != nil {
+		part.Files = []*model.File{f}
+		for _, lang := range b.site.Config.Languages {
+			p := render.ContentPath(lang, f)
+			for _, other := range b.site.Content {
+				if other.Path == p {
+					part.Content = append(part.Content, other)
+				}
+			}
+		}
+	} else {
+		part.Content = []load.Source{c}
+	}
+	b.found[rel] = append(diags, contentFindings(check.Site(part), rel)...)
+}
+
+// departmentOf returns the department file an explanation belongs to.
+func (b *Builder) departmentOf(rel string) *model.File {
+	for _, f := range b.site.Files {
+		for _, lang := range b.site.Config.Languages {
+			if render.ContentPath(lang, f) == rel {
+				return f
+			}
+		}
+	}
+	return nil
+}
+
+// contentFindings keeps the findings about one explanation: those about
+// its department's other explanations are kept under their own paths.
+func contentFindings(diags diag.List, rel string) diag.List {
+	var out diag.List
+	for _, d := range diags {
+		if d.Pos.File == rel {
+			out = append(out, d)
+		}
+	}
+	return out
 }
 
 // render renders the outputs that are dirty, when the site has no

@@ -210,6 +210,63 @@ func TestUpdateAddsAndRemovesDepartments(t *testing.T) {
 	sameAsFreshBuild(t, dir, b)
 }
 
+// TestOnlyDepartmentFileComesBack takes the only department file away
+// and puts it back, as an editor moving it out of the folder and back
+// does, or a deletion that is then undone: the finding that there is no
+// department file must go once it is back.
+func TestOnlyDepartmentFileComesBack(t *testing.T) {
+	const none = "data: error: no department files found: put them in data/<year>/<department>.yaml\n"
+	for _, how := range []string{"moved", "deleted"} {
+		t.Run(how, func(t *testing.T) {
+			dir, b := newBuilder(t)
+			file := filepath.Join(dir, filepath.FromSlash(dataFile))
+			src, err := os.ReadFile(file)
+			if err != nil {
+				t.Fatal(err)
+			}
+			away := filepath.Join(t.TempDir(), "changji-egov.yaml")
+			good := readTree(t, b.Dir())
+			for i := range 2 { // the second time round, from a build that had the finding
+				if how == "moved" {
+					err = os.Rename(file, away)
+				} else {
+					err = os.Remove(file)
+				}
+				if err != nil {
+					t.Fatal(err)
+				}
+				if o := b.Update([]string{dataFile}); o.Built || diagText(o) != none {
+					t.Fatalf("round %d, without the file: built %v, findings:\n%s\nwant:\n%s", i, o.Built, diagText(o), none)
+				}
+				if how == "moved" {
+					err = os.Rename(away, file)
+				} else {
+					err = os.WriteFile(file, src, 0o644)
+				}
+				if err != nil {
+					t.Fatal(err)
+				}
+				o := b.Update([]string{dataFile})
+				if !o.Built || o.Diags.HasErrors() {
+					t.Fatalf("round %d, with the file back: built %v, findings:\n%s", i, o.Built, diagText(o))
+				}
+				if pages := len(readTreeGlob(t, b.Dir(), ".html")); o.Pages != pages {
+					t.Errorf("round %d: rendered %d pages; want all %d", i, o.Pages, pages)
+				}
+				if diff := written(good, readTree(t, b.Dir())); len(diff) > 0 {
+					t.Errorf("round %d: the pages differ from the first build in %q", i, diff)
+				}
+			}
+			// Nothing is left over: a save after that is an ordinary update.
+			replace(t, dir, dataFile, "authorized: 30", "authorized: 31")
+			if o := b.Update([]string{dataFile}); !o.Built || o.Pages != 6 {
+				t.Errorf("the next save: built %v, %d pages; want 6, findings:\n%s", o.Built, o.Pages, diagText(o))
+			}
+			sameAsFreshBuild(t, dir, b)
+		})
+	}
+}
+
 func TestLayoutChangeRebuildsEverything(t *testing.T) {
 	dir, b := newBuilder(t)
 	first := b.Dir()

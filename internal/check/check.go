@@ -21,9 +21,7 @@ func Site(s *load.Site) diag.List {
 	for _, f := range s.Files {
 		out = append(out, File(f, s.Config, s.Dict)...)
 	}
-	for _, c := range s.Content {
-		out = append(out, placeholders(c.Path, c.Text)...)
-	}
+	out = append(out, content(s)...)
 	return out
 }
 

@@ -15,9 +15,9 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	baseURL := fs.String("base-url", "", "address of the website, like https://www.cj.gov.cn (default: base_url in site.yaml)")
 	basePath := fs.String("base-path", "", "path the site is published under, like /zwgk/czyjs/ (default: base_path in site.yaml)")
 	quiet := fs.Bool("quiet", false, "print only warnings, errors and the summary")
-	dir, ok := siteDir(fs, args, stderr)
+	dir, code, ok := siteDir(fs, args, stdout, stderr)
 	if !ok {
-		return ExitUsage
+		return code
 	}
 	res := build.Run(build.Options{Dir: dir, Out: *out, BaseURL: *baseURL, BasePath: *basePath})
 	res.Diags.Print(stdout)

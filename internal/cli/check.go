@@ -11,9 +11,9 @@ import (
 
 func runCheck(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("check", flag.ContinueOnError)
-	dir, ok := siteDir(fs, args, stderr)
+	dir, code, ok := siteDir(fs, args, stdout, stderr)
 	if !ok {
-		return ExitUsage
+		return code
 	}
 	site, diags := load.ReadSite(dir)
 	diags = append(diags, check.Site(site)...)

@@ -3,9 +3,13 @@
 package cli
 
 import (
+	"errors"
 	"flag"
 	"fmt"
 	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
 	"strings"
 )
 
@@ -16,6 +20,19 @@ const (
 	ExitUsage = 2 // the command line is wrong
 )
 
+// The flags of each command, as the usage lists them.
+const (
+	buildFlags = `  --out DIR          output folder (default: public/ in the site folder)
+  --base-url URL     address of the website, like https://www.cj.gov.cn
+  --base-path PATH   path the site is published under, like /zwgk/czyjs/
+  --quiet            print only warnings, errors and the summary
+`
+	serveFlags = `  --port N           port to listen on (default 8384)
+  --bind ADDR        address to listen on (default 127.0.0.1: this machine only)
+`
+	siteDirDefault = "site-dir defaults to the current directory.\n"
+)
+
 const usage = `budgetpress publishes department budgets as a bilingual website.
 
 Usage:
@@ -24,17 +41,35 @@ Usage:
   budgetpress serve [flags] [site-dir]   preview the website; pages update when a file is saved
 
 Flags of build:
-  --out DIR          output folder (default: public/ in the site folder)
-  --base-url URL     address of the website, like https://www.cj.gov.cn
-  --base-path PATH   path the site is published under, like /zwgk/czyjs/
-  --quiet            print only warnings, errors and the summary
-
+` + buildFlags + `
 Flags of serve:
-  --port N           port to listen on (default 8384)
-  --bind ADDR        address to listen on (default 127.0.0.1: this machine only)
+` + serveFlags + `
+` + siteDirDefault
 
-site-dir defaults to the current directory.
-`
+// commandUsage is what "budgetpress <command> --help" prints.
+var commandUsage = map[string]string{
+	"build": `Usage: budgetpress build [flags] [site-dir]
+
+Checks the site, then builds the website into public/. Nothing is
+published when the check finds errors.
+
+Flags:
+` + buildFlags + "\n" + siteDirDefault,
+	"check": `Usage: budgetpress check [site-dir]
+
+Checks that the tables of every department file agree with each other.
+Prints one finding per line, then a summary. Exit status 0 when there
+are no errors, 1 when there are.
+
+` + siteDirDefault,
+	"serve": `Usage: budgetpress serve [flags] [site-dir]
+
+Previews the website at http://127.0.0.1:8384/: a saved file rebuilds
+the pages that show it, and the open pages reload. Ctrl-C stops it.
+
+Flags:
+` + serveFlags + "\n" + siteDirDefault,
+}
 
 // Run runs the command line args and returns the exit status.
 func Run(args []string, stdout, stderr io.Writer) int {
@@ -50,7 +85,11 @@ func Run(args []string, stdout, stderr io.Writer) int {
 	case "serve":
 		return runServe(args[1:], stdout, stderr)
 	case "help", "-h", "-help", "--help":
-		fmt.Fprint(stdout, usage)
+		if len(args) == 2 && commandUsage[args[1]] != "" {
+			fmt.Fprint(stdout, commandUsage[args[1]])
+		} else {
+			fmt.Fprint(stdout, usage)
+		}
 		return ExitOK
 	}
 	fmt.Fprintf(stderr, "budgetpress: unknown command %q\n\n%s", args[0], usage)
@@ -58,18 +97,41 @@ func Run(args []string, stdout, stderr io.Writer) int {
 }
 
 // siteDir parses the flags of a command and returns its one optional
-// argument, the site directory.
-func siteDir(fs *flag.FlagSet, args []string, stderr io.Writer) (string, bool) {
-	fs.SetOutput(stderr)
-	if err := fs.Parse(args); err != nil {
-		return "", false
+// argument, the site folder. When ok is false the command ends there,
+// with the exit status code: after printing its usage (--help), or why
+// the command line is wrong.
+func siteDir(flags *flag.FlagSet, args []string, stdout, stderr io.Writer) (dir string, code int, ok bool) {
+	cmd := flags.Name()
+	flags.SetOutput(stderr)
+	flags.Usage = func() {} // the usage is printed below, where it belongs
+	if err := flags.Parse(args); errors.Is(err, flag.ErrHelp) {
+		fmt.Fprint(stdout, commandUsage[cmd])
+		return "", ExitOK, false
+	} else if err != nil {
+		fmt.Fprintf(stderr, "\n%s", commandUsage[cmd])
+		return "", ExitUsage, false
 	}
-	switch fs.NArg() {
+	switch flags.NArg() {
 	case 0:
-		return ".", true
+		dir = "."
 	case 1:
-		return fs.Arg(0), true
+		dir = flags.Arg(0)
+	default:
+		fmt.Fprintf(stderr, "budgetpress %s: expected one site folder, got %s\n", cmd, strings.Join(flags.Args(), " "))
+		return "", ExitUsage, false
 	}
-	fmt.Fprintf(stderr, "budgetpress %s: expected one site folder, got %s\n", fs.Name(), strings.Join(fs.Args(), " "))
-	return "", false
+	st, err := os.Stat(dir)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		fmt.Fprintf(stderr, "budgetpress %s: no such folder: %s\n", cmd, dir)
+		return "", ExitUsage, false
+	case err == nil && !st.IsDir():
+		hint := ""
+		if filepath.Base(dir) == "site.yaml" {
+			hint = fmt.Sprintf(" (give the folder that holds it: budgetpress %s %s)", cmd, filepath.Dir(dir))
+		}
+		fmt.Fprintf(stderr, "budgetpress %s: expected the site folder, got a file: %s%s\n", cmd, dir, hint)
+		return "", ExitUsage, false
+	}
+	return dir, ExitOK, true
 }

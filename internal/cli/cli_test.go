@@ -12,8 +12,8 @@ import (
 
 const dataFile = "data/2024/changji-egov.yaml"
 
-// exampleSite copies the example site (site.yaml and data/) into a
-// temporary folder and returns it.
+// exampleSite copies the example site (site.yaml, data/ and content/)
+// into a temporary folder and returns it.
 func exampleSite(t *testing.T) string {
 	t.Helper()
 	dir := t.TempDir()
@@ -24,8 +24,10 @@ func exampleSite(t *testing.T) string {
 	if err := os.WriteFile(filepath.Join(dir, "site.yaml"), src, 0o666); err != nil {
 		t.Fatal(err)
 	}
-	if err := os.CopyFS(filepath.Join(dir, "data"), os.DirFS(filepath.Join("..", "..", "data"))); err != nil {
-		t.Fatal(err)
+	for _, sub := range []string{"data", "content"} {
+		if err := os.CopyFS(filepath.Join(dir, sub), os.DirFS(filepath.Join("..", "..", sub))); err != nil {
+			t.Fatal(err)
+		}
 	}
 	return dir
 }
@@ -172,5 +174,65 @@ func expect(t *testing.T, what, got, want string) {
 		t.Errorf("%s is not the usage:\n%s", what, got)
 	case want != "" && want != "usage" && !strings.HasPrefix(got, want):
 		t.Errorf("%s = %q; want it to start with %q", what, got, want)
+	}
+}
+
+// TestCommandHelp asks each command for its usage: it is printed with
+// the command's flags, and is not an error.
+func TestCommandHelp(t *testing.T) {
+	tests := []struct {
+		cmd   string
+		first string   // the first line
+		flags []string // lines it must have
+	}{
+		{"check", "Usage: budgetpress check [site-dir]", nil},
+		{"build", "Usage: budgetpress build [flags] [site-dir]", []string{
+			"  --out DIR          output folder (default: public/ in the site folder)",
+			"  --base-url URL     address of the website, like https://www.cj.gov.cn",
+			"  --base-path PATH   path the site is published under, like /zwgk/czyjs/",
+			"  --quiet            print only warnings, errors and the summary"}},
+		{"serve", "Usage: budgetpress serve [flags] [site-dir]", []string{
+			"  --port N           port to listen on (default 8384)",
+			"  --bind ADDR        address to listen on (default 127.0.0.1: this machine only)"}},
+	}
+	for _, tc := range tests {
+		for _, args := range [][]string{{tc.cmd, "--help"}, {tc.cmd, "-h"}, {tc.cmd, "-help"}, {"help", tc.cmd}} {
+			code, out, errs := run(args...)
+			if code != cli.ExitOK || errs != "" {
+				t.Errorf("%s = %d, stderr %q; want 0 and nothing", strings.Join(args, " "), code, errs)
+			}
+			if !strings.HasPrefix(out, tc.first+"\n\n") || !strings.HasSuffix(out, "\nsite-dir defaults to the current directory.\n") {
+				t.Errorf("%s printed:\n%s\nwant the usage of %s", strings.Join(args, " "), out, tc.cmd)
+			}
+			for _, f := range tc.flags {
+				if !strings.Contains(out, "\n"+f+"\n") {
+					t.Errorf("%s does not list the flag\n%s\nin:\n%s", strings.Join(args, " "), f, out)
+				}
+			}
+		}
+	}
+	// A wrong flag prints the usage of the command after the error.
+	code, out, errs := run("build", "--outdir", "x")
+	if code != cli.ExitUsage || out != "" || !strings.HasPrefix(errs, "flag provided but not defined: -outdir\n\nUsage: budgetpress build [flags] [site-dir]\n") {
+		t.Errorf("build --outdir x = %d, stdout %q, stderr:\n%s", code, out, errs)
+	}
+}
+
+// TestSiteFolderArgument gives each command something that is not a
+// site folder.
+func TestSiteFolderArgument(t *testing.T) {
+	missing := filepath.Join(t.TempDir(), "nonexistent")
+	t.Chdir(exampleSite(t))
+	for _, cmd := range []string{"check", "build", "serve"} {
+		for _, tc := range []struct{ arg, want string }{
+			{missing, "budgetpress " + cmd + ": no such folder: " + missing + "\n"},
+			{"site.yaml", "budgetpress " + cmd + ": expected the site folder, got a file: site.yaml (give the folder that holds it: budgetpress " + cmd + " .)\n"},
+			{dataFile, "budgetpress " + cmd + ": expected the site folder, got a file: " + dataFile + "\n"},
+		} {
+			code, out, errs := run(cmd, tc.arg)
+			if code != cli.ExitUsage || out != "" || errs != tc.want {
+				t.Errorf("%s %s = %d, stdout %q, stderr %q; want %d and %q", cmd, tc.arg, code, out, errs, cli.ExitUsage, tc.want)
+			}
+		}
 	}
 }

@@ -16,9 +16,9 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
 	port := fs.Int("port", serve.DefaultPort, "port to listen on")
 	bind := fs.String("bind", "127.0.0.1", "address to listen on; any other than 127.0.0.1 lets other machines see the preview")
-	dir, ok := siteDir(fs, args, stderr)
+	dir, code, ok := siteDir(fs, args, stdout, stderr)
 	if !ok {
-		return ExitUsage
+		return code
 	}
 	if *port < 0 || *port > 65535 {
 		fmt.Fprintf(stderr, "budgetpress serve: --port %d is not a port: use 1 to 65535\n", *port)

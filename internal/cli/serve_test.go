@@ -33,3 +33,15 @@ func TestServeUsage(t *testing.T) {
 		t.Errorf("the usage does not tell of serve:\n%s", out)
 	}
 }
+
+func TestServeLowPort(t *testing.T) {
+	if ln, err := net.Listen("tcp", "127.0.0.1:1"); err == nil {
+		ln.Close()
+		t.Skip("this user may listen on port 1")
+	}
+	code, _, errs := run("serve", "--port", "1", exampleSite(t))
+	want := "budgetpress serve: cannot use port 1: ports below 1024 need administrator rights; use the default 8384 or another port above 1024\n"
+	if code != cli.ExitError || errs != want {
+		t.Errorf("serve --port 1 = %d, stderr %q; want 1, %q", code, errs, want)
+	}
+}

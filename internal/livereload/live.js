@@ -16,6 +16,7 @@
     zh: {
       title: "无法更新预览",
       intro: "保存的文件有错误，页面仍显示上一次成功构建的内容。改正后页面会自动更新。",
+      introNone: "网站的文件有错误，还没有成功构建过，所以没有可显示的页面。改正后页面会自动显示。",
       error: "错误",
       warning: "警告",
       close: "关闭"
@@ -23,6 +24,7 @@
     en: {
       title: "The preview cannot be updated",
       intro: "The saved files have errors; the page still shows the last good build. It updates by itself once they are fixed.",
+      introNone: "The site's files have errors, and it has not built yet, so there is no page to show. It appears by itself once they are fixed.",
       error: "error",
       warning: "warning",
       close: "Close"
@@ -80,7 +82,14 @@
     return e;
   }
 
-  function showErrors(list) {
+  // rule names a finding of the checker as the terminal does,
+  // "[hierarchy: table 6 302]": what an accept: entry in the data needs.
+  function rule(d) {
+    if (!d.rule) return "";
+    return "[" + d.rule + (d.subject ? ": " + d.subject : "") + "]";
+  }
+
+  function showErrors(list, good) {
     hideErrors();
     if (!document.querySelector("link[data-budgetpress]")) {
       var css = document.createElement("link");
@@ -104,7 +113,7 @@
     close.addEventListener("click", hideErrors);
     box.appendChild(close);
     box.appendChild(h);
-    box.appendChild(el("p", "budgetpress-intro", t.intro));
+    box.appendChild(el("p", "budgetpress-intro", good ? t.intro : t.introNone));
     var ul = el("ul", "budgetpress-list");
     list.forEach(function (d) {
       var li = el("li", "budgetpress-" + d.severity);
@@ -117,6 +126,10 @@
       li.appendChild(sev);
       li.appendChild(document.createTextNode(" "));
       li.appendChild(el("span", "budgetpress-message", d.message));
+      if (d.rule) {
+        li.appendChild(document.createTextNode(" "));
+        li.appendChild(el("code", "budgetpress-rule", rule(d)));
+      }
       ul.appendChild(li);
     });
     box.appendChild(ul);
@@ -125,7 +138,7 @@
   }
 
   function state(m) {
-    if (m.diagnostics && m.diagnostics.length) showErrors(m.diagnostics); else hideErrors();
+    if (m.diagnostics && m.diagnostics.length) showErrors(m.diagnostics, m.good); else hideErrors();
   }
 
   function on(name, f) {

@@ -51,7 +51,10 @@ type Diagnostic struct {
 	Col      int    `json:"col,omitempty"`
 	Severity string `json:"severity"` // "error" or "warning"
 	Message  string `json:"message"`
-	Rule     string `json:"rule,omitempty"`
+	// Rule and Subject name a finding of the checker, as the terminal
+	// prints them ("[hierarchy: table 6 302]"), for an accept: entry.
+	Rule    string `json:"rule,omitempty"`
+	Subject string `json:"subject,omitempty"`
 }
 
 // Event is one message to the pages: Name is "hello" (sent first on each
@@ -66,6 +69,7 @@ type message struct {
 	Server      string       `json:"server"` // changes when the server restarts
 	Build       int          `json:"build"`  // counts the good builds
 	Pages       int          `json:"pages"`  // the last good build that changed pages, not only styles
+	Good        bool         `json:"good"`   // whether a good build is on screen: false until the first
 	Diagnostics []Diagnostic `json:"diagnostics"`
 }
 
@@ -76,6 +80,7 @@ type Hub struct {
 	mu      sync.Mutex
 	build   int
 	pages   int          // the build that last changed pages
+	good    bool         // a build has succeeded
 	errors  []Diagnostic // findings of the failed build, nil after a good one
 	clients map[chan Event]bool
 }
@@ -94,6 +99,7 @@ func (h *Hub) Reload(stylesOnly bool) {
 	h.mu.Lock()
 	defer h.mu.Unlock()
 	h.build++
+	h.good = true
 	h.errors = nil
 	name := "reload"
 	if stylesOnly {
@@ -105,7 +111,8 @@ func (h *Hub) Reload(stylesOnly bool) {
 }
 
 // Failed tells every page that a build failed, with its findings: the
-// pages show them over the last good build, until the next good build.
+// pages show them over the last good build, or over a blank page when
+// there has been none, until the next good build.
 func (h *Hub) Failed(diags diag.List) {
 	h.mu.Lock()
 	defer h.mu.Unlock()
@@ -113,7 +120,7 @@ func (h *Hub) Failed(diags diag.List) {
 	for _, d := range diags {
 		h.errors = append(h.errors, Diagnostic{
 			Pos: d.Pos.String(), File: d.Pos.File, Line: d.Pos.Line, Col: d.Pos.Col,
-			Severity: d.Severity.String(), Message: d.Message, Rule: d.Rule,
+			Severity: d.Severity.String(), Message: d.Message, Rule: d.Rule, Subject: d.Subject,
 		})
 	}
 	h.send("errors")
@@ -152,7 +159,7 @@ func (h *Hub) send(name string) {
 }
 
 func (h *Hub) event(name string) Event {
-	data, _ := json.Marshal(message{Server: h.server, Build: h.build, Pages: h.pages, Diagnostics: h.errors})
+	data, _ := json.Marshal(message{Server: h.server, Build: h.build, Pages: h.pages, Good: h.good, Diagnostics: h.errors})
 	return Event{Name: name, Data: data}
 }
 

@@ -91,3 +91,55 @@ func TestHubEvents(t *testing.T) {
 		t.Error("pages served now are not marked with build 3")
 	}
 }
+
+// TestFindingsNameTheirRule checks that a finding of the checker reaches
+// the pages with its rule and subject, which the overlay prints as the
+// terminal does ("[staffing: actual]") for an accept: entry.
+func TestFindingsNameTheirRule(t *testing.T) {
+	h := NewHub()
+	c, done := h.Subscribe()
+	defer done()
+	next(t, c) // hello
+	h.Failed(diag.List{
+		{Pos: diag.Pos{File: "data/2024/a.yaml", Line: 33, Col: 5}, Severity: diag.Error,
+			Message: "实有人数 is 24, but 在职 22 + 退休 1 + 离休 0 = 23", Rule: "staffing", Subject: "actual"},
+		{Pos: diag.Pos{File: "data/2024/a.yaml", Line: 7}, Severity: diag.Warning, Message: "a warning", Rule: "decimals"},
+	})
+	ev := <-c
+	for _, want := range []string{`"rule":"staffing","subject":"actual"`, `"rule":"decimals"}`} {
+		if !strings.Contains(string(ev.Data), want) {
+			t.Errorf("the errors event lacks %s:\n%s", want, ev.Data)
+		}
+	}
+	// The overlay itself is tested in a browser: serve's
+	// TestEditorSeesSavesInTheBrowser.
+}
+
+// TestGoodBuildOnScreen checks that the pages learn whether a good build
+// is under the errors, so that the overlay does not claim one before the
+// first.
+func TestGoodBuildOnScreen(t *testing.T) {
+	good := func(ev Event) bool {
+		var m struct{ Good *bool }
+		if err := json.Unmarshal(ev.Data, &m); err != nil || m.Good == nil {
+			t.Fatalf("event %s without good: %s (%v)", ev.Name, ev.Data, err)
+		}
+		return *m.Good
+	}
+	h := NewHub()
+	c, done := h.Subscribe()
+	defer done()
+	if good(<-c) {
+		t.Error("hello before any build says a good build is on screen")
+	}
+	h.Failed(diag.List{{Severity: diag.Error, Message: "broken"}})
+	if good(<-c) {
+		t.Error("errors of the first build say a good build is on screen")
+	}
+	h.Reload(false)
+	<-c
+	h.Failed(diag.List{{Severity: diag.Error, Message: "broken"}})
+	if !good(<-c) {
+		t.Error("errors after a good build say there is none on screen")
+	}
+}

@@ -25,6 +25,9 @@ type Site struct {
 	Config *model.Site
 	Dict   *classify.Dictionary
 	Files  []*model.File
+	// DataFiles holds the path of every department file found, relative
+	// to Dir, whether or not it loaded.
+	DataFiles []string
 	// Content holds the Markdown files under content/, by path relative
 	// to Dir, in path order.
 	Content []Source
@@ -34,6 +37,17 @@ type Site struct {
 type Source struct {
 	Path string
 	Text string
+	// Bad is set when the file could not be read or is not UTF-8 text;
+	// the loader has said why, and Text is empty.
+	Bad bool
+}
+
+// Content reads a Markdown file of content/ as UTF-8 text without a
+// byte-order mark. A file saved as GBK or UTF-16 is an error, as for
+// the YAML files, and comes back Bad.
+func Content(path string, src []byte) (Source, diag.List) {
+	text, diags := utf8Text(path, src)
+	return Source{Path: path, Text: string(text), Bad: diags.HasErrors()}, diags
 }
 
 // ReadSite reads site.yaml, the classification extensions and every
@@ -92,6 +106,9 @@ func ReadSite(dir string) (*Site, diag.List) {
 		}()
 	}
 	wg.Wait()
+	for _, p := range paths {
+		s.DataFiles = append(s.DataFiles, filepath.ToSlash(mustRel(dir, p)))
+	}
 	for _, r := range results {
 		diags = append(diags, r.diags...)
 		if r.f != nil {
@@ -107,9 +124,12 @@ func ReadSite(dir string) (*Site, diag.List) {
 			src, err := os.ReadFile(p)
 			if err != nil {
 				diags.Errorf(diag.Pos{File: rel}, "cannot read: %v", err)
+				s.Content = append(s.Content, Source{Path: rel, Bad: true})
 				return nil
 			}
-			s.Content = append(s.Content, Source{Path: rel, Text: string(src)})
+			c, ds := Content(rel, src)
+			diags = append(diags, ds...)
+			s.Content = append(s.Content, c)
 		}
 		return nil
 	})
@@ -133,7 +153,8 @@ func asDiagnostics(err error) diag.List {
 	return diag.List{{Pos: diag.Pos{File: "data/classification.yaml"}, Severity: diag.Error, Message: err.Error()}}
 }
 
-// SiteConfig reads site.yaml.
+// SiteConfig reads site.yaml. It returns no settings when the languages
+// are not language codes: every department file names things in them.
 func SiteConfig(file string, src []byte) (*model.Site, diag.List) {
 	root, diags := parseYAML(file, src)
 	if root == nil {
@@ -145,11 +166,22 @@ func SiteConfig(file string, src []byte) (*model.Site, diag.List) {
 	if o == nil {
 		return nil, append(diags, d.diags...)
 	}
+	badLanguage := false
 	if v := o.get("languages"); v != nil {
 		cfg.Languages = nil
 		for _, l := range d.list(v, "languages") {
 			s := d.str(l, "a language")
-			if s != "" && !contains(cfg.Languages, s) {
+			if s == "" {
+				continue
+			}
+			if !languageCodes[s] {
+				badLanguage = true
+				d.errorf(l, "%s", unknownLanguage(s))
+				if code := meantLanguage(s); code != "" {
+					s = code // so that the rest of site.yaml reads as meant
+				}
+			}
+			if !contains(cfg.Languages, s) {
 				cfg.Languages = append(cfg.Languages, s)
 			}
 		}
@@ -199,14 +231,72 @@ func SiteConfig(file string, src []byte) (*model.Site, diag.List) {
 			cfg.IndicatorWeights = d.integer(w, "indicator_weights")
 		}
 	}
+	if badLanguage {
+		return nil, append(diags, d.diags...)
+	}
 	return cfg, append(diags, d.diags...)
+}
+
+// languageCodes are the ISO 639-1 codes of the languages a site may be
+// published in: those of China's peoples, of its neighbours and of the
+// United Nations, and a few more.
+var languageCodes = map[string]bool{
+	"zh": true, "en": true, "ug": true, "kk": true, "ky": true, "mn": true, "bo": true, "ii": true, "za": true,
+	"ko": true, "ja": true, "ru": true, "fr": true, "de": true, "es": true, "ar": true, "pt": true, "it": true,
+	"vi": true, "th": true, "lo": true, "my": true, "km": true, "ms": true, "id": true, "ne": true, "hi": true,
+	"ur": true, "fa": true, "tr": true, "uz": true, "tg": true, "nl": true, "pl": true,
+}
+
+// languageAliases are the other ways editors name those languages
+// (ISO 639-2 and 639-3 codes, country codes, names, capitals), with the
+// code meant.
+var languageAliases = map[string]string{
+	"eng": "en", "english": "en", "chi": "zh", "zho": "zh", "cn": "zh", "zh-cn": "zh", "zh_cn": "zh",
+	"zh-hans": "zh", "chinese": "zh", "中文": "zh", "uig": "ug", "uyg": "ug", "kaz": "kk", "kir": "ky",
+	"mon": "mn", "tib": "bo", "bod": "bo", "kor": "ko", "jpn": "ja", "jp": "ja", "rus": "ru", "fre": "fr",
+	"fra": "fr", "ger": "de", "deu": "de", "spa": "es", "ara": "ar", "por": "pt", "vie": "vi", "tha": "th",
+	"uyghur": "ug", "kazakh": "kk", "mongolian": "mn", "tibetan": "bo", "korean": "ko", "japanese": "ja",
+	"russian": "ru", "french": "fr", "german": "de", "spanish": "es", "arabic": "ar",
+}
+
+// meantLanguage returns the code of languageCodes that s names another
+// way ("eng", "EN"), or "".
+func meantLanguage(s string) string {
+	lower := strings.ToLower(s)
+	if languageCodes[lower] {
+		return lower
+	}
+	return languageAliases[lower]
+}
+
+// unknownLanguage explains a language code that is not in languageCodes.
+func unknownLanguage(s string) string {
+	msg := fmt.Sprintf("%q is not a language code budgetpress knows; use a two-letter code such as ", s)
+	if code := meantLanguage(s); code != "" {
+		return msg + code
+	}
+	known := make([]string, 0, len(languageCodes))
+	for c := range languageCodes {
+		known = append(known, c)
+	}
+	sort.Strings(known)
+	return msg + "en (budgetpress knows " + strings.Join(known, ", ") + ")"
 }
 
 // CheckBaseURL accepts an http or https address with a host and no path.
 func CheckBaseURL(s string) error {
 	u, err := url.Parse(s)
-	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || (u.Path != "" && u.Path != "/") || u.RawQuery != "" {
-		return fmt.Errorf("base_url %q should be the address of the website without a path, like https://www.cj.gov.cn (put the path in base_path)", s)
+	switch {
+	case err != nil:
+		return fmt.Errorf("base_url %q is not a web address; write it like https://www.cj.gov.cn", s)
+	case u.Scheme != "http" && u.Scheme != "https":
+		return fmt.Errorf("base_url %q must start with http:// or https://, like https://www.cj.gov.cn", s)
+	case u.Host == "":
+		return fmt.Errorf("base_url %q has no host name; write it like https://www.cj.gov.cn", s)
+	case u.Path != "" && u.Path != "/":
+		return fmt.Errorf("base_url %q has a path (%s); give only the website's address, like https://www.cj.gov.cn, and put the path in base_path", s, u.Path)
+	case u.RawQuery != "" || u.Fragment != "" || u.User != nil:
+		return fmt.Errorf("base_url %q has more than a website's address; give only the address, like https://www.cj.gov.cn", s)
 	}
 	return nil
 }

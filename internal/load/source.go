@@ -18,27 +18,11 @@ import (
 
 var utf8BOM = []byte{0xEF, 0xBB, 0xBF}
 
-// parseYAML checks the encoding of src and parses it into a document
-// node. A UTF-8 byte-order mark is accepted; GBK and UTF-16 files are
-// recognised and explained, because Chinese Windows editors save them.
+// parseYAML checks the encoding of src (see utf8Text) and parses it into
+// a document node.
 func parseYAML(file string, src []byte) (*yaml.Node, diag.List) {
-	var diags diag.List
-	src = bytes.TrimPrefix(src, utf8BOM)
-	// UTF-16 text starts with a byte-order mark, or, without one, has a
-	// zero byte in every ASCII character; no UTF-8 text has zero bytes.
-	if bytes.HasPrefix(src, []byte{0xFF, 0xFE}) || bytes.HasPrefix(src, []byte{0xFE, 0xFF}) || bytes.IndexByte(src, 0) >= 0 {
-		diags.Errorf(diag.Pos{File: file, Line: 1, Col: 1},
-			"this file is saved as UTF-16; save it as UTF-8 (in Notepad: File > Save As > Encoding: UTF-8)")
-		return nil, diags
-	}
-	if !utf8.Valid(src) {
-		line, col := firstInvalid(src)
-		msg := "this file is not UTF-8 text"
-		if isGBK(src) {
-			msg = "this file is saved in GBK (the default of Chinese Windows), not UTF-8"
-		}
-		diags.Errorf(diag.Pos{File: file, Line: line, Col: col},
-			"%s; save it as UTF-8 (in Notepad: File > Save As > Encoding: UTF-8; in WPS or VS Code: \"Save with Encoding\" > UTF-8)", msg)
+	src, diags := utf8Text(file, src)
+	if diags.HasErrors() {
 		return nil, diags
 	}
 	if p, ok := tabIndent(src); ok {
@@ -52,7 +36,15 @@ func parseYAML(file string, src []byte) (*yaml.Node, diag.List) {
 	}
 	var doc yaml.Node
 	dec := yaml.NewDecoder(bytes.NewReader(src))
-	if err := dec.Decode(&doc); err == io.EOF {
+	err := dec.Decode(&doc)
+	parsed := &doc
+	if err != nil && err != io.EOF {
+		parsed = nil
+	}
+	if p := chinesePunctuation(file, src, parsed, err); len(p) > 0 {
+		return nil, append(diags, p...)
+	}
+	if err == io.EOF {
 		// Only comments.
 		diags.Errorf(diag.Pos{File: file, Line: 1, Col: 1}, "this file is empty")
 		return nil, diags
@@ -80,6 +72,32 @@ func parseYAML(file string, src []byte) (*yaml.Node, diag.List) {
 		return nil, diags
 	}
 	return doc.Content[0], diags
+}
+
+// utf8Text strips a UTF-8 byte-order mark from src and checks that the
+// rest is UTF-8 text. GBK and UTF-16 files are recognised and explained,
+// because Chinese Windows editors save them.
+func utf8Text(file string, src []byte) ([]byte, diag.List) {
+	var diags diag.List
+	src = bytes.TrimPrefix(src, utf8BOM)
+	// UTF-16 text starts with a byte-order mark, or, without one, has a
+	// zero byte in every ASCII character; no UTF-8 text has zero bytes.
+	if bytes.HasPrefix(src, []byte{0xFF, 0xFE}) || bytes.HasPrefix(src, []byte{0xFE, 0xFF}) || bytes.IndexByte(src, 0) >= 0 {
+		diags.Errorf(diag.Pos{File: file, Line: 1, Col: 1},
+			"this file is saved as UTF-16; save it as UTF-8 (in Notepad: File > Save As > Encoding: UTF-8)")
+		return nil, diags
+	}
+	if !utf8.Valid(src) {
+		line, col := firstInvalid(src)
+		msg := "this file is not UTF-8 text"
+		if isGBK(src) {
+			msg = "this file is saved in GBK (the default of Chinese Windows), not UTF-8"
+		}
+		diags.Errorf(diag.Pos{File: file, Line: line, Col: col},
+			"%s; save it as UTF-8 (in Notepad: File > Save As > Encoding: UTF-8; in WPS or VS Code: \"Save with Encoding\" > UTF-8)", msg)
+		return nil, diags
+	}
+	return src, nil
 }
 
 // firstInvalid returns the line and column of the first byte that is not
@@ -139,7 +157,8 @@ var yamlParserProblems = map[string]bool{
 }
 
 // syntaxError turns a YAML parser error into a diagnostic with a hint.
-// yaml.v3 gives a line but no column, so the column is left unknown.
+// yaml.v3 gives a line but no column; the column is found for the
+// problems that are one character (see problemColumn).
 func syntaxError(file string, src []byte, err error) diag.Diagnostic {
 	msg := strings.TrimPrefix(err.Error(), "yaml: ")
 	line := 0
@@ -150,13 +169,74 @@ func syntaxError(file string, src []byte, err error) diag.Diagnostic {
 	if yamlParserProblems[msg] {
 		line = problemLine(src, line+1)
 	}
+	line = max(line, 1)
+	col := 0
+	if msg == "control characters are not allowed" {
+		// Given without a line.
+		line, col = firstControl(src)
+	} else if lines := bytes.Split(src, []byte("\n")); line <= len(lines) {
+		col = problemColumn(msg, []rune(string(lines[line-1])))
+	}
 	return diag.Diagnostic{
-		Pos:      diag.Pos{File: file, Line: max(line, 1)},
+		Pos:      diag.Pos{File: file, Line: line, Col: col},
 		Severity: diag.Error,
 		Message: fmt.Sprintf("the YAML layout is broken near here (%s); check the indentation, "+
 			"that each \"key: value\" has a space after the colon, and that values starting "+
 			"with > | [ { or a quote are put in quotes", msg),
 	}
+}
+
+// problemColumn finds on its line the character that a problem is
+// about, for the problems that are about one character; 0 when it is
+// not found or the problem is not about one.
+func problemColumn(msg string, line []rune) int {
+	switch msg {
+	case "found character that cannot start any token":
+		// A value starting with @ or `, which YAML reserves.
+		for i, r := range line {
+			if (r == '@' || r == '`') && (i == 0 || strings.ContainsRune(" [{,", line[i-1])) {
+				return i + 1
+			}
+		}
+	case "found unknown escape character":
+		// A backslash in double quotes not followed by one of YAML's escapes.
+		in := false
+		for i := 0; i < len(line); i++ {
+			switch {
+			case line[i] == '"':
+				in = !in
+			case in && line[i] == '\\':
+				if i+1 < len(line) && !strings.ContainsRune("0abt\tnvfre \"/\\N_LPxuU", line[i+1]) {
+					return i + 1
+				}
+				i++
+			}
+		}
+	case "block sequence entries are not allowed in this context":
+		// A "- " after "key: " on the same line.
+		if k := strings.Index(string(line), ": - "); k >= 0 {
+			return len([]rune(string(line)[:k])) + 3
+		}
+	}
+	return 0
+}
+
+// firstControl returns the line and column of the first control
+// character of src other than tab and line ends, which YAML refuses.
+func firstControl(src []byte) (line, col int) {
+	line, col = 1, 0
+	for _, r := range string(src) {
+		switch {
+		case r == '\n':
+			line, col = line+1, 0
+			continue
+		case r == '\t' || r == '\r':
+		case r < 0x20 || r >= 0x7F && r <= 0x9F && r != 0x85 || r == 0xFEFF || r == 0xFFFE || r == 0xFFFF:
+			return line, col + 1
+		}
+		col++
+	}
+	return 1, 0
 }
 
 // problemLine finds the line of a parser problem reported at line from:
@@ -177,11 +257,19 @@ func problemLine(src []byte, from int) int {
 
 // parses reports whether every document of src parses.
 func parses(src []byte) bool {
+	return firstError(src) == nil
+}
+
+// firstError returns the error of the first document of src that does
+// not parse, or nil.
+func firstError(src []byte) error {
 	dec := yaml.NewDecoder(bytes.NewReader(src))
 	for {
 		var n yaml.Node
-		if err := dec.Decode(&n); err != nil {
-			return err == io.EOF
+		if err := dec.Decode(&n); err == io.EOF {
+			return nil
+		} else if err != nil {
+			return err
 		}
 	}
 }

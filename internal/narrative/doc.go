@@ -38,7 +38,9 @@
 // codes under it, and likewise an item adds up its sub-items.
 //
 // A reference that does not resolve is an error diagnostic at the
-// position of its {{. References end on the line they start on. \{{
+// position of its {{, naming the closest function or reference when the
+// name looks misspelt. References end on the line they start on. \{{
 // and code spans keep braces literal. Raw HTML in the Markdown is
-// dropped, and text taken from the data is escaped.
+// dropped, with what a script, style or frame holds, and Lint warns
+// where; text taken from the data is escaped.
 package narrative

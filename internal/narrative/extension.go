@@ -20,9 +20,9 @@ var kindReference = ast.NewNodeKind("Reference")
 // the parser and the renderer hold no data and can be shared.
 type reference struct {
 	ast.BaseInline
-	raw    []byte // as written, braces included
-	expr   string // the text between the braces
-	closed bool   // false for a {{ without its }}
+	raw    []byte // as written, braces included; just {{ when not closed
+	expr   string // the text between the braces, or after an unclosed {{
+	closed bool   // false for a {{ without its }} on the same line
 	offset int    // byte offset of the {{ in the source
 	text   string // what it says, once resolved
 	failed bool
@@ -37,7 +37,9 @@ func (n *reference) Dump(source []byte, level int) {
 }
 
 // refs is the goldmark extension for references: an inline parser
-// triggered by { and a renderer for its nodes.
+// triggered by { and a renderer for its nodes. Its renderer also writes
+// nothing for raw HTML, where goldmark would leave a comment saying that
+// it left it out.
 type refs struct{}
 
 // Extend implements goldmark.Extender.
@@ -55,22 +57,31 @@ type refParser struct{}
 func (refParser) Trigger() []byte { return []byte{'{'} }
 
 // Parse implements parser.InlineParser: {{ up to the next }} on the same
-// line, or an unclosed {{ on its own.
+// line, or an unclosed {{ on its own when the line has no }} before its
+// end or the next {{ (which starts the next reference).
 func (refParser) Parse(parent ast.Node, block text.Reader, pc parser.Context) ast.Node {
 	line, seg := block.PeekLine()
 	if !bytes.HasPrefix(line, openBraces) {
 		return nil
 	}
 	n := &reference{offset: seg.Start}
-	end := bytes.Index(line[len(openBraces):], closeBraces)
-	if end < 0 || bytes.ContainsAny(line[len(openBraces):len(openBraces)+end], "\r\n") {
+	rest := line[len(openBraces):]
+	if i := bytes.IndexAny(rest, "\r\n"); i >= 0 {
+		rest = rest[:i]
+	}
+	if i := bytes.Index(rest, openBraces); i >= 0 {
+		rest = rest[:i]
+	}
+	end := bytes.Index(rest, closeBraces)
+	if end < 0 {
 		n.raw = bytes.Clone(openBraces)
+		n.expr = string(rest)
 		block.Advance(len(openBraces))
 		return n
 	}
 	size := len(openBraces) + end + len(closeBraces)
 	n.raw = bytes.Clone(line[:size])
-	n.expr = string(line[len(openBraces) : len(openBraces)+end])
+	n.expr = string(rest[:end])
 	n.closed = true
 	block.Advance(size)
 	return n
@@ -81,6 +92,12 @@ type refHTML struct{}
 // RegisterFuncs implements renderer.NodeRenderer.
 func (refHTML) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 	reg.Register(kindReference, renderReference)
+	reg.Register(ast.KindRawHTML, renderNothing)
+	reg.Register(ast.KindHTMLBlock, renderNothing)
+}
+
+func renderNothing(util.BufWriter, []byte, ast.Node, bool) (ast.WalkStatus, error) {
+	return ast.WalkSkipChildren, nil
 }
 
 // renderReference writes what a reference says, escaped, or what was

@@ -32,6 +32,8 @@ func (fg figure) share() (amount.Amount, bool) {
 
 const refHelp = "references start with income, expenditure, general, basic, three_public, operating_costs, procurement, assets, performance, project or a table number like t5"
 
+var refHeads = []string{"income", "expenditure", "general", "basic", "three_public", "operating_costs", "procurement", "assets", "performance", "project"}
+
 var tableRef = regexp.MustCompile(`^t([0-9]+)$`)
 
 // resolve finds the figure a reference path names.
@@ -47,8 +49,9 @@ func (r *Renderer) resolve(ref string) (figure, error) {
 		if c, err := classify.ParseCode(rest); err == nil {
 			return r.function(ref, c)
 		}
-		if !oneOf(rest, "total", "basic", "project") {
-			return figure{}, fmt.Errorf("unknown figure %q: use general.total, general.basic, general.project or general.<functional code>, like general.2010350", ref)
+		if words := []string{"total", "basic", "project"}; !oneOf(rest, words...) {
+			return figure{}, unknown(fmt.Sprintf("unknown figure %q", ref), suggest(rest, words, "general.", ""),
+				"use general.total, general.basic, general.project or general.<functional code>, like general.2010350")
 		}
 		return r.totalRow(ref, rest, model.KindGeneral, []string{"total", "basic", "project"},
 			model.Bi("一般公共预算支出合计", "Total general public budget expenditure"))
@@ -59,7 +62,7 @@ func (r *Renderer) resolve(ref string) (figure, error) {
 		return r.threePublic(ref, rest)
 	case "operating_costs":
 		if dotted {
-			break
+			return figure{}, unknown(fmt.Sprintf("unknown reference %q", ref), head, refHelp)
 		}
 		return r.operatingCosts()
 	case "procurement":
@@ -74,7 +77,11 @@ func (r *Renderer) resolve(ref string) (figure, error) {
 	if m := tableRef.FindStringSubmatch(head); m != nil {
 		return r.tableCell(ref, m[1], rest)
 	}
-	return figure{}, fmt.Errorf("unknown reference %q: %s", ref, refHelp)
+	suffix := ""
+	if dotted {
+		suffix = "." + rest
+	}
+	return figure{}, unknown(fmt.Sprintf("unknown reference %q", ref), suggest(head, refHeads, "", suffix), refHelp)
 }
 
 func oneOf(s string, list ...string) bool {
@@ -97,7 +104,8 @@ func itemKeys(items []model.Item) []string {
 func (r *Renderer) income(ref, item string) (figure, error) {
 	keys := itemKeys(model.IncomeItems)
 	if !oneOf(item, keys...) {
-		return figure{}, fmt.Errorf("unknown income item %q in %s: the items are %s", item, ref, strings.Join(keys, ", "))
+		return figure{}, unknown(fmt.Sprintf("unknown income item %q in %s", item, ref), suggest(item, keys, "income.", ""),
+			"the items are "+strings.Join(keys, ", "))
 	}
 	t, err := r.tableOf(model.KindSummary, ref)
 	if err != nil {
@@ -114,7 +122,8 @@ func (r *Renderer) income(ref, item string) (figure, error) {
 func (r *Renderer) totalRow(ref, col, kind string, cols []string, totalName model.Text) (figure, error) {
 	if !oneOf(col, cols...) {
 		head, _, _ := strings.Cut(ref, ".")
-		return figure{}, fmt.Errorf("unknown figure %q: use %s.%s", ref, head, strings.Join(cols, ", "+head+"."))
+		return figure{}, unknown(fmt.Sprintf("unknown figure %q", ref), suggest(col, cols, head+".", ""),
+			"use "+head+"."+strings.Join(cols, ", "+head+"."))
 	}
 	t, err := r.tableOf(kind, ref)
 	if err != nil {
@@ -141,7 +150,8 @@ func (r *Renderer) function(ref string, c classify.Code) (figure, error) {
 func (r *Renderer) threePublic(ref, item string) (figure, error) {
 	keys := itemKeys(model.ThreePublicItems)
 	if !oneOf(item, keys...) {
-		return figure{}, fmt.Errorf("unknown three_public item %q in %s: the items are %s", item, ref, strings.Join(keys, ", "))
+		return figure{}, unknown(fmt.Sprintf("unknown three_public item %q in %s", item, ref), suggest(item, keys, "three_public.", ""),
+			"the items are "+strings.Join(keys, ", "))
 	}
 	t, err := r.tableOf(model.KindThreePublic, ref)
 	if err != nil {
@@ -170,7 +180,8 @@ func (r *Renderer) procurement(ref, key string) (figure, error) {
 	p := r.f.Procurement
 	keys := []string{"total", "goods", "works", "services", "sme", "small_micro"}
 	if !oneOf(key, keys...) {
-		return figure{}, fmt.Errorf("unknown figure %q: use procurement.%s", ref, strings.Join(keys, ", procurement."))
+		return figure{}, unknown(fmt.Sprintf("unknown figure %q", ref), suggest(key, keys, "procurement.", ""),
+			"use procurement."+strings.Join(keys, ", procurement."))
 	}
 	if p == nil {
 		return figure{}, fmt.Errorf("the data file has no procurement (政府采购情况) for %s to read", ref)
@@ -203,7 +214,8 @@ func (r *Renderer) project(id string) (figure, error) {
 		if len(ids) == 0 {
 			return figure{}, fmt.Errorf("unknown project %q: the data file lists no projects", id)
 		}
-		return figure{}, fmt.Errorf("unknown project %q: the projects are %s", id, strings.Join(ids, ", "))
+		return figure{}, unknown(fmt.Sprintf("unknown project %q", id), suggest(id, ids, "project.", ""),
+			"the projects are "+strings.Join(ids, ", "))
 	}
 	fg := figure{name: p.Name, value: p.Amount.Amount}
 	if t := r.f.Table(model.KindGeneralProj); t != nil {
@@ -319,7 +331,8 @@ func (r *Renderer) cell(t *model.Table, partKey, rowKey, col string) (figure, er
 		for i, c := range part.Columns {
 			keys[i] = c.Key
 		}
-		return figure{}, fmt.Errorf("table %s has no column %q: its columns are %s", t.No, col, strings.Join(keys, ", "))
+		return figure{}, unknown(fmt.Sprintf("table %s has no column %q", t.No, col), suggest(col, keys, "", ""),
+			"its columns are "+strings.Join(keys, ", "))
 	}
 	rows := t.Parts[partKey]
 	fg := figure{name: r.rowName(t, part, rowKey, ci)}
@@ -337,7 +350,8 @@ func (r *Renderer) cell(t *model.Table, partKey, rowKey, col string) (figure, er
 			if part.Rows == model.Items {
 				keys = itemKeys(part.Items)
 			}
-			return figure{}, fmt.Errorf("table %s has no row %q: its rows are %s", t.No, rowKey, strings.Join(keys, ", "))
+			return figure{}, unknown(fmt.Sprintf("table %s has no row %q", t.No, rowKey), suggest(rowKey, keys, "", ""),
+				"its rows are "+strings.Join(keys, ", "))
 		}
 		fg.value = r.cellValue(t, partKey, &model.Row{}, 0)
 	}
@@ -407,7 +421,8 @@ func (r *Renderer) assets(ref, key string) (figure, error) {
 			return figure{name: model.Bi(it.zh, it.en), value: it.value()}, nil
 		}
 	}
-	return figure{}, fmt.Errorf("unknown figure %q: use assets.%s", ref, strings.Join(keys, ", assets."))
+	return figure{}, unknown(fmt.Sprintf("unknown figure %q", ref), suggest(key, keys, "assets.", ""),
+		"use assets."+strings.Join(keys, ", assets."))
 }
 
 // performance resolves performance.overall.<upper|own|other|total> (the
@@ -431,7 +446,8 @@ func (r *Renderer) performance(ref, rest string) (figure, error) {
 		case "total":
 			return figure{name: model.Bi("年度预算", "Annual budget"), value: o.Upper.Add(o.Own.Amount).Add(o.Other.Amount)}, nil
 		}
-		return figure{}, fmt.Errorf("unknown figure %q: use performance.overall.upper, .own, .other or .total", ref)
+		return figure{}, unknown(fmt.Sprintf("unknown figure %q", ref), suggest(key, []string{"upper", "own", "other", "total"}, "performance.overall.", ""),
+			"use performance.overall.upper, .own, .other or .total")
 	}
 	for _, t := range perf.Projects {
 		if t.Project != who {
@@ -445,7 +461,13 @@ func (r *Renderer) performance(ref, rest string) (figure, error) {
 		case "other":
 			return figure{name: model.Bi("其他资金", "Other funds"), value: t.Other.Amount}, nil
 		}
-		return figure{}, fmt.Errorf("unknown figure %q: use performance.%s.total, .fiscal or .other", ref, who)
+		return figure{}, unknown(fmt.Sprintf("unknown figure %q", ref), suggest(key, []string{"total", "fiscal", "other"}, "performance."+who+".", ""),
+			fmt.Sprintf("use performance.%s.total, .fiscal or .other", who))
 	}
-	return figure{}, fmt.Errorf("unknown reference %q: use performance.overall.<upper|own|other|total> or performance.<project id>.<total|fiscal|other> for a project with performance targets", ref)
+	whos := []string{"overall"}
+	for _, t := range perf.Projects {
+		whos = append(whos, t.Project)
+	}
+	return figure{}, unknown(fmt.Sprintf("unknown reference %q", ref), suggest(who, whos, "performance.", "."+key),
+		"use performance.overall.<upper|own|other|total> or performance.<project id>.<total|fiscal|other> for a project with performance targets")
 }

@@ -6,8 +6,9 @@ import (
 	"testing"
 )
 
-// FuzzMarkdown renders arbitrary Markdown: it must never panic, every
-// diagnostic must point into the file, and no script may reach the page.
+// FuzzMarkdown renders and lints arbitrary Markdown: it must never panic,
+// every diagnostic must point into the file, and no script may reach the
+// page.
 func FuzzMarkdown(f *testing.F) {
 	for _, c := range goldenCases(f) {
 		src, err := os.ReadFile(c.md)
@@ -21,12 +22,18 @@ func FuzzMarkdown(f *testing.F) {
 		"{{amount t1.income}}", "{{amount t1..amount}}", "{{amount t5...}}", "{{line general.}}",
 		"{{amount general.201-}}", "| {{year}} |\n| - |\n| {{x |", "# {{department}}\n# {{department}}",
 		"{{amount income.general}}\r\n{{amount\r\n", "<script>{{year}}</script>", "\xff{{year}}",
+		"a <script>{{year}}", "<b>{{year</b>}}", "\uFEFF<p>x</p>", "{{amount {{year}}",
 	} {
 		f.Add([]byte(s))
 	}
 	r := New(example(f), nil)
 	f.Fuzz(func(t *testing.T, src []byte) {
 		lines := strings.Count(string(src), "\n") + 1
+		for _, d := range Lint("fuzz.md", src) {
+			if d.Pos.Line < 1 || d.Pos.Line > lines || d.Pos.Col < 1 {
+				t.Errorf("warning outside the file: %v", d)
+			}
+		}
 		for _, lang := range languages {
 			html, diags := r.Markdown("fuzz.md", src, lang)
 			for _, d := range diags {

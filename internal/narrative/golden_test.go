@@ -14,8 +14,9 @@ import (
 var update = flag.Bool("update", false, "rewrite the expected .html and .diag files in testdata/")
 
 // goldenCase is a Markdown file in testdata/, named <name>.<lang>.md, with
-// the expected HTML in <name>.<lang>.html and the expected diagnostics,
-// one a line, in <name>.<lang>.diag (absent when there are none).
+// the expected HTML in <name>.<lang>.html and the expected diagnostics of
+// Markdown and then of Lint, one a line, in <name>.<lang>.diag (absent
+// when there are none).
 type goldenCase struct {
 	name, lang, md string
 }
@@ -51,6 +52,7 @@ func TestGolden(t *testing.T) {
 			html, diags := r.Markdown(c.md, src, c.lang)
 			var d bytes.Buffer
 			diags.Print(&d)
+			Lint(c.md, src).Print(&d)
 			compare(t, "testdata/"+c.name+".html", []byte(html))
 			compare(t, "testdata/"+c.name+".diag", d.Bytes())
 		})

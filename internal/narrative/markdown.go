@@ -2,6 +2,7 @@ package narrative
 
 import (
 	"bytes"
+	"fmt"
 	"html/template"
 	"sort"
 	"strings"
@@ -13,19 +14,26 @@ import (
 	"budgetpress/internal/diag"
 )
 
-const unclosedHelp = "unclosed {{: end the reference with }} on the same line, like {{amount income.general}}, or write \\{{ for literal braces"
+var utf8BOM = []byte("\uFEFF")
 
 // Markdown renders an explanation written in Markdown to HTML for a page
 // in lang, replacing each reference with what it says. path names the
 // file in diagnostics; each reference that does not resolve is an error
-// at the line and column of its {{.
+// at the line and column of its {{. Raw HTML is left out without a word,
+// as a page is rendered once per language: Lint says where it is.
 func (r *Renderer) Markdown(path string, src []byte, lang string) (template.HTML, diag.List) {
 	var diags diag.List
 	if err := checkLang(lang); err != nil {
 		diags.Errorf(diag.Pos{File: path}, "%v", err)
 		return "", diags
 	}
+	src = bytes.TrimPrefix(src, utf8BOM)
 	doc := r.md.Parser().Parse(text.NewReader(src))
+	for _, h := range findRawHTML(doc, src) {
+		for _, c := range h.content {
+			c.Parent().RemoveChild(c.Parent(), c)
+		}
+	}
 	lines := lineStarts(src)
 	ids := headingIDs{}
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
@@ -38,13 +46,12 @@ func (r *Renderer) Markdown(path string, src []byte, lang string) (template.HTML
 			if n.closed {
 				n.text, err = r.Eval(n.expr, lang)
 			}
-			if !n.closed || err != nil {
+			if !n.closed {
+				err = unclosed(n.expr)
+			}
+			if err != nil {
 				n.failed = true
-				msg := unclosedHelp
-				if err != nil {
-					msg = err.Error()
-				}
-				diags.Errorf(position(path, src, lines, n.offset), "%s", msg)
+				diags.Errorf(position(path, src, lines, n.offset), "%v", err)
 			}
 		case *ast.Heading:
 			if !entering {
@@ -61,6 +68,43 @@ func (r *Renderer) Markdown(path string, src []byte, lang string) (template.HTML
 	}
 	return template.HTML(out.String()), diags
 }
+
+// Lint reports each piece of raw HTML of an explanation, which the pages
+// leave out, as a warning.
+func Lint(path string, src []byte) diag.List {
+	var diags diag.List
+	src = bytes.TrimPrefix(src, utf8BOM)
+	doc := newMarkdown().Parser().Parse(text.NewReader(src))
+	lines := lineStarts(src)
+	for _, h := range findRawHTML(doc, src) {
+		diags.Warnf(position(path, src, lines, h.offset), "%s", h.message(src))
+	}
+	return diags
+}
+
+// unclosed explains a {{ without its }} on the same line, given what
+// follows it: "the reference {{amount income.general is not closed …".
+func unclosed(after string) error {
+	// The reference is the function and the words it takes, up to the
+	// first character that no reference has (Chinese text, a comma).
+	words := strings.Fields(after[:len(after)-len(strings.TrimLeft(after, refChars))])
+	n := 2
+	switch {
+	case len(words) == 0:
+		return fmt.Errorf("this {{ is not closed with }} on this line; a reference ends on the line it starts on, like {{amount income.general}}; write \\{{ for literal braces")
+	case words[0] == "year" || words[0] == "department":
+		n = 1
+	case words[0] == "share" && len(words) >= 4 && words[2] == "of":
+		n = 4
+	}
+	if len(words) < n {
+		return fmt.Errorf("the reference {{%s is not closed with }} on this line; a reference ends on the line it starts on, like {{amount income.general}}; write \\{{ for literal braces", strings.Join(words, " "))
+	}
+	ref := strings.Join(words[:n], " ")
+	return fmt.Errorf("the reference {{%s is not closed with }} on this line; write {{%s}}, or \\{{ for literal braces", ref, ref)
+}
+
+const refChars = " \tabcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-"
 
 // lineStarts returns the byte offset at which each line begins.
 func lineStarts(src []byte) []int {

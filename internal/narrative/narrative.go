@@ -28,11 +28,17 @@ func New(f *model.File, dict *classify.Dictionary) *Renderer {
 	if dict == nil {
 		dict = classify.Default()
 	}
-	// No html.WithUnsafe: raw HTML in the Markdown is dropped. No
-	// typographer: editors' punctuation stays as typed.
-	md := goldmark.New(goldmark.WithExtensions(extension.Table, refs{}))
-	return &Renderer{f: f, dict: dict, md: md}
+	return &Renderer{f: f, dict: dict, md: newMarkdown()}
 }
+
+// newMarkdown returns the Markdown parser and renderer of the
+// explanations. No html.WithUnsafe: raw HTML in the Markdown is dropped.
+// No typographer: editors' punctuation stays as typed.
+func newMarkdown() goldmark.Markdown {
+	return goldmark.New(goldmark.WithExtensions(extension.Table, refs{}))
+}
+
+var functions = []string{"amount", "share", "change", "prior", "line", "year", "department"}
 
 const funcHelp = "the functions are amount, share, change, prior, line, year and department"
 
@@ -83,7 +89,7 @@ func (r *Renderer) Eval(expr, lang string) (string, error) {
 		}
 		return r.Line(args[0], lang)
 	}
-	return "", fmt.Errorf("unknown function %q: %s, like {{amount income.general}}", fn, funcHelp)
+	return "", unknown(fmt.Sprintf("unknown function %q", fn), suggest(fn, functions, "", ""), funcHelp+", like {{amount income.general}}")
 }
 
 // figure resolves ref for a helper in lang.

@@ -214,13 +214,29 @@ func TestErrors(t *testing.T) {
 		{"unknown item on line 3 col 10", "# 收入\n\nRevenue: {{amount income.nope}}\n",
 			`3:10: error: unknown income item "nope" in income.nope: the items are current, general, general.own, general.transfer, fund, fund.own, fund.transfer, soe, soe.own, soe.transfer, special, unit, unit.business, unit.grant, unit.affiliated, unit.operating, unit.other, carryover, carryover.fiscal, carryover.fiscal.general, carryover.fiscal.fund, carryover.fiscal.soe, carryover.nonfiscal, carryover.nonfiscal.special, carryover.nonfiscal.unit, total`},
 		{"columns count characters", "收入预算 {{amount incme.general}}",
-			`1:6: error: unknown reference "incme.general": references start with income, expenditure, general, basic, three_public, operating_costs, procurement, assets, performance, project or a table number like t5`},
+			`1:6: error: unknown reference "incme.general"; did you mean "income.general"? References start with income, expenditure, general, basic, three_public, operating_costs, procurement, assets, performance, project or a table number like t5`},
 		{"unknown function", "{{amout income.general}}",
-			`1:1: error: unknown function "amout": the functions are amount, share, change, prior, line, year and department, like {{amount income.general}}`},
+			`1:1: error: unknown function "amout"; did you mean "amount"? The functions are amount, share, change, prior, line, year and department, like {{amount income.general}}`},
+		{"unknown function, nothing close", "{{sum income.general}}",
+			`1:1: error: unknown function "sum": the functions are amount, share, change, prior, line, year and department, like {{amount income.general}}`},
+		{"misspelt item", "{{amount income.genral}}",
+			`1:1: error: unknown income item "genral" in income.genral; did you mean "income.general"? The items are current, general, general.own, general.transfer, fund, fund.own, fund.transfer, soe, soe.own, soe.transfer, special, unit, unit.business, unit.grant, unit.affiliated, unit.operating, unit.other, carryover, carryover.fiscal, carryover.fiscal.general, carryover.fiscal.fund, carryover.fiscal.soe, carryover.nonfiscal, carryover.nonfiscal.special, carryover.nonfiscal.unit, total`},
+		{"misspelt project", "{{amount project.cloud-opps}}",
+			`1:1: error: unknown project "cloud-opps"; did you mean "project.cloud-ops"? The projects are cloud-ops, media-security, web-security-audit, crypto-ops`},
+		{"misspelt column", "{{amount expenditure.totl}}",
+			`1:1: error: unknown figure "expenditure.totl"; did you mean "expenditure.total"? Use expenditure.total, expenditure.basic, expenditure.project`},
+		{"misspelt head", "{{amount thre_public.total}}",
+			`1:1: error: unknown reference "thre_public.total"; did you mean "three_public.total"? References start with income, expenditure, general, basic, three_public, operating_costs, procurement, assets, performance, project or a table number like t5`},
 		{"unclosed", "a\n  b {{amount income.general\n",
-			`2:5: error: unclosed {{: end the reference with }} on the same line, like {{amount income.general}}, or write \{{ for literal braces`},
+			`2:5: error: the reference {{amount income.general is not closed with }} on this line; write {{amount income.general}}, or \{{ for literal braces`},
+		{"unclosed before Chinese text", "{{amount income.general，占 {{share income.general}}",
+			`1:1: error: the reference {{amount income.general is not closed with }} on this line; write {{amount income.general}}, or \{{ for literal braces`},
+		{"unclosed share of", "{{share general.201 of general.total 占比",
+			`1:1: error: the reference {{share general.201 of general.total is not closed with }} on this line; write {{share general.201 of general.total}}, or \{{ for literal braces`},
+		{"unclosed, nothing after", "收入 {{",
+			`1:4: error: this {{ is not closed with }} on this line; a reference ends on the line it starts on, like {{amount income.general}}; write \{{ for literal braces`},
 		{"closed on the next line", "{{amount\nincome.general}}",
-			`1:1: error: unclosed {{: end the reference with }} on the same line, like {{amount income.general}}, or write \{{ for literal braces`},
+			`1:1: error: the reference {{amount is not closed with }} on this line; a reference ends on the line it starts on, like {{amount income.general}}; write \{{ for literal braces`},
 		{"empty", "x {{}}",
 			`1:3: error: empty reference {{}}: write a function and a reference, like {{amount income.general}}`},
 		{"no reference", "{{amount}}",
@@ -248,7 +264,7 @@ func TestErrors(t *testing.T) {
 		{"unknown performance table", "{{amount performance.cloud.total}}",
 			`1:1: error: unknown reference "performance.cloud.total": use performance.overall.<upper|own|other|total> or performance.<project id>.<total|fiscal|other> for a project with performance targets`},
 		{"operating_costs has no parts", "{{amount operating_costs.total}}",
-			`1:1: error: unknown reference "operating_costs.total": references start with income, expenditure, general, basic, three_public, operating_costs, procurement, assets, performance, project or a table number like t5`},
+			`1:1: error: unknown reference "operating_costs.total"; did you mean "operating_costs"? References start with income, expenditure, general, basic, three_public, operating_costs, procurement, assets, performance, project or a table number like t5`},
 		{"unknown project", "{{amount project.cloud}}",
 			`1:1: error: unknown project "cloud": the projects are cloud-ops, media-security, web-security-audit, crypto-ops`},
 		{"change without prior", "{{change basic.total}}",
@@ -328,7 +344,8 @@ func TestLiteralBraces(t *testing.T) {
 }
 
 // TestRawHTML checks that HTML typed in the Markdown does not reach the
-// page.
+// page, nor what a script or a style holds, and that Lint says where it
+// was left out.
 func TestRawHTML(t *testing.T) {
 	r := New(example(t), nil)
 	src := "<script>alert(1)</script>\n\n收入 <b onclick=\"x()\">{{amount income.general}}</b>\n\n[link](javascript:alert(1))\n"
@@ -336,13 +353,81 @@ func TestRawHTML(t *testing.T) {
 	if len(diags) != 0 {
 		t.Fatal(diags)
 	}
-	for _, bad := range []string{"<script", "onclick", "<b", "javascript:"} {
+	for _, bad := range []string{"<script", "onclick", "<b", "javascript:", "omitted"} {
 		if strings.Contains(string(got), bad) {
 			t.Errorf("output contains %q:\n%s", bad, got)
 		}
 	}
 	if !strings.Contains(string(got), "604.13 万元") {
 		t.Errorf("output lost the figure:\n%s", got)
+	}
+
+	for _, tc := range []struct{ src, page, lint string }{
+		{"收入 <b>{{amount income.general}}</b>。", "<p>收入 604.13 万元。</p>\n",
+			"x.md:1:4: warning: raw HTML is not allowed in the explanations and is left out: <b>; write Markdown instead (**bold**)"},
+		{"a </b> b", "<p>a  b</p>\n",
+			"x.md:1:3: warning: raw HTML is not allowed in the explanations and is left out: </b>; write Markdown instead (**bold**)"},
+		{"文字<script>alert(1)</script>后文", "<p>文字后文</p>\n",
+			"x.md:1:3: warning: raw HTML is not allowed in the explanations and is left out: <script>, with what it encloses; scripts, styles and frames are never published"},
+		{"a <style>p{color:red}", "<p>a </p>\n",
+			"x.md:1:3: warning: raw HTML is not allowed in the explanations and is left out: <style>, with what it encloses; scripts, styles and frames are never published"},
+		{"x\n\n<script>\nalert(1)\n</script>\n", "<p>x</p>\n",
+			"x.md:3:1: warning: raw HTML is not allowed in the explanations and is left out: <script>, with everything up to </script>; scripts, styles and frames are never published"},
+		{"<span>\n\n文字\n", "<p>文字</p>\n",
+			"x.md:1:1: warning: raw HTML is not allowed in the explanations and is left out: <span>; write Markdown instead"},
+		{"<p>第一段\n第二行</p>\n\n文字\n", "<p>文字</p>\n",
+			"x.md:1:1: warning: raw HTML is not allowed in the explanations and is left out: <p>, with the text after it up to the next blank line; write Markdown instead (a blank line between paragraphs)"},
+		{"- 一\n- <iframe src=\"https://x\">\n", "<ul>\n<li>一</li>\n<li>\n</li>\n</ul>\n",
+			"x.md:2:3: warning: raw HTML is not allowed in the explanations and is left out: <iframe src=\"https://x\">; scripts, styles and frames are never published"},
+		{"<!-- 备注：待核实 -->\n\n文字 <!-- 注 -->\n", "<p>文字 </p>\n", ""},
+	} {
+		got, diags := r.Markdown("x.md", []byte(tc.src), "zh")
+		if len(diags) != 0 || string(got) != tc.page {
+			t.Errorf("Markdown(%q) = %q, %v; want %q", tc.src, got, diags, tc.page)
+		}
+		var lint []string
+		for _, d := range Lint("x.md", []byte(tc.src)) {
+			lint = append(lint, d.String())
+		}
+		if got := strings.Join(lint, "\n"); got != tc.lint {
+			t.Errorf("Lint(%q):\n%s\nwant\n%s", tc.src, got, tc.lint)
+		}
+	}
+}
+
+// TestByteOrderMark checks that a UTF-8 byte-order mark, which Windows
+// editors write, does not turn the first heading into a paragraph.
+func TestByteOrderMark(t *testing.T) {
+	r := New(example(t), nil)
+	got, diags := r.Markdown("x.md", []byte("\uFEFF# 说明\n\n{{amout income.general}}\n"), "zh")
+	if !strings.HasPrefix(string(got), `<h1 id="说明">说明</h1>`) {
+		t.Errorf("page:\n%s", got)
+	}
+	if len(diags) != 1 || diags[0].Pos.String() != "x.md:3:1" {
+		t.Errorf("diagnostics %v; want one at x.md:3:1", diags)
+	}
+	if ds := Lint("x.md", []byte("\uFEFF<b>x</b>")); len(ds) != 1 || ds[0].Pos.String() != "x.md:1:1" {
+		t.Errorf("Lint: %v; want one warning at x.md:1:1", ds)
+	}
+}
+
+func TestSuggest(t *testing.T) {
+	words := []string{"amount", "share", "change", "prior", "line", "year", "department"}
+	for _, tc := range []struct{ s, want string }{
+		{"amout", "amount"}, {"ammount", "amount"}, {"amonut", "amount"}, {"lines", "line"}, {"yaer", ""},
+		{"yea", "year"}, {"sum", ""}, {"departmnet", "department"}, {"x", ""}, {"", ""}, {"2010301", ""},
+	} {
+		if got := suggest(tc.s, words, "", ""); got != tc.want {
+			t.Errorf("suggest(%q) = %q; want %q", tc.s, got, tc.want)
+		}
+	}
+	for _, tc := range []struct {
+		a, b string
+		want int
+	}{{"", "", 0}, {"", "abc", 3}, {"kitten", "sitting", 3}, {"收入", "收人", 1}, {"ab", "ba", 2}} {
+		if got := editDistance(tc.a, tc.b); got != tc.want {
+			t.Errorf("editDistance(%q, %q) = %d; want %d", tc.a, tc.b, got, tc.want)
+		}
 	}
 }
 

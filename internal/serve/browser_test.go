@@ -122,6 +122,14 @@ func TestEditorSeesSavesInTheBrowser(t *testing.T) {
 	waitFor(t, zh, reloaded+" && "+overlay+` === null && `+text(zh, "编制数 37，"))
 	waitFor(t, en, reloaded+" && "+overlay+` === null`)
 
+	// A failing check: the overlay names its rule and subject as the
+	// terminal does, which an accept: entry needs.
+	replace(t, dir, dataFile, "actual: 23", "actual: 24")
+	waitFor(t, en, overlay+` !== null && `+overlay+`.innerText.includes("[staffing: actual]")`)
+	mark(zh)
+	replace(t, dir, dataFile, "actual: 24", "actual: 23")
+	waitFor(t, zh, reloaded+" && "+overlay+` === null`)
+
 	// A stylesheet: swapped without a reload.
 	mark(zh)
 	replace(t, dir, "layouts/assets/site.css", "--accent: #8c1c13;", "--accent: #1c8c13;")
@@ -139,6 +147,31 @@ func TestEditorSeesSavesInTheBrowser(t *testing.T) {
 			}
 		}
 	}
+}
+
+// TestFirstBuildFailsInTheBrowser opens the preview of a site that has
+// never built: the overlay says that there is nothing to show, not that
+// the page is the last good build; the page appears once the data is
+// fixed.
+func TestFirstBuildFailsInTheBrowser(t *testing.T) {
+	dir := copySite(t)
+	replace(t, dir, dataFile, "unit: 万元", "unit: [万元")
+	url := runServer(t, dir)
+	b := browsertest.Start(t)
+	p := b.NewPage(t)
+	p.Open(url + "2024/changji-egov/")
+	overlay := `document.getElementById("budgetpress-overlay")`
+	waitFor(t, p, overlay+` !== null`)
+	var shown string
+	p.Eval(overlay+`.innerText`, &shown)
+	if want := "网站的文件有错误，还没有成功构建过，所以没有可显示的页面。改正后页面会自动显示。"; !strings.Contains(shown, want) {
+		t.Errorf("the overlay lacks %q:\n%s", want, shown)
+	}
+	if strings.Contains(shown, "上一次成功构建") {
+		t.Errorf("the overlay speaks of a last good build, though there is none:\n%s", shown)
+	}
+	replace(t, dir, dataFile, "unit: [万元", "unit: 万元")
+	waitFor(t, p, overlay+` === null && document.body.innerText.includes("编制数 30，")`)
 }
 
 // waitFor waits until the JavaScript expression is true in the page,

@@ -6,7 +6,9 @@ import (
 	"io"
 	"net"
 	"net/http"
+	"os"
 	"regexp"
+	"syscall"
 	"testing"
 	"time"
 )
@@ -68,5 +70,37 @@ func TestRunPortInUse(t *testing.T) {
 	err = Run(context.Background(), Options{Dir: copySite(t), Port: port})
 	if want := fmt.Sprintf("port %d is in use; try --port %d", port, port+1); err == nil || err.Error() != want {
 		t.Errorf("Run on a taken port: %v; want %q", err, want)
+	}
+}
+
+// TestListenErrors checks what Run says when it cannot listen: a port
+// below 1024 needs administrator rights, which the error of the system
+// does not say.
+func TestListenErrors(t *testing.T) {
+	denied := &net.OpError{Op: "listen", Net: "tcp", Err: os.NewSyscallError("bind", syscall.EACCES)}
+	inUse := &net.OpError{Op: "listen", Net: "tcp", Err: os.NewSyscallError("bind", syscall.EADDRINUSE)}
+	for _, tc := range []struct {
+		err  error
+		port int
+		want string
+	}{
+		{denied, 1, "cannot use port 1: ports below 1024 need administrator rights; use the default 8384 or another port above 1024"},
+		{denied, 80, "cannot use port 80: ports below 1024 need administrator rights; use the default 8384 or another port above 1024"},
+		{denied, 8080, "listen tcp: bind: permission denied"}, // not for want of rights to low ports
+		{inUse, 8384, "port 8384 is in use; try --port 8385"},
+	} {
+		if got := listenError(tc.err, tc.port).Error(); got != tc.want {
+			t.Errorf("port %d, %v: %q; want %q", tc.port, tc.err, got, tc.want)
+		}
+	}
+	// The real thing, where the system refuses.
+	if ln, err := net.Listen("tcp", "127.0.0.1:1"); err == nil {
+		ln.Close()
+		t.Log("this user may listen on port 1: not tried through Run")
+		return
+	}
+	err := Run(context.Background(), Options{Dir: copySite(t), Port: 1})
+	if want := "cannot use port 1: ports below 1024 need administrator rights; use the default 8384 or another port above 1024"; err == nil || err.Error() != want {
+		t.Errorf("Run on port 1: %v; want %q", err, want)
 	}
 }

@@ -128,6 +128,9 @@ func (s *Server) report(o build.Outcome, changed []string) {
 	errs, warns := o.Diags.Count()
 	took := o.Duration.Round(time.Millisecond)
 	switch {
+	case errs > 0 && s.builder.Dir() == "":
+		fmt.Fprintf(w, "build failed: %s; there is no good build to show yet: the preview shows the errors until they are fixed\n", plural(errs, "error"))
+		s.hub.Failed(overlay(o.Diags))
 	case errs > 0:
 		fmt.Fprintf(w, "build failed: %s; the preview shows them and keeps the last good build\n", plural(errs, "error"))
 		s.hub.Failed(overlay(o.Diags))
@@ -204,6 +207,17 @@ func plural(n int, noun string) string {
 	return fmt.Sprintf("%d %ss", n, noun)
 }
 
+// listenError explains why the server cannot listen on port.
+func listenError(err error, port int) error {
+	switch {
+	case errors.Is(err, syscall.EADDRINUSE):
+		return fmt.Errorf("port %d is in use; try --port %d", port, port+1)
+	case errors.Is(err, syscall.EACCES) && port > 0 && port < 1024:
+		return fmt.Errorf("cannot use port %d: ports below 1024 need administrator rights; use the default %d or another port above 1024", port, DefaultPort)
+	}
+	return err
+}
+
 // Run serves the site until ctx is done (Ctrl-C), then shuts down.
 func Run(ctx context.Context, opt Options) error {
 	if opt.Stdout == nil {
@@ -214,10 +228,7 @@ func Run(ctx context.Context, opt Options) error {
 	}
 	ln, err := net.Listen("tcp", net.JoinHostPort(opt.Bind, strconv.Itoa(opt.Port)))
 	if err != nil {
-		if errors.Is(err, syscall.EADDRINUSE) {
-			return fmt.Errorf("port %d is in use; try --port %d", opt.Port, opt.Port+1)
-		}
-		return err
+		return listenError(err, opt.Port)
 	}
 	defer ln.Close()
 	addr := ln.Addr().(*net.TCPAddr)

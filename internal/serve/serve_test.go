@@ -196,7 +196,8 @@ func TestErrorsGoneWithoutNewPages(t *testing.T) {
 func TestFirstBuildFails(t *testing.T) {
 	dir := copySite(t)
 	replace(t, dir, dataFile, "unit: 万元", "unit: [万元")
-	s, err := New(Options{Dir: dir})
+	out := &syncBuffer{}
+	s, err := New(Options{Dir: dir, Stdout: out})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -214,6 +215,11 @@ func TestFirstBuildFails(t *testing.T) {
 	if !s.Hub().Failing() {
 		t.Fatal("the hub does not know that the first build failed")
 	}
+	// There is no last good build to keep.
+	const noBuild = "build failed: 1 error; there is no good build to show yet: the preview shows the errors until they are fixed\n"
+	if !strings.HasSuffix(out.String(), noBuild) {
+		t.Errorf("the terminal shows:\n%s\nwant it to end with:\n%s", out, noBuild)
+	}
 	// Any page is a blank one that shows the errors, and reloads once
 	// they are fixed.
 	srv := httptest.NewServer(s)
@@ -229,7 +235,15 @@ func TestFirstBuildFails(t *testing.T) {
 	}
 	events, stop := s.Hub().Subscribe()
 	defer stop()
-	replace(t, dir, dataFile, "unit: [万元", "unit: 万元")
+	// Another broken save: still no good build.
+	replace(t, dir, dataFile, "unit: [万元", "unit: [万元]")
+	if name, _ := nextEvent(t, events); name != "errors" {
+		t.Fatalf("after another broken save: event %s; want errors", name)
+	}
+	if n := strings.Count(out.String(), "; there is no good build to show yet: "); n != 2 || strings.Contains(out.String(), "last good build") {
+		t.Errorf("the terminal shows:\n%s\nwant no good build to show, twice, and no last good build", out)
+	}
+	replace(t, dir, dataFile, "unit: [万元]", "unit: 万元")
 	if name, _ := nextEvent(t, events); name != "reload" {
 		t.Fatalf("after the fix: event %s; want reload", name)
 	}
