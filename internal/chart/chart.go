@@ -85,8 +85,11 @@ func (c Context) share(name string, m money, v, whole amount.Amount) string {
 // adds tell the colours apart without colour vision at all.
 var palette = opts.Colors{"#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#F0E442", "#000000"}
 
-// fonts is the theme's font stack (layouts/assets/site.css), so that
-// canvas text matches the page and Chinese renders with a Chinese font.
+// fonts is the theme's Chinese font stack (layouts/assets/site.css), so
+// that canvas text matches the page and Chinese renders with a Chinese
+// font. The theme's charts.js replaces it with the font of the chart's
+// box, which follows the page's language, and sets the text sizes from
+// the page's root font size.
 const fonts = `-apple-system, "Segoe UI", "PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei", sans-serif`
 
 // label is the accessible name of a chart's box. The box is described

@@ -40,10 +40,13 @@ type Identity struct {
 }
 
 // Part is one block of rows of a table: most tables have one ("rows");
-// tables 1 and 4 have an income side and an expenditure side.
+// tables 1 and 4 have an income side and an expenditure side. Total is
+// the label of the part's total row as the document prints it (收入总计,
+// 总计, 合计).
 type Part struct {
 	Key        string
 	Title      Text
+	Total      Text
 	Rows       RowKeys
 	Items      []Item
 	Columns    []Column
@@ -114,24 +117,30 @@ var (
 	colTotal     = col("total", "合计", "Total")
 	colBasic     = col("basic", "基本支出", "Basic expenditure")
 	colProject   = col("project", "项目支出", "Project expenditure")
-	colPersonnel = col("personnel", "人员经费", "Personnel")
-	colPublic    = col("public", "公用经费", "Operating")
+	colPersonnel = col("personnel", "人员经费", "Personnel expenses")
+	colPublic    = col("public", "公用经费", "Operating expenses")
 	colGeneral   = col("general", "一般公共预算", "General public budget")
 	colFund      = col("fund", "政府性基金预算", "Government funds budget")
 	colSOE       = col("soe", "国有资本经营预算", "State capital operations budget")
 )
 
+// The labels of total rows.
+var (
+	grandTotal = Bi("总计", "Total")
+	sumTotal   = Bi("合计", "Total")
+)
+
 var functionsTotalBasicProject = Part{
-	Key: "rows", Rows: FunctionCodes,
+	Key: "rows", Total: grandTotal, Rows: FunctionCodes,
 	Columns:    []Column{colTotal, colBasic, colProject},
 	Identities: []Identity{{"total", []string{"basic", "project"}}},
 }
 
 var fundLike = Part{
-	Key: "rows", Rows: FunctionCodes,
+	Key: "rows", Total: grandTotal, Rows: FunctionCodes,
 	Columns: []Column{colTotal,
-		col("personnel", "基本支出：人员经费", "Basic: personnel"),
-		col("public", "基本支出：公用经费", "Basic: operating"),
+		col("personnel", "基本支出：人员经费", "Basic: personnel expenses"),
+		col("public", "基本支出：公用经费", "Basic: operating expenses"),
 		colProject},
 	Identities: []Identity{{"total", []string{"personnel", "public", "project"}}},
 }
@@ -195,7 +204,7 @@ func projectPart() Part {
 	for i, c := range projectEconomicClasses {
 		parts[i] = c.Key
 	}
-	return Part{Key: "rows", Rows: ProjectRows, Columns: cols,
+	return Part{Key: "rows", Total: grandTotal, Rows: ProjectRows, Columns: cols,
 		Identities: []Identity{{"total", parts}}}
 }
 
@@ -203,13 +212,13 @@ func projectPart() Part {
 var Kinds = map[string]*Kind{
 	KindSummary: {ID: KindSummary, Title: Bi("部门收支总体情况表", "Summary of Revenue and Expenditure"),
 		Parts: []Part{
-			{Key: "income", Title: Bi("收入", "Revenue"), Rows: Items, Items: IncomeItems,
+			{Key: "income", Title: Bi("收入", "Revenue"), Total: Bi("收入总计", "Total revenue"), Rows: Items, Items: IncomeItems,
 				Columns: []Column{col("amount", "预算数", "Budget")}},
-			{Key: "expenditure", Title: Bi("支出", "Expenditure"), Rows: FunctionCodes,
+			{Key: "expenditure", Title: Bi("支出", "Expenditure"), Total: Bi("支出总计", "Total expenditure"), Rows: FunctionCodes,
 				Columns: []Column{col("amount", "预算数", "Budget")}},
 		}},
 	KindIncome: {ID: KindIncome, Title: Bi("部门收入总体情况表", "Revenue by Source"),
-		Parts: []Part{{Key: "rows", Rows: FunctionCodes,
+		Parts: []Part{{Key: "rows", Total: grandTotal, Rows: FunctionCodes,
 			Columns: []Column{
 				col("total", "总计", "Total"),
 				col("fiscal", "财政拨款（补助）小计", "Fiscal appropriations: subtotal"),
@@ -232,7 +241,7 @@ var Kinds = map[string]*Kind{
 		Parts: []Part{functionsTotalBasicProject}},
 	KindFiscal: {ID: KindFiscal, Title: Bi("财政拨款收支预算总体情况表", "Fiscal Appropriations: Revenue and Expenditure"),
 		Parts: []Part{
-			{Key: "income", Title: Bi("财政拨款收入", "Fiscal appropriation revenue"), Rows: Items,
+			{Key: "income", Title: Bi("财政拨款收入", "Fiscal appropriation revenue"), Total: Bi("收入总计", "Total revenue"), Rows: Items,
 				Items: []Item{
 					item("fiscal", "total", "一、财政拨款（补助）", "I. Fiscal appropriations (subsidies)"),
 					item("general", "fiscal", "一般公共预算", "General public budget"),
@@ -240,14 +249,14 @@ var Kinds = map[string]*Kind{
 					item("soe", "fiscal", "国有资本经营预算", "State capital operations budget"),
 				},
 				Columns: []Column{col("amount", "合计", "Total")}},
-			{Key: "expenditure", Title: Bi("财政拨款支出", "Fiscal appropriation expenditure"), Rows: FunctionCodes,
+			{Key: "expenditure", Title: Bi("财政拨款支出", "Fiscal appropriation expenditure"), Total: Bi("支出总计", "Total expenditure"), Rows: FunctionCodes,
 				Columns:    []Column{colTotal, colGeneral, colFund, colSOE},
 				Identities: []Identity{{"total", []string{"general", "fund", "soe"}}}},
 		}},
 	KindGeneral: {ID: KindGeneral, Title: Bi("一般公共预算支出情况表", "General Public Budget Expenditure"),
 		Parts: []Part{functionsTotalBasicProject}},
 	KindGeneralBasic: {ID: KindGeneralBasic, Title: Bi("一般公共预算基本支出情况表", "General Public Budget: Basic Expenditure"),
-		Parts: []Part{{Key: "rows", Rows: EconomicCodes,
+		Parts: []Part{{Key: "rows", Total: grandTotal, Rows: EconomicCodes,
 			Columns:    []Column{colTotal, colPersonnel, colPublic},
 			Identities: []Identity{{"total", []string{"personnel", "public"}}}}}},
 	KindGeneralProj: {ID: KindGeneralProj, Title: Bi("一般公共预算项目支出情况表", "General Public Budget: Project Expenditure"),
@@ -257,20 +266,20 @@ var Kinds = map[string]*Kind{
 	KindSOE: {ID: KindSOE, Title: Bi("国有资本经营预算支出情况表", "State Capital Operations Budget Expenditure"),
 		Parts: []Part{fundLike}},
 	KindThreePublic: {ID: KindThreePublic, Title: Bi("财政拨款“三公”经费支出情况表", "“Three Public Expenses” from Fiscal Appropriations"),
-		Parts: []Part{{Key: "rows", Rows: Items, Items: ThreePublicItems,
+		Parts: []Part{{Key: "rows", Total: sumTotal, Rows: Items, Items: ThreePublicItems,
 			Columns:    []Column{colTotal, colGeneral, colFund, colSOE},
 			Identities: []Identity{{"total", []string{"general", "fund", "soe"}}}}}},
 	KindCarryover: {ID: KindCarryover, Title: Bi("上年结转结余情况明细表", "Carry-over and Balances from the Prior Year"),
-		Parts: []Part{{Key: "rows", Rows: ProjectRows,
+		Parts: []Part{{Key: "rows", Total: grandTotal, Rows: ProjectRows,
 			Columns: []Column{
 				col("total", "总计", "Total"),
 				col("fiscal", "财政拨款：合计", "Fiscal: total"),
-				col("fiscal_personnel", "财政拨款：基本支出人员经费", "Fiscal: personnel"),
-				col("fiscal_public", "财政拨款：基本支出公用经费", "Fiscal: operating"),
+				col("fiscal_personnel", "财政拨款：基本支出人员经费", "Fiscal: personnel expenses"),
+				col("fiscal_public", "财政拨款：基本支出公用经费", "Fiscal: operating expenses"),
 				col("fiscal_project", "财政拨款：项目支出", "Fiscal: projects"),
 				col("nonfiscal", "非财政拨款：合计", "Non-fiscal: total"),
-				col("nonfiscal_personnel", "非财政拨款：基本支出人员经费", "Non-fiscal: personnel"),
-				col("nonfiscal_public", "非财政拨款：基本支出公用经费", "Non-fiscal: operating"),
+				col("nonfiscal_personnel", "非财政拨款：基本支出人员经费", "Non-fiscal: personnel expenses"),
+				col("nonfiscal_public", "非财政拨款：基本支出公用经费", "Non-fiscal: operating expenses"),
 				col("nonfiscal_project", "非财政拨款：项目支出", "Non-fiscal: projects"),
 			},
 			Identities: []Identity{

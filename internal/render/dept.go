@@ -1,6 +1,7 @@
 package render
 
 import (
+	"fmt"
 	"html/template"
 	"strconv"
 	"strings"
@@ -55,38 +56,71 @@ func (v *view) Date(d model.Date) string {
 	return strconv.Itoa(d.D) + " " + time.Month(d.M).String() + " " + strconv.Itoa(d.Y)
 }
 
-// IndicatorRow is one performance indicator laid out for a page.
+// IndicatorRow is one performance indicator laid out for a page. As in
+// the document, a 一级指标 or 二级指标 that repeats on the rows below it
+// is one cell spanning them: Level1Span and Level2Span count the rows a
+// cell spans, 0 on the rows it covers.
 type IndicatorRow struct {
-	Level1, Level2 string
-	Name           template.HTML
-	Target         template.HTML
-	Basis, Prior   template.HTML
-	Weight         int
-	Scoring        template.HTML
-	Evidence       template.HTML
+	Level1, Level2         string
+	Level1Span, Level2Span int
+	Name                   template.HTML
+	Target                 template.HTML
+	Basis, Prior           template.HTML
+	Weight                 int
+	Scoring                template.HTML
+	Evidence               template.HTML
 }
 
 // indicatorArgs is what the "indicators" template gets.
 type indicatorArgs struct {
-	V     *view
-	ID    string
-	Rows  []IndicatorRow
-	Total int
+	V       *view
+	ID      string
+	Caption template.HTML
+	Rows    []IndicatorRow
+	Total   int
 }
 
-// IndicatorArgs lays out a performance-target table's indicators.
-func (v *view) IndicatorArgs(id string, inds []model.Indicator) indicatorArgs {
+// IndicatorArgs lays out a performance-target table's indicators. The
+// caption names the table, so that a screen reader's list of tables
+// tells the tables of the projects apart.
+// caption is an interface string or a text of the data.
+func (v *view) IndicatorArgs(id string, caption any, inds []model.Indicator) indicatorArgs {
 	a := indicatorArgs{V: v, ID: id}
-	for _, in := range inds {
-		a.Rows = append(a.Rows, IndicatorRow{
+	switch c := caption.(type) {
+	case template.HTML:
+		a.Caption = c
+	case string:
+		a.Caption = template.HTML(template.HTMLEscapeString(c))
+	}
+	l1, l2 := -1, -1 // the rows whose cells span down to the current one
+	for i, in := range inds {
+		row := IndicatorRow{
 			Level1: v.level(in.Level1), Level2: v.level(in.Level2),
 			Name: v.Tx(in.Name), Target: v.target(in.Target),
 			Basis: v.Tx(in.Basis), Prior: v.Tx(in.Prior), Weight: in.Weight,
 			Scoring: v.Tx(in.Scoring), Evidence: v.Tx(in.Evidence),
-		})
+		}
+		a.Rows = append(a.Rows, row)
+		sameL1 := i > 0 && inds[i-1].Level1 == in.Level1
+		if sameL1 {
+			a.Rows[l1].Level1Span++
+		} else {
+			l1, a.Rows[i].Level1Span = i, 1
+		}
+		if sameL1 && inds[i-1].Level2 == in.Level2 {
+			a.Rows[l2].Level2Span++
+		} else {
+			l2, a.Rows[i].Level2Span = i, 1
+		}
 		a.Total += in.Weight
 	}
 	return a
+}
+
+// IndicatorCaption is the caption of a performance-target table's
+// indicators, naming what they measure: "<name>绩效指标".
+func (v *view) IndicatorCaption(name template.HTML) template.HTML {
+	return template.HTML(fmt.Sprintf(template.HTMLEscapeString(v.T("perf.indicators.of")), name))
 }
 
 func (v *view) level(name string) string {
@@ -112,7 +146,7 @@ func (v *view) target(t model.Target) template.HTML {
 		return v.Tx(t.Text)
 	}
 	if v.Lang == "zh" {
-		return template.HTML(template.HTMLEscapeString(t.String()))
+		return nowrap(t.String())
 	}
 	value, unit := t.Value, t.Unit
 	switch {
@@ -129,5 +163,11 @@ func (v *view) target(t model.Target) template.HTML {
 		}
 	}
 	en := model.Target{Op: t.Op, Value: value, Unit: strings.TrimSpace(unit)}
-	return template.HTML(template.HTMLEscapeString(en.String()))
+	return nowrap(en.String())
+}
+
+// nowrap escapes a short phrase and joins its words with no-break
+// spaces, so that "≤ 2 小时" stays on one line.
+func nowrap(s string) template.HTML {
+	return template.HTML(strings.ReplaceAll(template.HTMLEscapeString(s), " ", "\u00a0"))
 }

@@ -108,12 +108,17 @@ func TestTablesCarryTheFigures(t *testing.T) {
 	zh := renderText(t, s, "2024/changji-egov/index.html")
 	en := renderText(t, s, "en/2024/changji-egov/index.html")
 	for _, want := range []string{
-		"表6 一般公共预算基本支出情况表 (单位：万元)",
-		"合计 364.13 333.11 31.02",
+		"表6 一般公共预算基本支出情况表 （单位：万元）",
+		"总计 364.13 333.11 31.02",
 		"301 工资福利支出 332.85 332.85",
 		"302 17 公务接待费 0.17 0.17",
 		"201 03 99 其他政府办公厅（室）及相关机构事务支出 240.00 240.00",
-		"201 03 99 昌吉州统一政务云密码服务支撑系统平台运行维护费 60.00 60.00",
+		"科目编码 功能分类科目名称 项目名称 合计 工资福利支出",
+		"总计 240.00 240.00 昌吉回族自治州人民政府电子政务办公室 240.00 240.00 201 一般公共服务支出 240.00 240.00",
+		"201 03 99 其他政府办公厅（室）及相关机构事务支出 昌吉州统一政务云密码服务支撑系统平台运行维护费 60.00 60.00",
+		"收入总计 604.13",
+		"支出总计 604.13",
+		"公务用车运行费 1.99 1.99 合计 2.16 2.16",
 		"其中：一般财力 604.13",
 		"221 住房保障支出 29.42",
 		"222 粮油物资储备支出",
@@ -126,6 +131,8 @@ func TestTablesCarryTheFigures(t *testing.T) {
 	}
 	for _, want := range []string{
 		"Table 6 General Public Budget: Basic Expenditure (Unit: thousand yuan)",
+		"201 03 99 Other expenditure on government general offices and related agencies Changji Prefecture Unified Government Cloud Cryptographic Service Support System Platform Operation and Maintenance Expenses 600.0 600.0",
+		"Total revenue 6,041.3",
 		"Total 3,641.3 3,331.1 310.2",
 		"301 Wages and benefits 3,328.5 3,328.5",
 		"302 17 Official reception 1.7 1.7",
@@ -150,5 +157,91 @@ func TestIndicatorTargetsInBothLanguages(t *testing.T) {
 		if !strings.Contains(en, want) {
 			t.Errorf("the English page lacks the target %q", want)
 		}
+	}
+}
+
+// TestIndicatorTables: each table of indicators is captioned with what it
+// measures, and a 一级指标 or 二级指标 repeated on the rows below it is
+// one cell spanning them, as in the document.
+func TestIndicatorTables(t *testing.T) {
+	s := exampleSite(t)
+	html := page(t, s, "2024/changji-egov/index.html")
+	for _, want := range []string{
+		`<caption id="performance-overall-cap"><span class="caption-text">部门整体绩效指标</span></caption>`,
+		`<caption id="performance-crypto-ops-cap"><span class="caption-text">昌吉州统一政务云密码服务支撑系统平台运行维护费绩效指标</span></caption>`,
+		// Targets are joined by no-break spaces.
+		`<tr><td class="level" rowspan="7">履职效能</td><td class="level" rowspan="7">数量指标</td><th scope="row">维护政府网站个数</th><td class="target">` + "≥\u00a02\u00a0个</td>",
+		`<tr><th scope="row">系统运行维护响应时间</th><td class="target">` + "≤\u00a02\u00a0小时</td>",
+	} {
+		if !strings.Contains(html, want) {
+			t.Errorf("the Chinese page lacks %s", want)
+		}
+	}
+	if n := strings.Count(html, "<caption id=\"performance-"); n != 5 {
+		t.Errorf("%d captioned indicator tables, want 5", n)
+	}
+	en := page(t, s, "en/2024/changji-egov/index.html")
+	if want := `<span class="caption-text">Performance indicators: Changji Prefecture Government Website and Cloud Platform Operation and Maintenance Project Funds</span>`; !strings.Contains(en, want) {
+		t.Errorf("the English page lacks %s", want)
+	}
+}
+
+// TestExplanationUnderPart3: the explanations' sections are headings one
+// level below 第三部分, and the contents list them.
+func TestExplanationUnderPart3(t *testing.T) {
+	s := exampleSite(t)
+	s.Content = map[string][]byte{
+		"content/zh/2024/changji-egov.md": []byte("## 一、总体说明\n\n正文。\n\n### （一）细目\n\n## 二、其他\n"),
+	}
+	html := page(t, s, "2024/changji-egov/index.html")
+	for _, want := range []string{
+		`<h3 id="一总体说明">一、总体说明</h3>`,
+		`<h4 id="一细目">（一）细目</h4>`,
+		`<li><a href="#part-3">第三部分 情况说明</a>
+<ol><li><a href="#%e4%b8%80%e6%80%bb%e4%bd%93%e8%af%b4%e6%98%8e">一、总体说明</a></li><li><a href="#%e4%ba%8c%e5%85%b6%e4%bb%96">二、其他</a></li><li><a href="#projects">`,
+	} {
+		if !strings.Contains(html, want) {
+			t.Errorf("the page lacks %s", want)
+		}
+	}
+	// The English page shows the Chinese explanation, and lists its
+	// sections marked as Chinese.
+	en := page(t, s, "en/2024/changji-egov/index.html")
+	if want := `<li><a href="#%e4%b8%80%e6%80%bb%e4%bd%93%e8%af%b4%e6%98%8e" lang="zh-CN">一、总体说明</a></li>`; !strings.Contains(en, want) {
+		t.Errorf("the English page lacks %s", want)
+	}
+}
+
+// TestNotFoundPageIsBilingual: the 404 page is served for every
+// language, so it speaks each and has no language switch.
+func TestNotFoundPageIsBilingual(t *testing.T) {
+	s := exampleSite(t)
+	html := page(t, s, "404.html")
+	for _, want := range []string{
+		`<h1><span lang="zh-CN">页面不存在</span> <span class="sep" aria-hidden="true">/</span> <span lang="en">Page not found</span></h1>`,
+		`<p lang="en">The page you asked for does not exist or has moved. Start again from the home page: <a class="nowrap" href="/zwgk/czyjs/en/index.html">Home</a></p>`,
+	} {
+		if !strings.Contains(html, want) {
+			t.Errorf("404.html lacks %s", want)
+		}
+	}
+	if strings.Contains(html, "lang-switch") {
+		t.Error("404.html has a language switch")
+	}
+}
+
+// TestHomeLeadSaysWhatTheSiteHas: final accounts are promised only when
+// there are some.
+func TestHomeLeadSaysWhatTheSiteHas(t *testing.T) {
+	s := exampleSite(t)
+	lead := regexp.MustCompile(`<p class="lead">.*</p>`)
+	if html := lead.FindString(page(t, s, "index.html")); !strings.Contains(html, "各部门预算公开") {
+		t.Errorf("the home page of a site of budgets says %s", html)
+	}
+	f := *s.Files[0]
+	f.Type = "final"
+	s.Files = append(s.Files, &f)
+	if html := lead.FindString(page(t, s, "index.html")); !strings.Contains(html, "各部门预算、决算公开") {
+		t.Error("the home page of a site with final accounts does not mention them")
 	}
 }

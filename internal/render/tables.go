@@ -15,6 +15,9 @@ type TableView struct {
 	Title string
 	Parts []PartView
 	Empty template.HTML // the empty-table statement, when the table has no figures
+	// Wide tables have more amount columns than a portrait page holds:
+	// print gives them a landscape page.
+	Wide bool
 }
 
 // PartView is one block of rows, rendered as one HTML table.
@@ -22,20 +25,28 @@ type PartView struct {
 	Caption  string // the side, for tables with two ("收入", "支出")
 	KeyHead  string // the head of the key columns
 	HasCode  bool   // rows carry a classification code column
-	HasName  bool
-	Columns  []string
-	Rows     []RowView
 	NameHead string
+	// HasProject tables (table 7) have a 项目名称 column after the
+	// classification name, as the document prints them.
+	HasProject  bool
+	ProjectHead string
+	Columns     []string
+	Rows        []RowView
 }
 
-// RowView is one row: a code, a name, the amounts.
+// RowView is one row: a code, a name, a project, the amounts.
 type RowView struct {
-	Code  string
-	Name  template.HTML
-	Level int  // 0 total, 1 类 or top item, 2 款, 3 项 or project
-	Total bool // the total row, emphasised
-	Cells []string
+	Code    string
+	Name    template.HTML
+	Project template.HTML
+	Level   int  // 0 total, 1 类 or top item, 2 款, 3 项; one more under a unit row
+	Total   bool // the total row, emphasised
+	Cells   []string
 }
+
+// wideColumns is the number of amount columns from which a table counts
+// as wide.
+const wideColumns = 6
 
 // Tables lays out every table of a file.
 // The layout asks twice (contents and part 2): they are laid out once.
@@ -65,7 +76,10 @@ func (v *view) table(f *model.File, t *model.Table) TableView {
 	money := v.Money(f)
 	for i := range t.Kind.Parts {
 		part := &t.Kind.Parts[i]
-		pv := PartView{HasCode: part.Rows != model.Items}
+		pv := PartView{HasCode: part.Rows != model.Items, HasProject: part.Rows == model.ProjectRows}
+		if len(part.Columns) >= wideColumns {
+			tv.Wide = true
+		}
 		if len(t.Kind.Parts) > 1 {
 			pv.Caption = v.Plain(part.Title)
 		}
@@ -79,6 +93,9 @@ func (v *view) table(f *model.File, t *model.Table) TableView {
 			if part.Rows == model.EconomicCodes {
 				pv.NameHead = v.T("table.name.economic")
 			}
+		}
+		if pv.HasProject {
+			pv.ProjectHead = v.T("table.project")
 		}
 		rows := t.Parts[part.Key]
 		byKey := map[string]*model.Row{}
@@ -127,10 +144,17 @@ func (v *view) table(f *model.File, t *model.Table) TableView {
 				case r.Key == "unit":
 					rv.Name, rv.Level = v.Tx(f.Department.Name), 1
 				case r.Project != "":
+					// The code and name of the project's 项, then the
+					// project's name.
+					code := r.Code
 					p := f.Project(r.Project)
-					rv.Code, rv.Level = r.Code.String(), 4
+					if code == "" && p != nil {
+						code = p.Function
+					}
+					rv.Code, rv.Level = code.String(), code.Level()+1
+					rv.Name = v.codeName(classify.Function, code, f.Year)
 					if p != nil {
-						rv.Name = v.Tx(p.Name)
+						rv.Project = v.Tx(p.Name)
 					}
 				default:
 					scheme := classify.Function
@@ -139,15 +163,19 @@ func (v *view) table(f *model.File, t *model.Table) TableView {
 					}
 					rv.Code, rv.Level = r.Code.String(), r.Code.Level()
 					rv.Name = v.codeName(scheme, r.Code, f.Year)
-					if t.Kind.ID == model.KindGeneralProj {
-						rv.Level++
+					if part.Rows == model.ProjectRows {
+						rv.Level++ // under the unit row
 					}
 				}
 				pv.Rows = append(pv.Rows, rv)
 			}
 		}
 		if r := byKey["total"]; r != nil {
-			total := RowView{Name: template.HTML(template.HTMLEscapeString(v.T("table.total"))), Total: true, Cells: cells(r)}
+			label := v.T("table.total")
+			if !part.Total.IsZero() {
+				label = v.Plain(part.Total)
+			}
+			total := RowView{Name: template.HTML(template.HTMLEscapeString(label)), Total: true, Cells: cells(r)}
 			if part.Rows == model.Items || len(t.Kind.Parts) > 1 {
 				pv.Rows = append(pv.Rows, total)
 			} else {

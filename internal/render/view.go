@@ -29,6 +29,9 @@ type view struct {
 	// asks whether there are any, the body shows them.
 	charts     []chart.Chart
 	chartsDone bool
+	// explained memoises the explanations: the contents list their
+	// sections, the body shows them.
+	explained *explained
 }
 
 func (s *Site) newView(p Page) *view {
@@ -140,11 +143,39 @@ func (v *view) samePageIn(lang string) string {
 func (v *view) Canonical() string { return v.Site.Absolute(v.Page.Path) }
 
 // HTMLLang is the value of <html lang>.
-func (v *view) HTMLLang() string {
-	if v.Lang == "zh" {
+func (v *view) HTMLLang() string { return LangTag(v.Lang) }
+
+// LangTag is the lang attribute of a language of the site: Chinese is
+// Simplified Chinese as written in China.
+func LangTag(lang string) string {
+	if lang == "zh" {
 		return "zh-CN"
 	}
-	return v.Lang
+	return lang
+}
+
+// LangTag is the lang attribute of a language, for templates.
+func (v *view) LangTag(lang string) string { return LangTag(lang) }
+
+// TIn returns an interface string in another language, for the pages
+// that speak every language at once (404).
+func (v *view) TIn(lang, key string) string {
+	s, ok := v.Site.I18n.Get(lang, key)
+	if !ok {
+		v.res.Untranslated = append(v.res.Untranslated, Missing{Pos: diag.Pos{File: "layouts/i18n/" + lang + ".yaml"}, Text: key})
+	}
+	return s
+}
+
+// HomeLead is the introduction of the home page: it promises final
+// accounts only when the site has some.
+func (v *view) HomeLead() string {
+	for _, f := range v.Site.Files {
+		if f.Type == "final" {
+			return v.T("home.lead.final")
+		}
+	}
+	return v.T("home.lead")
 }
 
 // SiteTitle is the site's title in the page's language.
@@ -158,7 +189,11 @@ func (v *view) Title() string {
 	case "department":
 		return v.DeptTitle(v.Page.File)
 	case "404":
-		return v.T("404.title")
+		var titles []string
+		for _, l := range v.Site.Config.Languages {
+			titles = append(titles, v.TIn(l, "404.title"))
+		}
+		return strings.Join(titles, " / ")
 	}
 	return v.SiteTitle()
 }

@@ -4,6 +4,12 @@
 // by the build in the page's language and unit: this script only draws.
 // Without it, or without ECharts, the figure captions and the tables
 // carry every figure.
+//
+// Text on the canvas follows the page's text: its sizes are ECharts'
+// defaults scaled by the root font size (the reader's own setting, and
+// site.css's larger text), its font is the box's font (which follows the
+// language). When the reading options change, the charts are drawn anew;
+// for print, they are redrawn at the width of the page.
 (function () {
   "use strict";
   var boxes = Array.prototype.slice.call(document.querySelectorAll(".chart-box[id]"));
@@ -15,8 +21,17 @@
     boxes.forEach(function (b) { b.hidden = true; });
     return;
   }
-  var locale = /^zh/i.test(document.documentElement.lang) ? "ZH" : "EN";
+  var root = document.documentElement;
+  var locale = /^zh/i.test(root.lang) ? "ZH" : "EN";
   var still = window.matchMedia && window.matchMedia("(prefers-reduced-motion: reduce)").matches;
+  var charts = []; // the drawn charts, in the order of boxes
+  var scale = 1;
+
+  // rootScale is the root font size against the browsers' default, 16px.
+  function rootScale() {
+    var px = parseFloat(window.getComputedStyle(root).fontSize);
+    return px > 0 ? px / 16 : 1;
+  }
 
   function optionOf(box) {
     var el = document.getElementById(box.id + "-data");
@@ -30,7 +45,84 @@
     }
   }
 
-  function draw(box) {
+  function list(v) {
+    if (!v) {
+      return [];
+    }
+    return Array.isArray(v) ? v : [v];
+  }
+
+  // px scales a distance of the option given in pixels ("8", 26) and
+  // leaves percentages and keywords alone.
+  function px(v, s) {
+    if (typeof v === "number" || (typeof v === "string" && /^\d+(\.\d+)?$/.test(v))) {
+      return Math.round(Number(v) * s);
+    }
+    return v;
+  }
+
+  // withFont sets the size and the family of a text style: ECharts
+  // measures some texts (axis labels, for the room they need) with the
+  // family of their own style, not the global one.
+  function withFont(obj, size, family) {
+    obj = obj || {};
+    obj.fontSize = size;
+    if (family) {
+      obj.fontFamily = family;
+    }
+    return obj;
+  }
+
+  // scaleOption sets the font and the text sizes (ECharts' defaults: 12px,
+  // 14px in tooltips) of an option, and scales the room the option keeps
+  // for text.
+  function scaleOption(option, s, family) {
+    var base = option.baseOption || option;
+    var small = Math.round(12 * s);
+    base.textStyle = base.textStyle || {};
+    base.textStyle.fontFamily = family || base.textStyle.fontFamily;
+    base.textStyle.fontSize = small;
+    if (base.legend) {
+      base.legend.textStyle = withFont(base.legend.textStyle, small, family);
+      base.legend.itemWidth = Math.round(25 * s);
+      base.legend.itemHeight = Math.round(14 * s);
+    }
+    if (base.tooltip) {
+      base.tooltip.textStyle = withFont(base.tooltip.textStyle, Math.round(14 * s), family);
+    }
+    list(base.xAxis).concat(list(base.yAxis)).forEach(function (axis) {
+      axis.axisLabel = withFont(axis.axisLabel, small, family);
+      axis.nameTextStyle = withFont(axis.nameTextStyle, small, family);
+      if (axis.nameGap !== undefined) {
+        axis.nameGap = px(axis.nameGap, s);
+      }
+    });
+    list(base.grid).forEach(function (g) {
+      ["left", "right", "top", "bottom"].forEach(function (k) { g[k] = px(g[k], s); });
+    });
+    list(base.series).forEach(function (series) {
+      series.label = withFont(series.label, small, family);
+      ["left", "right", "top", "bottom"].forEach(function (k) {
+        if (series[k] !== undefined) {
+          series[k] = px(series[k], s);
+        }
+      });
+      list(series.levels).forEach(function (level) {
+        if (level.label) {
+          withFont(level.label, small, family);
+        }
+      });
+      if (series.type === "treemap") {
+        series.breadcrumb = series.breadcrumb || {};
+        series.breadcrumb.height = Math.round(22 * s);
+        series.breadcrumb.itemStyle = series.breadcrumb.itemStyle || {};
+        series.breadcrumb.itemStyle.textStyle = withFont(series.breadcrumb.itemStyle.textStyle, small, family);
+      }
+    });
+    return option;
+  }
+
+  function draw(box, i) {
     var option = optionOf(box);
     if (!option) {
       box.hidden = true;
@@ -39,24 +131,77 @@
     if (still) {
       (option.baseOption || option).animation = false;
     }
-    var chart = echarts.init(box, null, { renderer: "canvas", locale: locale });
-    chart.setOption(option);
-    // Redraw when the box changes width: a rotated phone, a resized
-    // window, larger text. Media rules in the option adapt the layout.
-    if (window.ResizeObserver) {
-      new ResizeObserver(function () { chart.resize(); }).observe(box);
-    } else {
-      window.addEventListener("resize", function () { chart.resize(); });
-    }
-  }
-
-  boxes.forEach(function (box) {
     // Set through the CSSOM, which the pages' Content-Security-Policy
     // allows (style attributes it does not).
     var height = parseInt(box.getAttribute("data-height"), 10);
     if (height > 0) {
-      box.style.height = height + "px";
+      box.style.height = Math.round(height * scale) + "px";
     }
-    draw(box);
-  });
+    scaleOption(option, scale, window.getComputedStyle(box).fontFamily);
+    var chart = echarts.init(box, null, { renderer: "canvas", locale: locale });
+    chart.setOption(option);
+    charts[i] = chart;
+  }
+
+  function drawAll() {
+    scale = rootScale();
+    boxes.forEach(function (box, i) {
+      if (charts[i]) {
+        charts[i].dispose();
+        charts[i] = null;
+      }
+      draw(box, i);
+    });
+  }
+
+  function resizeAll() {
+    charts.forEach(function (c) {
+      if (c) {
+        c.resize({ animation: { duration: 0 } });
+      }
+    });
+  }
+
+  drawAll();
+
+  // Redraw when a box changes width: a rotated phone, a resized window,
+  // larger text. Media rules in the option adapt the layout.
+  if (window.ResizeObserver) {
+    var observer = new ResizeObserver(function (entries) {
+      entries.forEach(function (e) {
+        var c = charts[boxes.indexOf(e.target)];
+        if (c) {
+          c.resize();
+        }
+      });
+    });
+    boxes.forEach(function (box) { observer.observe(box); });
+  } else {
+    window.addEventListener("resize", resizeAll);
+  }
+
+  // The reading options (site.js) set classes on the root: draw again
+  // when they change the root font size.
+  if (window.MutationObserver) {
+    new MutationObserver(function () {
+      if (rootScale() !== scale) {
+        drawAll();
+      }
+    }).observe(root, { attributes: true, attributeFilter: ["class", "style"] });
+  }
+
+  // Print: the page is narrower than the screen. Browsers lay out for
+  // print when the print media query starts to match, then fire
+  // beforeprint; either way the charts take the width of the page, and
+  // take the screen's again afterwards.
+  window.addEventListener("beforeprint", resizeAll);
+  window.addEventListener("afterprint", resizeAll);
+  if (window.matchMedia) {
+    var print = window.matchMedia("print");
+    if (print.addEventListener) {
+      print.addEventListener("change", resizeAll);
+    } else if (print.addListener) {
+      print.addListener(resizeAll);
+    }
+  }
 })();

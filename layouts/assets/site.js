@@ -28,5 +28,12 @@
         store(mode, on);
       });
     });
+    // A table scrolled sideways shows a shadow beside the columns that
+    // stay in view (site.css).
+    document.querySelectorAll(".table-wrap").forEach(function (w) {
+      w.addEventListener("scroll", function () {
+        w.classList.toggle("scrolled", w.scrollLeft > 0);
+      }, { passive: true });
+    });
   });
 })();
