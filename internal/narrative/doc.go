@@ -15,8 +15,9 @@
 //	{{department}}         the department's name in the page language
 //
 // English pages state amounts in thousand yuan, converted exactly from
-// 万元 (a file kept in 元 says yuan). A change is 与上年预算持平 when the
-// figures are equal and 上年预算为 0 when there was no prior figure.
+// 万元 (a file kept in 元 says yuan). An unchanged figure reads as the
+// documents write it, 比上年预算增加 0.00 万元，增长 0.00%; a figure with no
+// prior-year budget reads 上年预算为 0. {{year -1}} is the year before.
 //
 // REF paths are:
 //

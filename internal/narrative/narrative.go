@@ -56,6 +56,14 @@ func (r *Renderer) Eval(expr, lang string) (string, error) {
 	fn, args := fields[0], fields[1:]
 	switch fn {
 	case "year", "department":
+		if fn == "year" && len(args) == 1 {
+			// {{year -1}}: the year before, as in "截至 {{year -1}} 年底".
+			off, err := strconv.Atoi(args[0])
+			if err != nil || off < -50 || off > 50 {
+				return "", fmt.Errorf("{{year %s}}: after year write how many years before or after, like {{year -1}}", args[0])
+			}
+			return strconv.Itoa(r.f.Year + off), nil
+		}
 		if len(args) > 0 {
 			return "", fmt.Errorf("{{%s}} takes nothing after its name", fn)
 		}

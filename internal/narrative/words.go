@@ -49,11 +49,19 @@ func percent(p amount.Amount) string { return p.String() + "%" }
 func (r *Renderer) changeWords(cur, prior amount.Amount, lang string) string {
 	diff := cur.Sub(prior)
 	switch {
-	case diff.IsZero():
+	case diff.IsZero() && !prior.IsZero():
+		// The document's own formula, with its zeros: "比上年预算增加
+		// 0.00 万元，增长 0.00%".
 		if lang == "zh" {
-			return "与上年预算持平"
+			return fmt.Sprintf("比上年预算增加 %s，增长 0.00%%", r.money(diff, lang))
 		}
-		return "unchanged from the prior year's budget"
+		return fmt.Sprintf("unchanged from the prior year's budget (an increase of %s, 0.00%%)", r.money(diff, lang))
+	case diff.IsZero():
+		// Nothing this year and nothing last year.
+		if lang == "zh" {
+			return fmt.Sprintf("比上年预算增加 %s，增长 0.00%%", r.money(diff, lang))
+		}
+		return fmt.Sprintf("unchanged from the prior year's budget (%s in both years)", r.money(diff, lang))
 	case prior.IsZero():
 		if lang == "zh" {
 			return "上年预算为 0"

@@ -33,6 +33,9 @@ func (v *view) Staffing(f *model.File) string {
 		if n < 0 {
 			return v.Tf("staff.decrease", -n)
 		}
+		if n == 0 {
+			return v.T("staff.same")
+		}
 		return v.Tf("staff.increase", n)
 	}
 	return v.Tf("staff.text", v.Plain(f.Department.Name), s.Authorized, s.Actual,
