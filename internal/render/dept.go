@@ -3,6 +3,7 @@ package render
 import (
 	"fmt"
 	"html/template"
+	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -173,4 +174,15 @@ func (v *view) target(t model.Target) template.HTML {
 // spaces, so that "≤ 2 小时" stays on one line.
 func nowrap(s string) template.HTML {
 	return template.HTML(strings.ReplaceAll(template.HTMLEscapeString(s), " ", "\u00a0"))
+}
+
+var phoneForm = regexp.MustCompile(`^\+?[0-9][0-9 -]{4,20}$`)
+
+// Tel returns a tel: link for a phone number made of digits, spaces and
+// hyphens, and "" for anything else (which is then shown as text).
+func (v *view) Tel(phone string) template.URL {
+	if !phoneForm.MatchString(phone) {
+		return ""
+	}
+	return template.URL("tel:" + strings.NewReplacer(" ", "", "-", "").Replace(phone))
 }

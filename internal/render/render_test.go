@@ -245,3 +245,18 @@ func TestHomeLeadSaysWhatTheSiteHas(t *testing.T) {
 		t.Error("the home page of a site with final accounts does not mention them")
 	}
 }
+
+func TestTelLinks(t *testing.T) {
+	v := &view{}
+	for _, tc := range []struct{ in, want string }{
+		{"18699496979", "tel:18699496979"},
+		{"0994-2345678", "tel:09942345678"},
+		{"+86 994 234 5678", "tel:+869942345678"},
+		{"javascript:alert(1)", ""},
+		{"请致电办公室", ""},
+	} {
+		if got := string(v.Tel(tc.in)); got != tc.want {
+			t.Errorf("Tel(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
