@@ -376,12 +376,12 @@ func TestPriorCode(t *testing.T) {
 		{"own figure", m("201", "5.00", "2010350", "1.00"), "201", "5.00", true},
 		{"sum of 项", m("2010350", "99.56", "2010399", "1,870.00"), "201", "1969.56", true},
 		{"款 counted once with its 项", m("20103", "10.00", "2010350", "4.00", "2010399", "6.00", "2010501", "1.50"), "201", "11.50", true},
-		{"nothing under it", m("2080502", "0.10"), "201", "0.00", false},
+		{"nothing under it", m("2080502", "0.10"), "201", "0", false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			got, found := priorCode(tc.prior, tc.code)
+			got, found := model.PriorOfCode(tc.prior, tc.code)
 			if got.String() != tc.want || found != tc.found {
-				t.Errorf("priorCode = %s, %v; want %s, %v", got, found, tc.want, tc.found)
+				t.Errorf("PriorOfCode = %s, %v; want %s, %v", got, found, tc.want, tc.found)
 			}
 		})
 	}

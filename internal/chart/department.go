@@ -370,7 +370,7 @@ func (d dept) prior() (Chart, bool) {
 	var parts []string
 	for _, c := range sortedCodes(classes) {
 		v := cell(t, "rows", rows[string(c)], "total")
-		p, _ := priorCode(d.f.Prior.Functions, c)
+		p, _ := model.PriorOfCode(d.f.Prior.Functions, c)
 		name := d.c.codeName(classify.Function, c, d.f.Year)
 		names = append(names, name)
 		now, before = append(now, v), append(before, p)
@@ -408,7 +408,7 @@ func (d dept) threePublic() (Chart, bool) {
 		now = append(now, v)
 		parts = append(parts, d.c.tf("chart.amount", name, d.m.withUnit(v)))
 		if hasPrior {
-			p, _ := priorItem(d.f.Prior.ThreePublic, items, it.Key)
+			p, _ := model.PriorOfItem(d.f.Prior.ThreePublic, items, it.Key)
 			before = append(before, p)
 		}
 	}
@@ -417,7 +417,7 @@ func (d dept) threePublic() (Chart, bool) {
 	series := []string{d.c.tf("chart.year", d.f.Year)}
 	values := [][]amount.Amount{now}
 	if hasPrior {
-		p, _ := priorItem(d.f.Prior.ThreePublic, items, "total")
+		p, _ := model.PriorOfItem(d.f.Prior.ThreePublic, items, "total")
 		summary = d.c.tf("chart.three.summary.prior", d.m.withUnit(total), d.m.withUnit(p), d.c.list(parts))
 		series = []string{d.c.tf("chart.year", d.f.Year-1), series[0]}
 		values = [][]amount.Amount{before, now}
