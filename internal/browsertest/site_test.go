@@ -3,6 +3,7 @@ package browsertest
 import (
 	"bytes"
 	"path/filepath"
+	"reflect"
 	"regexp"
 	"strings"
 	"testing"
@@ -10,6 +11,7 @@ import (
 	"github.com/chromedp/chromedp/kb"
 
 	"budgetpress/internal/build"
+	"budgetpress/internal/testsite"
 )
 
 // sitePages are the pages of the example site, one of each kind in each
@@ -315,6 +317,100 @@ func TestSkipLink(t *testing.T) {
 				var html string
 				p.Eval(`document.activeElement.outerHTML.slice(0, 120)`, &html)
 				t.Errorf("the Tab after the skip link focuses %s, outside #main", html)
+			}
+		})
+	}
+}
+
+// smallOffice is a department in 元 with table 1 only, its other tables'
+// absence accepted: another department for the home page's trend chart.
+const smallOffice = `unit: 元
+published: YEAR-02-20
+department:
+  name: {zh: 小办公室, en: Small Office}
+tables:
+  - no: 1
+    kind: summary
+    income:
+      - [current, "AMOUNT"]
+      - [general, "AMOUNT"]
+      - [total, "AMOUNT"]
+    expenditure:
+      - [201, "AMOUNT"]
+      - [total, "AMOUNT"]
+accept:
+  - {rule: tables, subject: table 1 total, reason: table 1 only}
+  - {rule: tables, subject: table 1 201 amount, reason: table 1 only}
+  - {rule: tables, subject: table 1 total amount, reason: table 1 only}
+`
+
+// TestTrendChoice: on a home page with two departments, choosing the
+// other department with the keyboard redraws the one trend chart with
+// its years, unit and totals, and says so in the caption.
+func TestTrendChoice(t *testing.T) {
+	b := Start(t)
+	dir := testsite.Copy(t, filepath.Join("..", ".."))
+	for year, amount := range map[string]string{"2023": "1,234,567.80", "2024": "2,500,000.00"} {
+		yaml := strings.NewReplacer("YEAR", year, "AMOUNT", amount).Replace(smallOffice)
+		testsite.Write(t, filepath.Join(dir, "data", year, "small-office.yaml"), []byte(yaml))
+	}
+	out := t.TempDir()
+	if res := build.Run(build.Options{Dir: dir, Out: out, BasePath: BasePath}); res.Diags.HasErrors() {
+		var b bytes.Buffer
+		res.Diags.Print(&b)
+		t.Fatalf("the site does not build:\n%s", b.String())
+	}
+	base := ServeDir(t, out)
+	type drawn struct {
+		Years, Labels []string
+		Unit, Summary string
+	}
+	read := func(p *Page) drawn {
+		var d drawn
+		p.Eval(`(() => {
+			const o = echarts.getInstanceByDom(document.getElementById("chart-trend")).getOption();
+			return {
+				Years: o.xAxis[0].data,
+				Labels: o.series[0].data.map(d => d.label.formatter),
+				Unit: o.yAxis[0].name,
+				Summary: document.getElementById("chart-trend-summary").textContent,
+			};
+		})()`, &d)
+		return d
+	}
+	for _, tc := range []struct {
+		lang, path  string
+		first, next drawn
+	}{
+		{"zh", "", drawn{[]string{"2024 年"}, []string{"604.13"}, "万元", "昌吉州人民政府电子政务办公室各年支出总计：2024 年 604.13 万元。"},
+			drawn{[]string{"2023 年", "2024 年"}, []string{"1,234,567.80", "2,500,000.00"}, "元", "小办公室各年支出总计：2023 年 1,234,567.80 元；2024 年 2,500,000.00 元。"}},
+		{"en", "en/", drawn{[]string{"2024"}, []string{"6,041.3"}, "thousand yuan", "Total expenditure of the Changji Prefecture E-Government Office by year: 2024: 6,041.3 thousand yuan."},
+			drawn{[]string{"2023", "2024"}, []string{"1,234,567.80", "2,500,000.00"}, "yuan", "Total expenditure of the Small Office by year: 2023: 1,234,567.80 yuan; 2024: 2,500,000.00 yuan."}},
+	} {
+		t.Run(tc.lang, func(t *testing.T) {
+			p := b.NewPage(t)
+			p.Open(base + tc.path)
+			checkCharts(t, p)
+			var boxes int
+			p.Eval(`document.querySelectorAll(".chart-box").length`, &boxes)
+			if boxes != 2 { // the departments compared, the trend
+				t.Errorf("%d chart boxes, want 2", boxes)
+			}
+			if got := read(p); !reflect.DeepEqual(got, tc.first) {
+				t.Errorf("first drawn %+v, want %+v", got, tc.first)
+			}
+			p.Eval(`document.getElementById("chart-trend-pick").focus()`, nil)
+			p.Press(kb.ArrowDown)
+			p.WaitFor(`document.getElementById("chart-trend-pick").value === "small-office"`)
+			if got := read(p); !reflect.DeepEqual(got, tc.next) {
+				t.Errorf("after choosing the small office: %+v, want %+v", got, tc.next)
+			}
+			checkCharts(t, p)
+			for _, m := range p.Console() {
+				t.Errorf("console: %s", m)
+			}
+			for _, v := range Audit(p) {
+				t.Errorf("axe: %s", v)
 			}
 		})
 	}

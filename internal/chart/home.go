@@ -1,9 +1,9 @@
 package chart
 
 import (
+	"encoding/json"
 	"sort"
 	"strconv"
-	"strings"
 
 	"github.com/go-echarts/go-echarts/v2/charts"
 	"github.com/go-echarts/go-echarts/v2/opts"
@@ -96,11 +96,65 @@ func Departments(files []*model.File, c Context) (Chart, bool) {
 	}, true
 }
 
-// Trends returns, for each department in id order, its total
-// expenditure across the years it has files for, as columns, oldest
-// first; a department with one year has a single column. Each links to
-// the table at tableHref.
-func Trends(files []*model.File, c Context, tableHref string) []Chart {
+// Trend is the home page's figure of each department across the years:
+// one chart of a department's total expenditure by year, with a choice
+// of the department. Its Chart is the figure as first drawn, with the
+// first department; Choices holds every department, the first too, in
+// the order of the year lists (by id). The page script switches between
+// them; without it, the figure's source table prints every figure.
+type Trend struct {
+	Chart
+	Choices []Choice
+}
+
+// Choice is one department of the trend figure: its name for the
+// <select>, and what the chart and its caption change to when it is
+// chosen.
+type Choice struct {
+	ID      string `json:"id"`
+	Name    string `json:"-"` // in the page's language, else in Chinese
+	Lang    string `json:"-"` // "zh" when Name is not in the page's language
+	Summary string `json:"summary"`
+	// Option is what ECharts' setOption merges into the drawn option:
+	// the department's years, unit and totals.
+	Option trendUpdate `json:"option"`
+}
+
+// ChoicesJSON returns the choices as JSON, for a <script
+// type="application/json"> element: encoding/json escapes <, > and &
+// (see Chart.Option).
+func (t Trend) ChoicesJSON() []byte {
+	b, err := json.Marshal(t.Choices)
+	if err != nil {
+		panic("chart: " + err.Error())
+	}
+	return b
+}
+
+// trendUpdate is the part of the trend chart's option that differs
+// between departments.
+type trendUpdate struct {
+	XAxis  []categories `json:"xAxis"`
+	YAxis  []axisName   `json:"yAxis"`
+	Series []seriesData `json:"series"`
+}
+
+type categories struct {
+	Data []string `json:"data"`
+}
+
+type axisName struct {
+	Name string `json:"name"`
+}
+
+type seriesData struct {
+	Data []opts.BarData `json:"data"`
+}
+
+// Trends returns the figure of each department's total expenditure
+// across the years it has files for, oldest first, linking to the table
+// at tableHref; false when no department has a total.
+func Trends(files []*model.File, c Context, tableHref string) (Trend, bool) {
 	byID := map[string][]*model.File{}
 	for _, f := range files {
 		byID[f.ID] = append(byID[f.ID], f)
@@ -110,19 +164,43 @@ func Trends(files []*model.File, c Context, tableHref string) []Chart {
 		ids = append(ids, id)
 	}
 	sort.Strings(ids)
-	var out []Chart
+	var t Trend
 	for _, id := range ids {
 		fs := byID[id]
 		sort.Slice(fs, func(i, j int) bool { return fs[i].Year < fs[j].Year })
-		if ch, ok := trend(fs, c, tableHref); ok {
-			out = append(out, ch)
+		if ch, ok := c.trendChoice(fs); ok {
+			t.Choices = append(t.Choices, ch)
 		}
 	}
-	return out
+	if len(t.Choices) == 0 {
+		return Trend{}, false
+	}
+	first := t.Choices[0].Option
+	id, title := "chart-trend", c.T("chart.trends.title")
+	b := charts.NewBar()
+	b.SetGlobalOptions(append(c.base(id, title),
+		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(false)}),
+		charts.WithGridOpts(opts.Grid{Left: "8", Right: "16", Top: "40", Bottom: "8", ContainLabel: opts.Bool(true)}),
+		charts.WithXAxisOpts(opts.XAxis{Type: "category"}),
+		charts.WithYAxisOpts(opts.YAxis{Type: "value", Name: first.YAxis[0].Name}),
+	)...)
+	b.SetXAxis(first.XAxis[0].Data)
+	b.AddSeries(c.T("list.total.head"), first.Series[0].Data,
+		charts.WithSeriesOpts(func(s *charts.SingleSeries) { s.BarMaxWidth = "56" }),
+		charts.WithLabelOpts(opts.Label{Show: opts.Bool(true), Position: "top"}))
+	t.Chart = Chart{
+		ID: id, Kind: "bar", Height: 280,
+		Title: title, Label: c.label(title), Summary: t.Choices[0].Summary,
+		Sources: []Source{{Href: tableHref, Text: c.T("trends.caption")}},
+		Option:  encode(b),
+	}
+	return t, true
 }
 
-// trend is the column chart of one department's totals.
-func trend(fs []*model.File, c Context, tableHref string) (Chart, bool) {
+// trendChoice is one department's totals, fs oldest first, in the unit
+// of its files (万元 when any file has it); false when no file has a
+// total.
+func (c Context) trendChoice(fs []*model.File) (Choice, bool) {
 	unit := commonUnit(fs)
 	m := money{lang: c.Lang, unit: unit}
 	latest := fs[len(fs)-1]
@@ -143,35 +221,20 @@ func trend(fs []*model.File, c Context, tableHref string) (Chart, bool) {
 			Tooltip: tip(name, y+"  "+m.withUnit(t))})
 	}
 	if len(data) == 0 {
-		return Chart{}, false
+		return Choice{}, false
 	}
-	summary := c.tf("chart.trend.summary", name, c.list(parts))
-	id, title := "chart-trend-"+ident(latest.ID), c.tf("chart.trend.title", name)
-	b := charts.NewBar()
-	b.SetGlobalOptions(append(c.base(id, title),
-		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(false)}),
-		charts.WithGridOpts(opts.Grid{Left: "8", Right: "16", Top: "40", Bottom: "8", ContainLabel: opts.Bool(true)}),
-		charts.WithXAxisOpts(opts.XAxis{Type: "category"}),
-		charts.WithYAxisOpts(opts.YAxis{Type: "value", Name: m.unitName()}),
-	)...)
-	b.SetXAxis(years)
-	b.AddSeries(c.T("list.total.head"), data,
-		charts.WithSeriesOpts(func(s *charts.SingleSeries) { s.BarMaxWidth = "56" }),
-		charts.WithLabelOpts(opts.Label{Show: opts.Bool(true), Position: "top"}))
-	return Chart{
-		ID: id, Kind: "bar", Height: 280,
-		Title: title, Label: c.label(title), Summary: summary,
-		Sources: []Source{{Href: tableHref, Text: c.T("trends.caption")}},
-		Option:  encode(b),
-	}, true
-}
-
-// ident turns a department id into something safe in an id attribute.
-func ident(s string) string {
-	return strings.Map(func(r rune) rune {
-		if r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '-' || r == '_' {
-			return r
-		}
-		return '-'
-	}, s)
+	full, ok := latest.Department.Name.In(c.Lang)
+	ch := Choice{
+		ID: latest.ID, Name: full,
+		Summary: c.tf("chart.trend.summary", name, c.list(parts)),
+		Option: trendUpdate{
+			XAxis:  []categories{{Data: years}},
+			YAxis:  []axisName{{Name: m.unitName()}},
+			Series: []seriesData{{Data: data}},
+		},
+	}
+	if !ok {
+		ch.Lang = "zh"
+	}
+	return ch, true
 }

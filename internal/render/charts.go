@@ -31,10 +31,19 @@ func (v *view) HomeCharts() []chart.Chart {
 	return nil
 }
 
-// TrendCharts returns, for each department, its totals across the years.
-func (v *view) TrendCharts() []chart.Chart {
-	return chart.Trends(v.Site.Files, v.chartContext(), "#trends-table")
+// TrendChart returns the figure of each department's totals across the
+// years, one department at a time; nil when no department has a total.
+func (v *view) TrendChart() *chart.Trend {
+	if t, ok := chart.Trends(v.Site.Files, v.chartContext(), "#trends-table"); ok {
+		return &t
+	}
+	return nil
 }
+
+// TrendChoices is the trend figure's choices for their <script
+// type="application/json"> element. It is JSON from encoding/json, which
+// escapes <, > and &, so it is inserted as it is.
+func (v *view) TrendChoices(t *chart.Trend) template.JS { return template.JS(t.ChoicesJSON()) }
 
 // HasCharts reports whether the page draws charts, and so needs the
 // chart scripts.
@@ -43,7 +52,7 @@ func (v *view) HasCharts() bool {
 	case "department":
 		return len(v.DeptCharts(v.Page.File)) > 0
 	case "home":
-		return len(v.HomeCharts()) > 0 || len(v.TrendCharts()) > 0
+		return len(v.HomeCharts()) > 0 || v.TrendChart() != nil
 	}
 	return false
 }
@@ -63,7 +72,7 @@ func (v *view) FigureArgs(c chart.Chart) figureArgs { return figureArgs{V: v, C:
 func (a figureArgs) Option() template.JS { return template.JS(a.C.Option) }
 
 // TrendTable is the home page's table of each department's total
-// expenditure by year: the figures of the trend charts.
+// expenditure by year: the figures of the trend chart.
 type TrendTable struct {
 	Years []int // oldest first
 	Rows  []TrendRow

@@ -5,6 +5,12 @@
 // Without it, or without ECharts, the figure captions and the tables
 // carry every figure.
 //
+// A chart may show one of several choices (the home page's departments
+// across the years): a <select data-box="<box id>"> chooses, and
+// <script type="application/json" id="<box id>-choices"> holds, in the
+// order of its options, each choice's "option" (what setOption merges
+// into the drawn one) and "summary" (the caption's sentence).
+//
 // Text on the canvas follows the page's text: its sizes are ECharts'
 // defaults scaled by the root font size (the reader's own setting, and
 // site.css's larger text), its font is the box's font (which follows the
@@ -16,9 +22,19 @@
   if (!boxes.length) {
     return;
   }
+  var pickers = Array.prototype.slice.call(document.querySelectorAll("select[data-box]"));
+  // hide hides a chart box, and the select that chooses what it shows.
+  function hide(box) {
+    box.hidden = true;
+    pickers.forEach(function (s) {
+      if (s.getAttribute("data-box") === box.id && s.parentNode) {
+        s.parentNode.hidden = true;
+      }
+    });
+  }
   var echarts = window.echarts;
   if (!echarts) {
-    boxes.forEach(function (b) { b.hidden = true; });
+    boxes.forEach(hide);
     return;
   }
   var root = document.documentElement;
@@ -33,8 +49,8 @@
     return px > 0 ? px / 16 : 1;
   }
 
-  function optionOf(box) {
-    var el = document.getElementById(box.id + "-data");
+  function data(id) {
+    var el = document.getElementById(id);
     if (!el) {
       return null;
     }
@@ -42,6 +58,39 @@
       return JSON.parse(el.textContent);
     } catch (e) {
       return null;
+    }
+  }
+
+  function optionOf(box) {
+    return data(box.id + "-data");
+  }
+
+  // choices maps the id of a box that has a select to the select and
+  // its choices.
+  var choices = {};
+  pickers.forEach(function (s) {
+    var id = s.getAttribute("data-box");
+    var list = data(id + "-choices");
+    if (Array.isArray(list) && list.length === s.options.length) {
+      choices[id] = { select: s, list: list };
+    } else if (s.parentNode) {
+      s.parentNode.hidden = true;
+    }
+  });
+
+  // choose shows the choice selected for a box, if it has a select: the
+  // choice's series (the rest of the option, aria and decals among it,
+  // stays) and its sentence in the caption, which screen readers hear.
+  function choose(box, chart) {
+    var c = choices[box.id];
+    var choice = c && c.list[c.select.selectedIndex];
+    if (!chart || !choice) {
+      return;
+    }
+    chart.setOption(choice.option);
+    var summary = document.getElementById(box.id + "-summary");
+    if (summary && summary.textContent !== choice.summary) {
+      summary.textContent = choice.summary;
     }
   }
 
@@ -125,7 +174,7 @@
   function draw(box, i) {
     var option = optionOf(box);
     if (!option) {
-      box.hidden = true;
+      hide(box);
       return;
     }
     if (still) {
@@ -141,6 +190,8 @@
     var chart = echarts.init(box, null, { renderer: "canvas", locale: locale });
     chart.setOption(option);
     charts[i] = chart;
+    // The browser may have kept an earlier choice (back, reload).
+    choose(box, chart);
   }
 
   function drawAll() {
@@ -163,6 +214,13 @@
   }
 
   drawAll();
+
+  Object.keys(choices).forEach(function (id) {
+    choices[id].select.addEventListener("change", function () {
+      var box = document.getElementById(id);
+      choose(box, charts[boxes.indexOf(box)]);
+    });
+  });
 
   // Redraw when a box changes width: a rotated phone, a resized window,
   // larger text. Media rules in the option adapt the layout.
