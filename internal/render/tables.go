@@ -98,6 +98,7 @@ func (v *view) table(f *model.File, t *model.Table) TableView {
 			pv.ProjectHead = v.T("table.project")
 		}
 		rows := t.Parts[part.Key]
+		pv.Rows = make([]RowView, 0, len(rows)+len(part.Items)+1)
 		byKey := map[string]*model.Row{}
 		for i := range rows {
 			byKey[rows[i].Key] = &rows[i]
@@ -194,11 +195,16 @@ func (v *view) codeName(s classify.Scheme, c classify.Code, year int) template.H
 	if !ok {
 		return template.HTML(template.HTMLEscapeString(c.String()))
 	}
-	t := model.Text{ByLang: map[string]string{"zh": n.ZH}}
-	if n.EN != "" {
-		t.ByLang["en"] = n.EN
+	// As Tx would show model.Bi(n.ZH, n.EN), without making the map
+	// (a page asks for some hundred names).
+	name, ok := n.ZH, v.Lang == "zh"
+	if !ok && v.Lang == "en" && n.EN != "" {
+		name, ok = n.EN, true
 	}
-	return v.Tx(t)
+	if ok || name == "" {
+		return template.HTML(template.HTMLEscapeString(name))
+	}
+	return v.Tx(model.T(n.ZH)) // shown in Chinese, marked and counted
 }
 
 // Caption is the text of a table's caption: number, title, compiling

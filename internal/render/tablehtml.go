@@ -1,0 +1,194 @@
+package render
+
+// The rows of the budget tables and of the indicator tables are written
+// here in Go rather than by the templates: a department page has some
+// thousand cells, and html/template spends most of a page's time calling
+// methods by reflection and escaping them one action at a time. The
+// frame of each table (section, heading, indicator headings) stays in
+// the layouts, so a theme can still change it; the markup written here
+// is the markup the templates wrote before, byte for byte.
+
+import (
+	"html/template"
+	"strconv"
+	"strings"
+)
+
+// writeText writes s escaped as html/template escapes a string in text
+// and quoted attributes, so that the output does not depend on whether a
+// template or this file wrote it. That is html.EscapeString's set plus
+// '+' and NUL.
+func writeText(b *strings.Builder, s string) {
+	last := 0
+	for i := 0; i < len(s); i++ {
+		var rep string
+		switch s[i] {
+		case 0:
+			rep = "\uFFFD"
+		case '"':
+			rep = "&#34;"
+		case '&':
+			rep = "&amp;"
+		case '\'':
+			rep = "&#39;"
+		case '+':
+			rep = "&#43;"
+		case '<':
+			rep = "&lt;"
+		case '>':
+			rep = "&gt;"
+		default:
+			continue
+		}
+		b.WriteString(s[last:i])
+		b.WriteString(rep)
+		last = i + 1
+	}
+	b.WriteString(s[last:])
+}
+
+// PartsHTML renders every part of a table, each a scrolling region
+// holding one HTML table, for the "table" template.
+func (a tableArgs) PartsHTML() template.HTML {
+	if len(a.T.Parts) == 0 {
+		return ""
+	}
+	v, t := a.V, a.T
+	unit := v.Money(a.F).UnitName()
+	n := 0
+	for i := range t.Parts {
+		n += 600 + 200*len(t.Parts[i].Columns) + len(t.Parts[i].Rows)*(80+40*len(t.Parts[i].Columns))
+	}
+	var b strings.Builder
+	b.Grow(n)
+	for i := range t.Parts {
+		p := &t.Parts[i]
+		capID := t.ID + "-cap-" + strconv.Itoa(i)
+		b.WriteString("\n<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" aria-labelledby=\"")
+		writeText(&b, capID)
+		if p.HasCode {
+			b.WriteString("\">\n<table class=\"coded\">\n<caption id=\"")
+		} else {
+			b.WriteString("\">\n<table class=\"items\">\n<caption id=\"")
+		}
+		writeText(&b, capID)
+		b.WriteString("\"><span class=\"caption-text\">")
+		writeText(&b, v.Tf("table.no", t.No))
+		b.WriteByte(' ')
+		writeText(&b, t.Title)
+		if p.Caption != "" {
+			b.WriteString(" — ")
+			writeText(&b, p.Caption)
+		}
+		b.WriteString("<span class=\"unit\">")
+		writeText(&b, v.Tf("table.unit.caption", unit))
+		b.WriteString("</span></span></caption>\n<thead><tr>")
+		if p.HasCode {
+			b.WriteString("<th scope=\"col\" class=\"code\">")
+			writeText(&b, p.KeyHead)
+			b.WriteString("</th><th scope=\"col\" class=\"name\">")
+			writeText(&b, p.NameHead)
+			b.WriteString("</th>")
+		} else {
+			b.WriteString("<th scope=\"col\" class=\"name\">")
+			writeText(&b, p.KeyHead)
+			b.WriteString("</th>")
+		}
+		if p.HasProject {
+			b.WriteString("<th scope=\"col\" class=\"project\">")
+			writeText(&b, p.ProjectHead)
+			b.WriteString("</th>")
+		}
+		for _, c := range p.Columns {
+			b.WriteString("<th scope=\"col\" class=\"num\">")
+			writeText(&b, c)
+			b.WriteString("</th>")
+		}
+		b.WriteString("</tr></thead>\n<tbody>\n")
+		for j := range p.Rows {
+			writeRow(&b, p, &p.Rows[j])
+		}
+		b.WriteString("</tbody>\n</table>\n</div>\n")
+	}
+	return template.HTML(b.String())
+}
+
+// writeRow writes one row of a budget table. Name and Project are
+// already HTML.
+func writeRow(b *strings.Builder, p *PartView, r *RowView) {
+	b.WriteString("<tr class=\"level-")
+	b.WriteString(strconv.Itoa(r.Level))
+	if r.Total {
+		b.WriteString(" total")
+	}
+	b.WriteString("\">")
+	if p.HasCode {
+		b.WriteString("<td class=\"code\">")
+		writeText(b, r.Code)
+		b.WriteString("</td>")
+	}
+	if r.Project != "" {
+		b.WriteString("<td class=\"name\">")
+		b.WriteString(string(r.Name))
+		b.WriteString("</td><th scope=\"row\" class=\"project\">")
+		b.WriteString(string(r.Project))
+		b.WriteString("</th>")
+	} else {
+		b.WriteString("<th scope=\"row\" class=\"name\">")
+		b.WriteString(string(r.Name))
+		b.WriteString("</th>")
+		if p.HasProject {
+			b.WriteString("<td class=\"project\"></td>")
+		}
+	}
+	for _, c := range r.Cells {
+		b.WriteString("<td class=\"num\">")
+		writeText(b, c)
+		b.WriteString("</td>")
+	}
+	b.WriteString("</tr>\n")
+}
+
+// Body renders the rows of a performance-target table, for the
+// "indicators" template. A 一级指标 or 二级指标 cell is written on the
+// first row it spans.
+func (a indicatorArgs) Body() template.HTML {
+	var b strings.Builder
+	b.Grow(len(a.Rows) * 400)
+	level := func(span int, name string) {
+		if span == 0 {
+			return
+		}
+		b.WriteString("<td class=\"level\"")
+		if span > 1 {
+			b.WriteString(" rowspan=\"")
+			b.WriteString(strconv.Itoa(span))
+			b.WriteByte('"')
+		}
+		b.WriteByte('>')
+		writeText(&b, name)
+		b.WriteString("</td>")
+	}
+	for i := range a.Rows {
+		r := &a.Rows[i]
+		b.WriteString("<tr>")
+		level(r.Level1Span, r.Level1)
+		level(r.Level2Span, r.Level2)
+		b.WriteString("<th scope=\"row\">")
+		b.WriteString(string(r.Name))
+		b.WriteString("</th><td class=\"target\">")
+		b.WriteString(string(r.Target))
+		b.WriteString("</td><td>")
+		b.WriteString(string(r.Basis))
+		b.WriteString("</td><td>")
+		b.WriteString(string(r.Prior))
+		b.WriteString("</td><td class=\"num\">")
+		b.WriteString(strconv.Itoa(r.Weight))
+		b.WriteString("</td><td>")
+		b.WriteString(string(r.Scoring))
+		b.WriteString("</td><td>")
+		b.WriteString(string(r.Evidence))
+		b.WriteString("</td></tr>\n")
+	}
+	return template.HTML(b.String())
+}
