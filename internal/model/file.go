@@ -129,10 +129,13 @@ type Project struct {
 // ">=", a value and a unit ("≥ 90%"), or a qualitative target ("有效保障")
 // with an empty operator.
 type Target struct {
-	Op    string // "", "=", ">=", "<=", ">", "<"
-	Value string // the number as written, "" for qualitative targets
-	Unit  string
-	Text  Text // the whole target as written
+	Op string // "", "=", ">=", "<=", ">", "<"
+	// Implicit is set when the table printed no operator ("1500 台"),
+	// which reads as "=".
+	Implicit bool
+	Value    string // the number as written, "" for qualitative targets
+	Unit     string
+	Text     Text // the whole target as written
 }
 
 // Indicator is one performance indicator (三级指标) with its group.

@@ -53,17 +53,21 @@ func ParseTarget(s string) (Target, error) {
 		}
 		return Target{Text: T(s)}, nil
 	}
-	op := m[1]
-	if op == "" {
+	op, implicit := m[1], m[1] == ""
+	if implicit {
 		op = "="
 	}
-	return Target{Op: op, Value: m[2], Unit: strings.TrimSpace(m[3]), Text: T(s)}, nil
+	return Target{Op: op, Implicit: implicit, Value: m[2], Unit: strings.TrimSpace(m[3]), Text: T(s)}, nil
 }
 
 // String returns the target as pages show it: "≥ 90%", "= 1 套".
 func (t Target) String() string {
 	if t.Op == "" {
 		return t.Text.ZH()
+	}
+	if t.Implicit {
+		// Printed as the table prints it: "1500 台", not "= 1500 台".
+		return strings.TrimPrefix(Target{Op: "=", Value: t.Value, Unit: t.Unit}.String(), "= ")
 	}
 	op := map[string]string{">=": "≥", "<=": "≤", "=": "=", ">": ">", "<": "<"}[t.Op]
 	v := t.Value

@@ -166,7 +166,7 @@ func (v *view) target(t model.Target) template.HTML {
 			}
 		}
 	}
-	en := model.Target{Op: t.Op, Value: value, Unit: strings.TrimSpace(unit)}
+	en := model.Target{Op: t.Op, Implicit: t.Implicit, Value: value, Unit: strings.TrimSpace(unit)}
 	return nowrap(en.String())
 }
 

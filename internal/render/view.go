@@ -167,6 +167,20 @@ func (v *view) TIn(lang, key string) string {
 	return s
 }
 
+// Description is the page's summary for search engines and link
+// previews (<meta name="description">).
+func (v *view) Description() string {
+	switch v.Page.Kind {
+	case "department":
+		return v.Tf("desc.department", v.DeptTitle(v.Page.File), v.Total(v.Page.File))
+	case "year":
+		return v.Tf("desc.year", v.Page.Year)
+	case "404":
+		return v.T("404.title")
+	}
+	return v.HomeLead()
+}
+
 // HomeLead is the introduction of the home page: it promises final
 // accounts only when the site has some.
 func (v *view) HomeLead() string {
