@@ -10,7 +10,6 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"runtime"
 	"sort"
 	"strings"
 	"sync"
@@ -21,6 +20,7 @@ import (
 	"budgetpress/internal/diag"
 	"budgetpress/internal/i18n"
 	"budgetpress/internal/load"
+	"budgetpress/internal/parallel"
 	"budgetpress/internal/render"
 )
 
@@ -160,30 +160,18 @@ func finish(res Result, start time.Time) Result {
 // renderAll renders pages on every core, streaming each to disk, and
 // collects the untranslated texts per language.
 func renderAll(r *render.Site, pages []render.Page, w *writer, diags *diag.List) map[string][]render.Missing {
-	jobs := make(chan int)
 	results := make([]render.Result, len(pages))
-	var wg sync.WaitGroup
-	for range runtime.GOMAXPROCS(0) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			var buf bytes.Buffer
-			for i := range jobs {
-				buf.Reset()
-				results[i] = r.Render(&buf, pages[i])
-				if !results[i].Diags.HasErrors() {
-					var d diag.List
-					w.write(pages[i].Path, buf.Bytes(), &d)
-					results[i].Diags = append(results[i].Diags, d...)
-				}
-			}
-		}()
-	}
-	for i := range pages {
-		jobs <- i
-	}
-	close(jobs)
-	wg.Wait()
+	parallel.Each(len(pages), func(i int) {
+		buf := buffers.Get().(*bytes.Buffer)
+		defer buffers.Put(buf)
+		buf.Reset()
+		results[i] = r.Render(buf, pages[i])
+		if !results[i].Diags.HasErrors() {
+			var d diag.List
+			w.write(pages[i].Path, buf.Bytes(), &d)
+			results[i].Diags = append(results[i].Diags, d...)
+		}
+	})
 	missing := map[string][]render.Missing{}
 	seen := map[string]bool{}
 	for i, res := range results {
@@ -210,6 +198,9 @@ func renderAll(r *render.Site, pages []render.Page, w *writer, diags *diag.List)
 	}
 	return missing
 }
+
+// buffers holds the page buffers between renders.
+var buffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 
 // writer writes files under root, counting them.
 type writer struct {

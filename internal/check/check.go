@@ -10,6 +10,7 @@ import (
 	"budgetpress/internal/diag"
 	"budgetpress/internal/load"
 	"budgetpress/internal/model"
+	"budgetpress/internal/parallel"
 )
 
 // Site checks every department file of a site and the Markdown content.
@@ -18,8 +19,11 @@ func Site(s *load.Site) diag.List {
 	if s.Config == nil {
 		return nil
 	}
-	for _, f := range s.Files {
-		out = append(out, File(f, s.Config, s.Dict)...)
+	// Files are checked on every core; findings keep the files' order.
+	found := make([]diag.List, len(s.Files))
+	parallel.Each(len(s.Files), func(i int) { found[i] = File(s.Files[i], s.Config, s.Dict) })
+	for _, d := range found {
+		out = append(out, d...)
 	}
 	out = append(out, content(s)...)
 	return out

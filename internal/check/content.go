@@ -9,6 +9,7 @@ import (
 	"budgetpress/internal/load"
 	"budgetpress/internal/model"
 	"budgetpress/internal/narrative"
+	"budgetpress/internal/parallel"
 )
 
 // content checks the explanations, content/<lang>/<year>/<department>.md,
@@ -36,6 +37,7 @@ func content(s *load.Site) diag.List {
 		written[c.Path] = true
 	}
 	renderers := map[*model.File]*narrative.Renderer{}
+	var jobs []renderJob // rendered on every core once the files are sorted out
 	for _, c := range s.Content {
 		if c.Bad {
 			continue
@@ -68,8 +70,7 @@ func content(s *load.Site) diag.List {
 			if renderers[f] == nil {
 				renderers[f] = narrative.New(f, s.Dict)
 			}
-			_, diags := renderers[f].Markdown(c.Path, []byte(c.Text), lang)
-			out = append(out, diags...)
+			jobs = append(jobs, renderJob{renderers[f], c, lang})
 			continue
 		}
 		if !whole || data[dataPath] {
@@ -84,6 +85,7 @@ func content(s *load.Site) diag.List {
 		}
 		out.Errorf(pos, "%s", msg)
 	}
+	out = append(out, renderAll(jobs)...)
 	for _, f := range s.Files {
 		for _, lang := range langs {
 			p := fmt.Sprintf("content/%s/%d/%s.md", lang, f.Year, f.ID)
@@ -152,4 +154,27 @@ func contains(list []string, s string) bool {
 		}
 	}
 	return false
+}
+
+// renderJob is one explanation to render against its department.
+type renderJob struct {
+	r    *narrative.Renderer
+	c    load.Source
+	lang string
+}
+
+// renderAll renders the explanations on every core, as the build would,
+// and returns their findings in the order of the jobs. A narrative
+// Renderer is safe for concurrent use.
+func renderAll(jobs []renderJob) diag.List {
+	found := make([]diag.List, len(jobs))
+	parallel.Each(len(jobs), func(i int) {
+		j := jobs[i]
+		_, found[i] = j.r.Markdown(j.c.Path, []byte(j.c.Text), j.lang)
+	})
+	var out diag.List
+	for _, d := range found {
+		out = append(out, d...)
+	}
+	return out
 }

@@ -7,16 +7,14 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
-	"runtime"
 	"sort"
 	"strings"
-	"sync"
-	"sync/atomic"
 
 	"budgetpress/internal/amount"
 	"budgetpress/internal/classify"
 	"budgetpress/internal/diag"
 	"budgetpress/internal/model"
+	"budgetpress/internal/parallel"
 )
 
 // Site is everything read from a site directory.
@@ -88,24 +86,15 @@ func ReadSite(dir string) (*Site, diag.List) {
 		diags diag.List
 	}
 	results := make([]result, len(paths))
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), len(paths)) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := int(next.Add(1) - 1); i < len(paths); i = int(next.Add(1) - 1) {
-				rel := filepath.ToSlash(mustRel(dir, paths[i]))
-				src, err := os.ReadFile(paths[i])
-				if err != nil {
-					results[i].diags.Errorf(diag.Pos{File: rel}, "cannot read: %v", err)
-					continue
-				}
-				results[i].f, results[i].diags = File(rel, src, Options{Dict: s.Dict, Langs: cfg.Languages})
-			}
-		}()
-	}
-	wg.Wait()
+	parallel.Each(len(paths), func(i int) {
+		rel := filepath.ToSlash(mustRel(dir, paths[i]))
+		src, err := os.ReadFile(paths[i])
+		if err != nil {
+			results[i].diags.Errorf(diag.Pos{File: rel}, "cannot read: %v", err)
+			return
+		}
+		results[i].f, results[i].diags = File(rel, src, Options{Dict: s.Dict, Langs: cfg.Languages})
+	})
 	for _, p := range paths {
 		s.DataFiles = append(s.DataFiles, filepath.ToSlash(mustRel(dir, p)))
 	}
