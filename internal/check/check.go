@@ -34,6 +34,13 @@ func File(f *model.File, cfg *model.Site, dict *classify.Dictionary) diag.List {
 	if dict == nil {
 		dict = classify.Default()
 	}
+	if f.Incomplete {
+		// Figures that did not load would only make sums look wrong:
+		// the editor fixes the loading errors first.
+		var out diag.List
+		out.Warnf(diag.Pos{File: f.Path, Line: 1, Col: 1}, "this file has loading errors (listed here), so its tables are not checked against each other until they are fixed")
+		return out
+	}
 	c := &checker{f: f, cfg: cfg, dict: dict, used: map[int]bool{}, places: usualPlaces(f)}
 	c.tables()
 	c.crossTables()

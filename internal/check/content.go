@@ -67,6 +67,9 @@ func content(s *load.Site) diag.List {
 		out = append(out, narrative.Lint(c.Path, []byte(c.Text))...)
 		dataPath := "data/" + year + "/" + id + ".yaml"
 		if f := files[dataPath]; f != nil {
+			if f.Incomplete {
+				continue // its references are checked once the file loads cleanly
+			}
 			if renderers[f] == nil {
 				renderers[f] = narrative.New(f, s.Dict)
 			}

@@ -52,7 +52,9 @@ func File(path string, src []byte, opt Options) (*model.File, diag.List) {
 	fr := &fileReader{decoder: d, f: f, opt: opt}
 	fr.read(root)
 	f.Strings = d.strings
-	return f, append(diags, d.diags...)
+	diags = append(diags, d.diags...)
+	f.Incomplete = diags.HasErrors()
+	return f, diags
 }
 
 type fileReader struct {

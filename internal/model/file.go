@@ -248,6 +248,9 @@ type File struct {
 	Assets         *Assets
 	Glossary       []Term
 	Prior          Prior
+	// Incomplete is set when loading the file found errors: some of its
+	// figures are missing, so the checker does not compare them.
+	Incomplete bool
 	// Accepted lists inconsistencies of the published document that the
 	// editor has looked at and keeps as published.
 	Accepted []Acceptance
