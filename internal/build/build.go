@@ -335,8 +335,13 @@ func sitemap(r *render.Site, pages []render.Page) []byte {
 		if p.File != nil {
 			fmt.Fprintf(&b, "<lastmod>%s</lastmod>", p.File.Published)
 		}
-		for _, alt := range r.AlternatesOf(p) {
+		alts := r.AlternatesOf(p)
+		for _, alt := range alts {
 			fmt.Fprintf(&b, `<xhtml:link rel="alternate" hreflang="%s" href="%s"/>`, alt.Lang, xmlEscape(alt.Absolute))
+		}
+		if len(alts) > 0 {
+			// The default language, as on the pages themselves.
+			fmt.Fprintf(&b, `<xhtml:link rel="alternate" hreflang="x-default" href="%s"/>`, xmlEscape(alts[0].Absolute))
 		}
 		b.WriteString("</url>\n")
 	}

@@ -202,6 +202,9 @@ func TestLinksResolveUnderSubPathAndFileSystem(t *testing.T) {
 	if !strings.Contains(string(tree["sitemap.xml"]), "<loc>https://example.gov.cn/zwgk/czyjs/en/2024/changji-egov/</loc>") {
 		t.Error("sitemap lacks the English department page")
 	}
+	if !strings.Contains(string(tree["sitemap.xml"]), `<xhtml:link rel="alternate" hreflang="x-default" href="https://example.gov.cn/zwgk/czyjs/2024/changji-egov/"/>`) {
+		t.Error("sitemap lacks the x-default alternate of the department page")
+	}
 }
 
 func TestHostileTextIsEscaped(t *testing.T) {

@@ -38,7 +38,7 @@ func File(f *model.File, cfg *model.Site, dict *classify.Dictionary) diag.List {
 		// Figures that did not load would only make sums look wrong:
 		// the editor fixes the loading errors first.
 		var out diag.List
-		out.Warnf(diag.Pos{File: f.Path, Line: 1, Col: 1}, "this file has loading errors (listed here), so its tables are not checked against each other until they are fixed")
+		out.Warnf(diag.Pos{File: f.Path, Line: 1, Col: 1}, "this file has loading errors, so its tables are not checked against each other until those are fixed")
 		return out
 	}
 	c := &checker{f: f, cfg: cfg, dict: dict, used: map[int]bool{}, places: usualPlaces(f)}

@@ -807,6 +807,6 @@ func TestIncompleteFileIsNotCompared(t *testing.T) {
 		got = append(got, d.String())
 	}
 	sameLines(t, "findings", got, []string{
-		"data/2024/changji-egov.yaml:1:1: warning: this file has loading errors (listed here), so its tables are not checked against each other until they are fixed",
+		"data/2024/changji-egov.yaml:1:1: warning: this file has loading errors, so its tables are not checked against each other until those are fixed",
 	})
 }

@@ -359,7 +359,11 @@ func (r *fileReader) rows(n *yaml.Node, t *model.Table, part *model.Part) []mode
 				for _, it := range part.Items {
 					keys = append(keys, it.Key)
 				}
-				r.errorf(kn, "%s %s has no row %q%s", what, part.Key, row.Key, suggest(row.Key, append(keys, "total")))
+				side := " " + part.Key
+				if part.Key == "rows" {
+					side = ""
+				}
+				r.errorf(kn, "%s%s has no row %q%s", what, side, row.Key, suggest(row.Key, append(keys, "total")))
 				continue
 			}
 		case part.Rows == model.ProjectRows && row.Key == "unit":

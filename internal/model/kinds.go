@@ -51,6 +51,9 @@ type Part struct {
 	Items      []Item
 	Columns    []Column
 	Identities []Identity
+	// TotalFirst puts the total row at the top, as the 三公 table does;
+	// other parts of fixed items print it at the bottom.
+	TotalFirst bool
 }
 
 // Column returns the index of the column with the given key, or -1.
@@ -268,7 +271,8 @@ var Kinds = map[string]*Kind{
 	KindThreePublic: {ID: KindThreePublic, Title: Bi("财政拨款“三公”经费支出情况表", "“Three Public Expenses” from Fiscal Appropriations"),
 		Parts: []Part{{Key: "rows", Total: sumTotal, Rows: Items, Items: ThreePublicItems,
 			Columns:    []Column{colTotal, colGeneral, colFund, colSOE},
-			Identities: []Identity{{"total", []string{"general", "fund", "soe"}}}}}},
+			Identities: []Identity{{"total", []string{"general", "fund", "soe"}}},
+			TotalFirst: true}}},
 	KindCarryover: {ID: KindCarryover, Title: Bi("上年结转结余情况明细表", "Carry-over and Balances from the Prior Year"),
 		Parts: []Part{{Key: "rows", Total: grandTotal, Rows: ProjectRows,
 			Columns: []Column{

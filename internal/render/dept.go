@@ -159,6 +159,9 @@ func (v *view) target(t model.Target) template.HTML {
 			value, unit = a.Shift(1).Grouped(), "thousand yuan"
 		}
 	default:
+		if a, err := amount.Parse(value); err == nil {
+			value = a.Grouped() // English groups thousands: 1,500
+		}
 		if en, ok := targetUnits[unit]; ok {
 			unit = en
 			if value == "1" {

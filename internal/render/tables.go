@@ -177,7 +177,7 @@ func (v *view) table(f *model.File, t *model.Table) TableView {
 				label = v.Plain(part.Total)
 			}
 			total := RowView{Name: template.HTML(template.HTMLEscapeString(label)), Total: true, Cells: cells(r)}
-			if part.Rows == model.Items || len(t.Kind.Parts) > 1 {
+			if (part.Rows == model.Items || len(t.Kind.Parts) > 1) && !part.TotalFirst {
 				pv.Rows = append(pv.Rows, total)
 			} else {
 				pv.Rows = append([]RowView{total}, pv.Rows...)
