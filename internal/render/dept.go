@@ -82,6 +82,10 @@ type indicatorArgs struct {
 	Caption template.HTML
 	Rows    []IndicatorRow
 	Total   int
+	// Extra is set when any indicator has a prior-year result, a scoring
+	// rule or evidence: the columns the project tables have and the
+	// department's overall table does not.
+	Extra bool
 }
 
 // IndicatorArgs lays out a performance-target table's indicators. The
@@ -117,6 +121,7 @@ func (v *view) IndicatorArgs(id string, caption any, inds []model.Indicator) ind
 			l2, a.Rows[i].Level2Span = i, 1
 		}
 		a.Total += in.Weight
+		a.Extra = a.Extra || !in.Prior.IsZero() || !in.Scoring.IsZero() || !in.Evidence.IsZero()
 	}
 	return a
 }

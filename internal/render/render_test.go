@@ -260,3 +260,33 @@ func TestTelLinks(t *testing.T) {
 		}
 	}
 }
+
+// TestOverallTargetsHaveTheirOwnColumns: the department's overall table
+// has no prior-year, scoring or evidence columns, unlike the projects'.
+func TestOverallTargetsHaveTheirOwnColumns(t *testing.T) {
+	s := exampleSite(t)
+	var b bytes.Buffer
+	for _, p := range s.Pages() {
+		if p.Path == "2024/changji-egov/index.html" {
+			s.Render(&b, p)
+		}
+	}
+	html := b.String()
+	section := func(id string) string {
+		i := strings.Index(html, `id="`+id+`"`)
+		if i < 0 {
+			t.Fatalf("no %s", id)
+		}
+		rest := html[i:]
+		if j := strings.Index(rest[1:], "<article"); j >= 0 {
+			rest = rest[:j+1]
+		}
+		return rest
+	}
+	if overall := section("performance-overall"); strings.Contains(overall, "上年完成值") || strings.Contains(overall, "佐证资料") {
+		t.Error("the overall performance table shows columns it does not have")
+	}
+	if project := section("performance-crypto-ops"); !strings.Contains(project, "上年完成值") || !strings.Contains(project, "佐证资料") {
+		t.Error("a project's performance table lacks its prior-year and evidence columns")
+	}
+}

@@ -180,14 +180,18 @@ func (a indicatorArgs) Body() template.HTML {
 		b.WriteString(string(r.Target))
 		b.WriteString("</td><td>")
 		b.WriteString(string(r.Basis))
-		b.WriteString("</td><td>")
-		b.WriteString(string(r.Prior))
+		if a.Extra {
+			b.WriteString("</td><td>")
+			b.WriteString(string(r.Prior))
+		}
 		b.WriteString("</td><td class=\"num\">")
 		b.WriteString(strconv.Itoa(r.Weight))
-		b.WriteString("</td><td>")
-		b.WriteString(string(r.Scoring))
-		b.WriteString("</td><td>")
-		b.WriteString(string(r.Evidence))
+		if a.Extra {
+			b.WriteString("</td><td>")
+			b.WriteString(string(r.Scoring))
+			b.WriteString("</td><td>")
+			b.WriteString(string(r.Evidence))
+		}
 		b.WriteString("</td></tr>\n")
 	}
 	return template.HTML(b.String())
