@@ -13,6 +13,7 @@ import (
 	"budgetpress/internal/amount"
 	"budgetpress/internal/diag"
 	"budgetpress/internal/model"
+	"budgetpress/internal/spell"
 )
 
 // decoder walks a parsed YAML tree, collecting diagnostics as it goes so
@@ -112,13 +113,8 @@ func unknownKey(key, what string, allowed []string) string {
 // lists them all: "; did you mean "general"? (allowed: …)".
 func suggest(name string, allowed []string) string {
 	sorted := append([]string(nil), allowed...)
-	sort.Strings(sorted) // so that of two equally close words, the same is named
-	best, bestDist := "", 3
-	for _, a := range sorted {
-		if dist := editDistance(strings.ToLower(name), a); dist < bestDist {
-			best, bestDist = a, dist
-		}
-	}
+	sort.Strings(sorted)
+	best := spell.Closest(strings.ToLower(name), allowed, 3)
 	if contains(allowed, "zh") && chineseTags[strings.ToLower(name)] {
 		best = "zh"
 	}
@@ -132,28 +128,6 @@ func suggest(name string, allowed []string) string {
 // chineseTags are other ways of naming Chinese that editors write instead
 // of zh; "cn" would otherwise be taken for a typo of "en".
 var chineseTags = map[string]bool{"cn": true, "zh-cn": true, "zh_cn": true, "zh-hans": true, "chinese": true, "中文": true}
-
-// editDistance is the Levenshtein distance between two short strings.
-func editDistance(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	prev := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur := make([]int, len(rb)+1)
-		cur[0] = i
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev = cur
-	}
-	return prev[len(rb)]
-}
 
 // get returns the value of key, or nil when it is absent.
 func (o *object) get(key string) *yaml.Node {

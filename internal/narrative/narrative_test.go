@@ -7,6 +7,7 @@ import (
 
 	"budgetpress/internal/load"
 	"budgetpress/internal/model"
+	"budgetpress/internal/spell"
 )
 
 // example loads the example department-year, the 2024 budget of the
@@ -428,8 +429,8 @@ func TestSuggest(t *testing.T) {
 		a, b string
 		want int
 	}{{"", "", 0}, {"", "abc", 3}, {"kitten", "sitting", 3}, {"收入", "收人", 1}, {"ab", "ba", 2}} {
-		if got := editDistance(tc.a, tc.b); got != tc.want {
-			t.Errorf("editDistance(%q, %q) = %d; want %d", tc.a, tc.b, got, tc.want)
+		if got := spell.Distance(tc.a, tc.b); got != tc.want {
+			t.Errorf("spell.Distance(%q, %q) = %d; want %d", tc.a, tc.b, got, tc.want)
 		}
 	}
 }

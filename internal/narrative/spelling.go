@@ -2,8 +2,9 @@ package narrative
 
 import (
 	"fmt"
-	"sort"
 	"strings"
+
+	"budgetpress/internal/spell"
 )
 
 // suggest returns prefix+word+suffix for the word of words that s is a
@@ -16,17 +17,11 @@ func suggest(s string, words []string, prefix, suffix string) string {
 	if strings.Trim(s, "0123456789") == "" {
 		return ""
 	}
-	sorted := append([]string(nil), words...)
-	sort.Strings(sorted)
-	best, bestDist := "", 2
+	limit := 2
 	if len([]rune(s)) > 4 {
-		bestDist = 3
+		limit = 3
 	}
-	for _, w := range sorted {
-		if d := editDistance(s, w); d < bestDist {
-			best, bestDist = w, d
-		}
-	}
+	best := spell.Closest(s, words, limit)
 	if best == "" {
 		return ""
 	}
@@ -42,26 +37,4 @@ func unknown(msg, suggestion, list string) error {
 		return fmt.Errorf("%s: %s", msg, list)
 	}
 	return fmt.Errorf("%s; did you mean %q? %s", msg, suggestion, capitalize(list))
-}
-
-// editDistance is the number of characters to insert, delete or replace
-// to turn a into b (the Levenshtein distance).
-func editDistance(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	row := make([]int, len(rb)+1)
-	for j := range row {
-		row[j] = j
-	}
-	for i := range ra {
-		diag := row[0] // the distance from ra[:i] to rb[:j], from the row before
-		row[0] = i + 1
-		for j := range rb {
-			cost := 1
-			if ra[i] == rb[j] {
-				cost = 0
-			}
-			diag, row[j+1] = row[j+1], min(row[j+1]+1, row[j]+1, diag+cost)
-		}
-	}
-	return row[len(rb)]
 }
