@@ -129,16 +129,22 @@ func isContent(p string) bool {
 	return strings.HasPrefix(p, "content/") && path.Ext(p) == ".md"
 }
 
+// read reads a file of the site. It reports false when the file is gone
+// (deleted or renamed away) or cannot be read, which is then a finding.
+func (b *Builder) read(rel string) ([]byte, bool) {
+	src, err := os.ReadFile(filepath.Join(b.opt.Dir, filepath.FromSlash(rel)))
+	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		b.found[rel] = diag.List{{Pos: diag.Pos{File: rel}, Severity: diag.Error, Message: "cannot read: " + err.Error()}}
+	}
+	return src, err == nil
+}
+
 // reloadData reads one department file again and checks it.
 func (b *Builder) reloadData(rel string) {
 	delete(b.found, rel)
 	b.site.Files = slices.DeleteFunc(b.site.Files, func(f *model.File) bool { return f.Path == rel })
-	src, err := os.ReadFile(filepath.Join(b.opt.Dir, filepath.FromSlash(rel)))
-	if errors.Is(err, fs.ErrNotExist) {
-		return
-	}
-	if err != nil {
-		b.found[rel] = diag.List{{Pos: diag.Pos{File: rel}, Severity: diag.Error, Message: "cannot read: " + err.Error()}}
+	src, ok := b.read(rel)
+	if !ok {
 		return
 	}
 	f, diags := load.File(rel, src, load.Options{Dict: b.site.Dict, Langs: b.site.Config.Languages})
@@ -154,12 +160,8 @@ func (b *Builder) reloadData(rel string) {
 func (b *Builder) reloadContent(rel string) {
 	delete(b.found, rel)
 	b.site.Content = slices.DeleteFunc(b.site.Content, func(c load.Source) bool { return c.Path == rel })
-	src, err := os.ReadFile(filepath.Join(b.opt.Dir, filepath.FromSlash(rel)))
-	if errors.Is(err, fs.ErrNotExist) {
-		return
-	}
-	if err != nil {
-		b.found[rel] = diag.List{{Pos: diag.Pos{File: rel}, Severity: diag.Error, Message: "cannot read: " + err.Error()}}
+	src, ok := b.read(rel)
+	if !ok {
 		return
 	}
 	c, diags := load.Content(rel, src)

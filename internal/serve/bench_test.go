@@ -37,16 +37,7 @@ func BenchmarkEditToReload(b *testing.B) {
 		b.Fatal("the large site does not build")
 	}
 	b.Logf("first build of the large site: %s", time.Since(start).Round(time.Millisecond))
-	ctx, cancel := context.WithCancel(context.Background())
-	done := make(chan struct{})
-	go func() {
-		s.Watch(ctx)
-		close(done)
-	}()
-	defer func() {
-		cancel()
-		<-done
-	}()
+	defer s.watchInBackground(context.Background())()
 	events, stop := s.Hub().Subscribe()
 	defer stop()
 	<-events     // hello

@@ -97,6 +97,21 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	s.serveFile(w, r)
 }
 
+// watchInBackground runs Watch until ctx is done or the returned
+// function is called; that function returns once Watch has.
+func (s *Server) watchInBackground(ctx context.Context) (stop func()) {
+	ctx, cancel := context.WithCancel(ctx)
+	done := make(chan struct{})
+	go func() {
+		s.Watch(ctx)
+		close(done)
+	}()
+	return func() {
+		cancel()
+		<-done
+	}
+}
+
 // Watch rebuilds on every change until ctx is done.
 func (s *Server) Watch(ctx context.Context) {
 	for {
@@ -259,17 +274,8 @@ func Run(ctx context.Context, opt Options) error {
 	}
 	served := make(chan error, 1)
 	go func() { served <- srv.Serve(ln) }()
-	watchCtx, stopWatch := context.WithCancel(ctx)
-	watching := make(chan struct{})
-	go func() {
-		s.Watch(watchCtx)
-		close(watching)
-	}()
 	// A rebuild in progress finishes before the builds are removed.
-	defer func() {
-		stopWatch()
-		<-watching
-	}()
+	defer s.watchInBackground(ctx)()
 	select {
 	case <-ctx.Done():
 	case err := <-served:

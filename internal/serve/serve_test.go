@@ -81,15 +81,9 @@ func start(t *testing.T) (dir string, s *Server, out *syncBuffer) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ctx, cancel := context.WithCancel(context.Background())
-	done := make(chan struct{})
-	go func() {
-		s.Watch(ctx)
-		close(done)
-	}()
+	stop := s.watchInBackground(context.Background())
 	t.Cleanup(func() {
-		cancel()
-		<-done
+		stop()
 		s.Close()
 	})
 	if s.builder.Dir() == "" {
@@ -201,15 +195,9 @@ func TestFirstBuildFails(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ctx, cancel := context.WithCancel(context.Background())
-	done := make(chan struct{})
-	go func() {
-		s.Watch(ctx)
-		close(done)
-	}()
+	stop := s.watchInBackground(context.Background())
 	defer func() {
-		cancel()
-		<-done
+		stop()
 		s.Close()
 	}()
 	if !s.Hub().Failing() {
