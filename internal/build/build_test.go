@@ -119,20 +119,26 @@ func TestFailedBuildKeepsThePublishedSite(t *testing.T) {
 			if !res.Diags.HasErrors() {
 				t.Fatal("the build of a broken site succeeded")
 			}
-			after := readTree(t, out)
-			if len(after) != len(before) {
-				t.Fatalf("published site has %d files after a failed build, %d before", len(after), len(before))
-			}
-			for f, data := range before {
-				if !bytes.Equal(data, after[f]) {
-					t.Errorf("%s changed although the build failed", f)
-				}
-			}
-			leftovers, _ := filepath.Glob(filepath.Join(filepath.Dir(out), ".public.build-*"))
-			if len(leftovers) > 0 {
-				t.Errorf("temporary folders left behind: %v", leftovers)
-			}
+			stillPublished(t, before, out)
 		})
+	}
+}
+
+// stillPublished checks that a failed build left the published site at
+// out as it was (before) and no temporary folder behind.
+func stillPublished(t *testing.T, before map[string][]byte, out string) {
+	t.Helper()
+	after := readTree(t, out)
+	if len(after) != len(before) {
+		t.Fatalf("published site has %d files after a failed build, %d before", len(after), len(before))
+	}
+	for f, data := range before {
+		if !bytes.Equal(data, after[f]) {
+			t.Errorf("%s changed although the build failed", f)
+		}
+	}
+	if leftovers, _ := filepath.Glob(filepath.Join(filepath.Dir(out), ".public.build-*")); len(leftovers) > 0 {
+		t.Errorf("temporary folders left behind: %v", leftovers)
 	}
 }
 

@@ -1,6 +1,7 @@
 package build
 
 import (
+	"budgetpress/internal/testsite"
 	"bytes"
 	"os"
 	"path/filepath"
@@ -33,20 +34,9 @@ func diagText(o Outcome) string {
 	return buf.String()
 }
 
-// replace replaces old, which must occur once, by new in a file of the site.
-func replace(t *testing.T, dir, file, old, new string) {
+func replace(t testing.TB, dir, file, old, new string) {
 	t.Helper()
-	p := filepath.Join(dir, filepath.FromSlash(file))
-	data, err := os.ReadFile(p)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if n := strings.Count(string(data), old); n != 1 {
-		t.Fatalf("%s: %q occurs %d times, want once", file, old, n)
-	}
-	if err := os.WriteFile(p, []byte(strings.Replace(string(data), old, new, 1)), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	testsite.Replace(t, dir, file, old, new)
 }
 
 // written returns the files of the current build that differ from before.

@@ -1,7 +1,6 @@
 package build
 
 import (
-	"bytes"
 	"html"
 	"path/filepath"
 	"regexp"
@@ -129,16 +128,5 @@ func TestBrokenReferenceStopsTheBuild(t *testing.T) {
 	if len(errs) != 1 || errs[0] != want {
 		t.Fatalf("errors:\n%s\nwant exactly:\n%s", strings.Join(errs, "\n"), want)
 	}
-	after := readTree(t, out)
-	if len(after) != len(before) {
-		t.Fatalf("published site has %d files after a failed build, %d before", len(after), len(before))
-	}
-	for f, data := range before {
-		if !bytes.Equal(data, after[f]) {
-			t.Errorf("%s changed although the build failed", f)
-		}
-	}
-	if leftovers, _ := filepath.Glob(filepath.Join(filepath.Dir(out), ".public.build-*")); len(leftovers) > 0 {
-		t.Errorf("temporary folders left behind: %v", leftovers)
-	}
+	stillPublished(t, before, out)
 }

@@ -128,22 +128,28 @@ func TestGolden(t *testing.T) {
 					t.Fatal(err)
 				}
 				got = append(got, '\n')
-				path := filepath.Join("testdata", name+".json")
-				if *update {
-					if err := os.WriteFile(path, got, 0o644); err != nil {
-						t.Fatal(err)
-					}
-					return
-				}
-				want, err := os.ReadFile(path)
-				if err != nil {
-					t.Fatalf("%v (run go test -update to create it)", err)
-				}
-				if !bytes.Equal(got, want) {
-					t.Errorf("charts differ from %s (go test -update rewrites it); got:\n%s", path, got)
-				}
+				compareGolden(t, filepath.Join("testdata", name+".json"), got, "charts")
 			})
 		}
+	}
+}
+
+// compareGolden compares got with the golden file at path, or rewrites
+// the file under -update; what names the content in the message.
+func compareGolden(t *testing.T, path string, got []byte, what string) {
+	t.Helper()
+	if *update {
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test -update to create it)", err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("%s differ from %s (go test -update rewrites it); got:\n%s", what, path, got)
 	}
 }
 

@@ -3,7 +3,6 @@ package chart
 import (
 	"bytes"
 	"encoding/json"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -165,20 +164,7 @@ func TestTrendGolden(t *testing.T) {
 					t.Fatal("the trend figure differs between two builds")
 				}
 			}
-			path := filepath.Join("testdata", "trend."+lang+".json")
-			if *update {
-				if err := os.WriteFile(path, got, 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want, err := os.ReadFile(path)
-			if err != nil {
-				t.Fatalf("%v (run go test -update to create it)", err)
-			}
-			if !bytes.Equal(got, want) {
-				t.Errorf("the trend figure differs from %s (go test -update rewrites it); got:\n%s", path, got)
-			}
+			compareGolden(t, filepath.Join("testdata", "trend."+lang+".json"), got, "the trend figure's options")
 		})
 	}
 }

@@ -31,26 +31,9 @@ func copySite(t testing.TB) string {
 	return testsite.Copy(t, filepath.Join("..", ".."))
 }
 
-// replace replaces old, which must occur once, by new in a file of the
-// site, the way an editor that saves atomically does: a temporary file
-// renamed over the old one.
 func replace(t testing.TB, dir, file, old, new string) {
 	t.Helper()
-	p := filepath.Join(dir, filepath.FromSlash(file))
-	data, err := os.ReadFile(p)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if n := strings.Count(string(data), old); n != 1 {
-		t.Fatalf("%s: %q occurs %d times, want once", file, old, n)
-	}
-	tmp := filepath.Join(filepath.Dir(p), "."+filepath.Base(p)+".swp")
-	if err := os.WriteFile(tmp, []byte(strings.Replace(string(data), old, new, 1)), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.Rename(tmp, p); err != nil {
-		t.Fatal(err)
-	}
+	testsite.Replace(t, dir, file, old, new)
 }
 
 // syncBuffer is a buffer that the server writes while the test reads.

@@ -101,3 +101,25 @@ func Write(tb testing.TB, name string, data []byte) {
 		tb.Fatal(err)
 	}
 }
+
+// Replace replaces old, which must occur exactly once, by new in a file
+// of the site at dir, saving the file as editors do: a temporary file
+// renamed into place.
+func Replace(tb testing.TB, dir, file, old, new string) {
+	tb.Helper()
+	p := filepath.Join(dir, filepath.FromSlash(file))
+	data, err := os.ReadFile(p)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	if n := strings.Count(string(data), old); n != 1 {
+		tb.Fatalf("%s: %q occurs %d times, want once", file, old, n)
+	}
+	tmp := filepath.Join(filepath.Dir(p), "."+filepath.Base(p)+".swp")
+	if err := os.WriteFile(tmp, []byte(strings.Replace(string(data), old, new, 1)), 0o644); err != nil {
+		tb.Fatal(err)
+	}
+	if err := os.Rename(tmp, p); err != nil {
+		tb.Fatal(err)
+	}
+}
