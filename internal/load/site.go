@@ -13,6 +13,7 @@ import (
 	"budgetpress/internal/amount"
 	"budgetpress/internal/classify"
 	"budgetpress/internal/diag"
+	"budgetpress/internal/i18n"
 	"budgetpress/internal/model"
 	"budgetpress/internal/parallel"
 )
@@ -142,15 +143,16 @@ func asDiagnostics(err error) diag.List {
 	return diag.List{{Pos: diag.Pos{File: "data/classification.yaml"}, Severity: diag.Error, Message: err.Error()}}
 }
 
-// SiteConfig reads site.yaml. It returns no settings when the languages
-// are not language codes: every department file names things in them.
+// SiteConfig reads site.yaml. It returns no settings when languages:
+// lists one that budgetpress cannot publish (see i18n.Languages): every
+// department file names things in them, and the pages would be wrong.
 func SiteConfig(file string, src []byte) (*model.Site, diag.List) {
 	root, diags := parseYAML(file, src)
 	if root == nil {
 		return nil, diags
 	}
 	d := &decoder{file: file}
-	cfg := &model.Site{Languages: []string{"zh", "en"}, BasePath: "/"}
+	cfg := &model.Site{Languages: i18n.Languages(), BasePath: "/"}
 	o := d.object(root, "site.yaml", "title", "languages", "check", "base_url", "base_path", "portal")
 	if o == nil {
 		return nil, append(diags, d.diags...)
@@ -163,7 +165,7 @@ func SiteConfig(file string, src []byte) (*model.Site, diag.List) {
 			if s == "" {
 				continue
 			}
-			if !languageCodes[s] {
+			if !i18n.Publishable(s) {
 				badLanguage = true
 				d.errorf(l, "%s", unknownLanguage(s))
 				if code := meantLanguage(s); code != "" {
@@ -226,50 +228,41 @@ func SiteConfig(file string, src []byte) (*model.Site, diag.List) {
 	return cfg, append(diags, d.diags...)
 }
 
-// languageCodes are the ISO 639-1 codes of the languages a site may be
-// published in: those of China's peoples, of its neighbours and of the
-// United Nations, and a few more.
-var languageCodes = map[string]bool{
-	"zh": true, "en": true, "ug": true, "kk": true, "ky": true, "mn": true, "bo": true, "ii": true, "za": true,
-	"ko": true, "ja": true, "ru": true, "fr": true, "de": true, "es": true, "ar": true, "pt": true, "it": true,
-	"vi": true, "th": true, "lo": true, "my": true, "km": true, "ms": true, "id": true, "ne": true, "hi": true,
-	"ur": true, "fa": true, "tr": true, "uz": true, "tg": true, "nl": true, "pl": true,
-}
-
-// languageAliases are the other ways editors name those languages
-// (ISO 639-2 and 639-3 codes, country codes, names, capitals), with the
-// code meant.
+// languageAliases are the other ways editors name the languages
+// budgetpress publishes (ISO 639-2 and 639-3 codes, a country code,
+// regional tags, names), with the code meant. Capitals are ignored.
 var languageAliases = map[string]string{
-	"eng": "en", "english": "en", "chi": "zh", "zho": "zh", "cn": "zh", "zh-cn": "zh", "zh_cn": "zh",
-	"zh-hans": "zh", "chinese": "zh", "中文": "zh", "uig": "ug", "uyg": "ug", "kaz": "kk", "kir": "ky",
-	"mon": "mn", "tib": "bo", "bod": "bo", "kor": "ko", "jpn": "ja", "jp": "ja", "rus": "ru", "fre": "fr",
-	"fra": "fr", "ger": "de", "deu": "de", "spa": "es", "ara": "ar", "por": "pt", "vie": "vi", "tha": "th",
-	"uyghur": "ug", "kazakh": "kk", "mongolian": "mn", "tibetan": "bo", "korean": "ko", "japanese": "ja",
-	"russian": "ru", "french": "fr", "german": "de", "spanish": "es", "arabic": "ar",
+	"eng": "en", "english": "en", "en-us": "en", "en-gb": "en", "en_us": "en", "en_gb": "en",
+	"chi": "zh", "zho": "zh", "cn": "zh", "zh-cn": "zh", "zh_cn": "zh", "zh-hans": "zh", "chinese": "zh", "中文": "zh",
 }
 
-// meantLanguage returns the code of languageCodes that s names another
+// meantLanguage returns the publishable language that s names another
 // way ("eng", "EN"), or "".
 func meantLanguage(s string) string {
 	lower := strings.ToLower(s)
-	if languageCodes[lower] {
+	if i18n.Publishable(lower) {
 		return lower
 	}
 	return languageAliases[lower]
 }
 
-// unknownLanguage explains a language code that is not in languageCodes.
+// unknownLanguage explains an entry of languages: that budgetpress
+// cannot publish in: another name of a language it can, or another
+// language.
 func unknownLanguage(s string) string {
-	msg := fmt.Sprintf("%q is not a language code budgetpress knows; use a two-letter code such as ", s)
+	var list []string
+	for _, l := range i18n.Languages() {
+		list = append(list, fmt.Sprintf("%s (%s)", l, i18n.Name(l)))
+	}
+	known := strings.Join(list, ", ")
+	if i := strings.LastIndex(known, ", "); i >= 0 {
+		known = known[:i] + " and " + known[i+2:]
+	}
 	if code := meantLanguage(s); code != "" {
-		return msg + code
+		return fmt.Sprintf("write %s instead of %q: budgetpress names its languages %s", code, s, known)
 	}
-	known := make([]string, 0, len(languageCodes))
-	for c := range languageCodes {
-		known = append(known, c)
-	}
-	sort.Strings(known)
-	return msg + "en (budgetpress knows " + strings.Join(known, ", ") + ")"
+	return fmt.Sprintf("budgetpress cannot publish in %q: it publishes only %s; remove %q "+
+		"(another language needs its own way of writing amounts and units, and its interface texts, added to budgetpress first)", s, known, s)
 }
 
 // CheckBaseURL accepts an http or https address with a host and no path.
