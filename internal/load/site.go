@@ -5,8 +5,9 @@ import (
 	"fmt"
 	"io/fs"
 	"net/url"
-	"os"
+	"path"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 
@@ -52,53 +53,25 @@ func Content(path string, src []byte) (Source, diag.List) {
 // ReadSite reads site.yaml, the classification extensions and every
 // department file of dir. Paths in diagnostics are relative to dir.
 func ReadSite(dir string) (*Site, diag.List) {
-	var diags diag.List
-	s := &Site{Dir: dir, Dict: classify.Default()}
-	src, err := os.ReadFile(filepath.Join(dir, "site.yaml"))
-	if err != nil {
-		if errors.Is(err, fs.ErrNotExist) {
-			diags.Errorf(diag.Pos{File: "site.yaml"}, "no site.yaml in %s: is this a budgetpress site folder?", dir)
-		} else {
-			diags.Errorf(diag.Pos{File: "site.yaml"}, "cannot read site.yaml: %v", err)
-		}
+	s, diags := ReadSettings(dir)
+	if s.Config == nil {
 		return s, diags
-	}
-	cfg, ds := SiteConfig("site.yaml", src)
-	diags = append(diags, ds...)
-	s.Config = cfg
-	if cfg == nil {
-		return s, diags
-	}
-	const ext = "data/classification.yaml"
-	if src, err := os.ReadFile(filepath.Join(dir, ext)); err == nil {
-		d, err := s.Dict.Extend(ext, src)
-		if err != nil {
-			diags = append(diags, asDiagnostics(err)...)
-		} else {
-			s.Dict = d
-		}
 	}
 	paths, _ := filepath.Glob(filepath.Join(dir, "data", "*", "*.yaml"))
 	sort.Strings(paths)
+	for _, p := range paths {
+		s.DataFiles = append(s.DataFiles, filepath.ToSlash(mustRel(dir, p)))
+	}
 	// Files are read and parsed on every core; the results are gathered
 	// in path order, so the outcome does not depend on scheduling.
 	type result struct {
 		f     *model.File
 		diags diag.List
 	}
-	results := make([]result, len(paths))
-	parallel.Each(len(paths), func(i int) {
-		rel := filepath.ToSlash(mustRel(dir, paths[i]))
-		src, err := os.ReadFile(paths[i])
-		if err != nil {
-			results[i].diags.Errorf(diag.Pos{File: rel}, "cannot read: %v", err)
-			return
-		}
-		results[i].f, results[i].diags = File(rel, src, Options{Dict: s.Dict, Langs: cfg.Languages})
+	results := make([]result, len(s.DataFiles))
+	parallel.Each(len(s.DataFiles), func(i int) {
+		results[i].f, results[i].diags = s.readDepartment(s.DataFiles[i])
 	})
-	for _, p := range paths {
-		s.DataFiles = append(s.DataFiles, filepath.ToSlash(mustRel(dir, p)))
-	}
 	for _, r := range results {
 		diags = append(diags, r.diags...)
 		if r.f != nil {
@@ -110,20 +83,114 @@ func ReadSite(dir string) (*Site, diag.List) {
 	}
 	filepath.WalkDir(filepath.Join(dir, "content"), func(p string, e fs.DirEntry, err error) error {
 		if err == nil && !e.IsDir() && strings.HasSuffix(p, ".md") {
-			rel := filepath.ToSlash(mustRel(dir, p))
-			src, err := os.ReadFile(p)
-			if err != nil {
-				diags.Errorf(diag.Pos{File: rel}, "cannot read: %v", err)
-				s.Content = append(s.Content, Source{Path: rel, Bad: true})
-				return nil
-			}
-			c, ds := Content(rel, src)
-			diags = append(diags, ds...)
-			s.Content = append(s.Content, c)
+			diags = append(diags, s.readContent(filepath.ToSlash(mustRel(dir, p)))...)
 		}
 		return nil
 	})
 	return s, diags
+}
+
+// ReadSettings reads site.yaml and the classification extensions of dir:
+// a Site without department files or explanations, to which
+// ReadDepartment adds them. Config is nil when site.yaml is missing or
+// wrong, as the diagnostics say.
+func ReadSettings(dir string) (*Site, diag.List) {
+	s := &Site{Dir: dir, Dict: classify.Default()}
+	src, found, diags := ReadFile(dir, "site.yaml")
+	switch {
+	case !found:
+		diags.Errorf(diag.Pos{File: "site.yaml"}, "no site.yaml in %s: is this a budgetpress site folder?", dir)
+		return s, diags
+	case src == nil:
+		return s, diags
+	}
+	cfg, ds := SiteConfig("site.yaml", src)
+	diags = append(diags, ds...)
+	s.Config = cfg
+	if cfg == nil {
+		return s, diags
+	}
+	const ext = "data/classification.yaml"
+	src, _, ds = ReadFile(dir, ext)
+	diags = append(diags, ds...)
+	if src != nil {
+		d, err := s.Dict.Extend(ext, src)
+		if err != nil {
+			diags = append(diags, asDiagnostics(err)...)
+		} else {
+			s.Dict = d
+		}
+	}
+	return s, diags
+}
+
+// ReadDepartment reads one department file of a site read by
+// ReadSettings, rel being data/<year>/<department>.yaml (see
+// DepartmentFile), and its explanations in the languages of the site,
+// content/<lang>/<year>/<department>.md, those there are; it adds them
+// to s. A file already read is not read again.
+func (s *Site) ReadDepartment(rel string) diag.List {
+	if s.Config == nil || slices.Contains(s.DataFiles, rel) {
+		return nil
+	}
+	f, diags := s.readDepartment(rel)
+	i, _ := slices.BinarySearch(s.DataFiles, rel)
+	s.DataFiles = slices.Insert(s.DataFiles, i, rel)
+	if f != nil {
+		i := sort.Search(len(s.Files), func(i int) bool { return s.Files[i].Path >= rel })
+		s.Files = slices.Insert(s.Files, i, f)
+	}
+	year, id := path.Base(path.Dir(rel)), strings.TrimSuffix(path.Base(rel), ".yaml")
+	for _, lang := range s.Config.Languages {
+		diags = append(diags, s.readContent(fmt.Sprintf("content/%s/%s/%s.md", lang, year, id))...)
+	}
+	return diags
+}
+
+// DepartmentFile reports whether rel, a slash-separated path relative to
+// the site folder, is where a department file lives:
+// data/<year>/<department>.yaml. The loader itself says when the year
+// or the name is not one.
+func DepartmentFile(rel string) bool {
+	parts := strings.Split(rel, "/")
+	return len(parts) == 3 && parts[0] == "data" && parts[1] != "" && strings.HasSuffix(parts[2], ".yaml") && parts[2] != ".yaml"
+}
+
+// MaxDiagnostics is the most findings kept about one department file.
+// Beyond it, what the editor needs is the first ones: a file with more
+// is usually broken in one way many times over, and keeping every
+// finding of a huge file would take more memory than the file itself.
+const MaxDiagnostics = 1000
+
+// readDepartment reads and loads one department file.
+func (s *Site) readDepartment(rel string) (*model.File, diag.List) {
+	src, _, diags := ReadFile(s.Dir, rel)
+	if src == nil {
+		if diags == nil { // gone since it was found
+			diags.Errorf(diag.Pos{File: rel}, "cannot read: the file is gone")
+		}
+		return nil, diags
+	}
+	f, diags := File(rel, src, Options{Dict: s.Dict, Langs: s.Config.Languages})
+	return f, diags.Capped(MaxDiagnostics)
+}
+
+// readContent reads an explanation into s.Content, keeping it in path
+// order; one that does not exist is left out.
+func (s *Site) readContent(rel string) diag.List {
+	src, found, diags := ReadFile(s.Dir, rel)
+	if !found {
+		return nil
+	}
+	c := Source{Path: rel, Bad: true}
+	if src != nil {
+		var ds diag.List
+		c, ds = Content(rel, src)
+		diags = append(diags, ds...)
+	}
+	i := sort.Search(len(s.Content), func(i int) bool { return s.Content[i].Path >= rel })
+	s.Content = slices.Insert(s.Content, i, c)
+	return diags
 }
 
 func mustRel(dir, p string) string {
