@@ -247,7 +247,19 @@ func SiteConfig(file string, src []byte) (*model.Site, diag.List) {
 			d.errorf(v, "languages must start with zh (Chinese is the language of the published document), like [zh, en]")
 		}
 	}
-	cfg.Title = d.text(o.get("title"), "title", cfg.Languages)
+	// The texts of site.yaml are read in the languages listed; after a
+	// language budgetpress cannot publish, in those it can as well, so
+	// that the one mistake is reported once, not at every text.
+	langs := cfg.Languages
+	if badLanguage {
+		langs = slices.Clone(i18n.Languages())
+		for _, l := range cfg.Languages {
+			if !slices.Contains(langs, l) {
+				langs = append(langs, l)
+			}
+		}
+	}
+	cfg.Title = d.text(o.get("title"), "title", langs)
 	if v := o.get("base_url"); v != nil {
 		cfg.BaseURL = d.str(v, "base_url")
 		if err := CheckBaseURL(cfg.BaseURL); err != nil {
@@ -260,8 +272,8 @@ func SiteConfig(file string, src []byte) (*model.Site, diag.List) {
 	if v := o.get("portal"); v != nil {
 		p := d.object(v, "portal", "site_name", "site_domain", "site_id_code", "column_name", "column_type")
 		if p != nil {
-			cfg.Portal.SiteName = d.text(p.get("site_name"), "site_name", cfg.Languages)
-			cfg.Portal.ColumnName = d.text(p.get("column_name"), "column_name", cfg.Languages)
+			cfg.Portal.SiteName = d.text(p.get("site_name"), "site_name", langs)
+			cfg.Portal.ColumnName = d.text(p.get("column_name"), "column_name", langs)
 			if s := p.get("site_domain"); s != nil {
 				cfg.Portal.SiteDomain = d.str(s, "site_domain")
 			}

@@ -44,6 +44,8 @@ func TestLanguages(t *testing.T) {
 			fmt.Sprintf(cannot, "ko", "ko"),
 			strings.Replace(fmt.Sprintf(cannot, "ru", "ru"), ":1:17:", ":1:21:", 1)}},
 		{"a title in it", "languages: [zh, fr]\ntitle: {zh: 预算公开, fr: Budgets}\n", []string{fmt.Sprintf(cannot, "fr", "fr")}},
+		{"instead of English", "languages: [zh, fr]\ntitle: {zh: 预算公开, en: Budgets}\nportal:\n  site_name: {zh: 州政府, en: Government}\n",
+			[]string{fmt.Sprintf(cannot, "fr", "fr")}},
 		{"without Chinese", "languages: [en]\n", []string{`site.yaml:1:12: ` + zhFirst}},
 		{"only another", "languages: [ja]\n", []string{
 			`site.yaml:1:12: ` + zhFirst,
