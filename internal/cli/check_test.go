@@ -188,3 +188,68 @@ func TestCheckNotDepartment(t *testing.T) {
 		t.Errorf("check of a file outside a site = %d, stderr %q, stdout:\n%s\nwant 1, stdout:\n%s", code, errs, out, want)
 	}
 }
+
+// TestCheckRepeated checks that a finding made many times is printed
+// once, with how many more there are and where, while the summary
+// counts each; and that a file with very many is cut short.
+func TestCheckRepeated(t *testing.T) {
+	const (
+		row        = "      - [210 11 02,  18.13,  18.13,  18.13]\n" // line 146 of table 2
+		notChecked = dataFile + ":1:1: warning: this file has loading errors, so its tables are not checked against each other until those are fixed\n"
+		twoRows    = dataFile + ":147:10: error: table 2 has two rows for 210 11 02; keep one"
+	)
+	tests := []struct {
+		name     string
+		copies   int
+		findings string // as printed
+		counts   string // as the summary gives them
+	}{
+		{"twice", 2, notChecked + twoRows + "\n",
+			"1 error, 1 warning"},
+		{"three times", 3, notChecked + twoRows + " (and 1 more like this, at line 148)\n",
+			"2 errors (1 distinct), 1 warning"},
+		{"seven times", 7, notChecked + twoRows + " (and 5 more like this, at lines 148, 149, 150, 151 and 152)\n",
+			"6 errors (1 distinct), 1 warning"},
+		{"too many times", 1501,
+			dataFile + ": error: too many problems in this file (1,500): only the first 1,000 are listed; fix those first, then check again\n" +
+				notChecked + twoRows + " (and 999 more like this, at lines 148, 149, 150, 151, 152 …)\n",
+			"1,001 errors (2 distinct), 1 warning"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := exampleSite(t)
+			edit(t, dir, dataFile, row, strings.Repeat(row, tc.copies))
+			t.Chdir(dir)
+			want := tc.findings + "1 department file checked: " + tc.counts + "\n"
+			for _, args := range [][]string{{"check"}, {"check", dataFile}} {
+				code, out, errs := run(args...)
+				if code != cli.ExitError || out != want || errs != "" {
+					t.Errorf("%s = %d, stderr %q, stdout:\n%s\nwant 1, stdout:\n%s", strings.Join(args, " "), code, errs, out, want)
+				}
+			}
+			// build prints the same findings, and counts them the same.
+			want = tc.findings + "build failed: " + tc.counts + "; nothing was published\n"
+			if code, out, _ := run("build", "--out", t.TempDir()); code != cli.ExitError || out != want {
+				t.Errorf("build = %d:\n%s\nwant 1:\n%s", code, out, want)
+			}
+		})
+	}
+}
+
+// TestCheckTooLarge checks that a department file far larger than any
+// budget is refused before it is read.
+func TestCheckTooLarge(t *testing.T) {
+	dir := exampleSite(t)
+	if err := os.Truncate(filepath.Join(dir, dataFile), 50<<20); err != nil {
+		t.Fatal(err)
+	}
+	want := dataFile + ": error: this file is 50 MB, more than budgetpress reads: YAML files may be up to 2 MB (a whole department budget is about 50 kB); check that this is the right file\n" +
+		"0 department files checked: 1 error, 0 warnings\n"
+	t.Chdir(dir)
+	for _, args := range [][]string{{"check"}, {"check", dataFile}} {
+		code, out, errs := run(args...)
+		if code != cli.ExitError || out != want || errs != "" {
+			t.Errorf("%s = %d, stderr %q, stdout:\n%s\nwant 1, stdout:\n%s", strings.Join(args, " "), code, errs, out, want)
+		}
+	}
+}
