@@ -128,11 +128,18 @@ func (l List) Capped(limit int) List {
 		if leftError[f] {
 			sev = Error
 		}
-		out = append(out, Diagnostic{Pos: Pos{File: f}, Severity: sev, Message: fmt.Sprintf(
-			"too many problems in this file (%s): only the first %s are listed; fix those first, then check again",
-			thousands(count[f]), thousands(limit))})
+		out = append(out, TooMany(f, count[f], limit, sev))
 	}
 	return out
+}
+
+// TooMany says that file has total problems, of which only the first
+// kept are listed; sev is Error when one left out is an error. Capped
+// adds it; a reader that stops collecting findings can add it itself.
+func TooMany(file string, total, kept int, sev Severity) Diagnostic {
+	return Diagnostic{Pos: Pos{File: file}, Severity: sev, Message: fmt.Sprintf(
+		"too many problems in this file (%s): only the first %s are listed; fix those first, then check again",
+		thousands(total), thousands(kept))}
 }
 
 // Summary counts the errors and the warnings in words, and says how

@@ -26,12 +26,13 @@ var utf8BOM = []byte{0xEF, 0xBB, 0xBF}
 
 // The largest files budgetpress reads. A real department file is about
 // 45 kB (the example, a whole department budget of 691 lines, is 46 kB)
-// and an explanation about 15 kB. Parsing YAML takes some 30 times the
-// file's size in memory (a 50 MB list took 1.6 GB), and Markdown a
-// similar multiple, so these limits, 40 and 60 times the real files,
-// leave room for the largest department while keeping any one file
-// under about 60 MB of memory: a file beyond them is the wrong file, or
-// one that a tool wrote the same lines into many times.
+// and an explanation about 15 kB. Checking a YAML file takes some 30 to
+// 50 times its size in memory (a 50 MB list took 1.6 GB; a department
+// file of 2 MB with a row repeated 46,000 times, 110 MB), and Markdown
+// a similar multiple. These limits, 40 and 60 times the real files,
+// leave room for the largest department while keeping any one file near
+// 100 MB: a file beyond them is the wrong file, or one that a tool wrote
+// the same lines into many times.
 const (
 	MaxYAMLSize     = 2 << 20 // site.yaml, data/classification.yaml, a department file
 	MaxMarkdownSize = 1 << 20 // an explanation under content/
