@@ -2,7 +2,6 @@ package load
 
 import (
 	"fmt"
-	"os"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -127,9 +126,9 @@ func readTemplates(dir string, langs []string) (map[string]*model.Template, diag
 	sort.Strings(paths)
 	for _, p := range paths {
 		rel := filepath.ToSlash(mustRel(dir, p))
-		src, err := os.ReadFile(p)
-		if err != nil {
-			diags.Errorf(diag.Pos{File: rel}, "cannot read: %v", err)
+		src, _, ds := ReadFile(dir, rel)
+		diags = append(diags, ds...)
+		if src == nil {
 			continue
 		}
 		t, ds := Template(rel, src, langs)

@@ -164,7 +164,8 @@ func (s *Server) report(o build.Outcome, changed []string) {
 }
 
 // overlay selects the findings that the pages show: the errors, and the
-// warnings about the files that have errors.
+// warnings about the files that have errors; those alike once, as the
+// console prints them.
 func overlay(diags diag.List) diag.List {
 	bad := map[string]bool{}
 	for _, d := range diags {
@@ -183,7 +184,7 @@ func overlay(diags diag.List) diag.List {
 			out = append(out, d)
 		}
 	}
-	return out
+	return out.Grouped()
 }
 
 func contains(list []string, s string) bool {
