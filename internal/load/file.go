@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -18,6 +19,12 @@ import (
 type Options struct {
 	Dict  *classify.Dictionary // classification names; classify.Default() when nil
 	Langs []string             // languages a text may carry; zh and en when empty
+	// Templates are the table sets a file may follow, by id;
+	// model.BuiltinTemplates() when nil.
+	Templates map[string]*model.Template
+	// Template is the id of the site's default template; national when
+	// empty.
+	Template string
 }
 
 var idForm = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
@@ -32,6 +39,12 @@ func File(path string, src []byte, opt Options) (*model.File, diag.List) {
 	}
 	if len(opt.Langs) == 0 {
 		opt.Langs = []string{"zh", "en"}
+	}
+	if opt.Templates == nil {
+		opt.Templates = model.BuiltinTemplates()
+	}
+	if opt.Template == "" {
+		opt.Template = model.TemplateNational
 	}
 	root, diags := parseYAML(path, src)
 	if root == nil {
@@ -49,7 +62,7 @@ func File(path string, src []byte, opt Options) (*model.File, diag.List) {
 		d.diags.Errorf(fpos, "department files live in a folder named after their year, like data/2024/%s.yaml", f.ID)
 	}
 	f.Year = year
-	fr := &fileReader{decoder: d, f: f, opt: opt}
+	fr := &fileReader{decoder: d, f: f, opt: opt, printed: map[classify.Code]bool{}}
 	fr.read(root)
 	f.Strings = d.strings
 	diags = append(diags, d.diags...)
@@ -64,6 +77,10 @@ type fileReader struct {
 	// projectRows are rows keyed by a word that may be a project id; they
 	// are resolved once the projects have been read.
 	projectRows []pendingRow
+	// printed holds the codes that are not in the dictionary but that a
+	// table row of this file gives with their printed name: projects and
+	// prior-year figures may use them too.
+	printed map[classify.Code]bool
 }
 
 type pendingRow struct {
@@ -78,7 +95,7 @@ func (r *fileReader) text(n *yaml.Node, what string) model.Text {
 }
 
 func (r *fileReader) read(root *yaml.Node) {
-	o := r.object(root, "a department file", "type", "unit", "published", "department", "tables",
+	o := r.object(root, "a department file", "type", "unit", "template", "published", "department", "tables",
 		"projects", "performance", "operating_costs", "procurement", "assets", "glossary", "prior", "accept")
 	if o == nil {
 		return
@@ -97,18 +114,31 @@ func (r *fileReader) read(root *yaml.Node) {
 			r.errorf(n, "unit is %q; amounts are published in 万元 or 元", f.Unit)
 		}
 	}
+	f.Template = r.opt.Templates[r.opt.Template]
+	if n := o.get("template"); n != nil {
+		id := r.str(n, "template")
+		if t, ok := r.opt.Templates[id]; ok {
+			f.Template = t
+		} else {
+			r.errorf(n, "%s", unknownTemplate(id, r.opt.Templates))
+		}
+	}
+	if f.Template == nil {
+		f.Template = model.BuiltinTemplates()[model.TemplateNational]
+	}
 	if n := o.require("published", "the publication date, YYYY-MM-DD"); n != nil {
 		f.Published = r.date(n, "published")
 	}
 	if n := o.require("department", "names, functions, units and staff"); n != nil {
 		r.department(n)
 	}
-	// Projects first: table rows refer to them.
-	for _, n := range r.list(o.get("projects"), "projects") {
-		r.project(n)
-	}
+	// Tables first: their rows may give codes with their printed names,
+	// which projects may use; rows naming projects are resolved after.
 	for _, n := range r.list(o.require("tables", "the published tables, in order"), "tables") {
 		r.table(n)
+	}
+	for _, n := range r.list(o.get("projects"), "projects") {
+		r.project(n)
 	}
 	r.resolveProjectRows()
 	if n := o.get("performance"); n != nil {
@@ -139,14 +169,20 @@ func (r *fileReader) read(root *yaml.Node) {
 		r.prior(n)
 	}
 	for _, n := range r.list(o.get("accept"), "accept") {
-		a := r.object(n, "an accepted finding", "rule", "subject", "reason")
+		a := r.object(n, "an accepted finding", "rule", "subject", "figures", "reason")
 		if a == nil {
 			continue
 		}
 		acc := model.Acceptance{Pos: r.pos(n)}
-		acc.Rule = r.str(a.require("rule", "the rule named in [brackets] at the end of the finding"), "rule")
-		if v := a.get("subject"); v != nil {
-			acc.Subject = r.str(v, "subject")
+		acc.Rule = r.str(a.require("rule", "the rule named in [brackets] at the end of the finding, like hierarchy"), "rule")
+		if acc.Rule == "placeholder" {
+			r.errorf(a.get("rule"), "a placeholder can never be accepted: it would be published as it is; write the real text or figure")
+		}
+		acc.Subject = r.str(a.require("subject", "what the finding is about, as it prints it after the rule: [hierarchy: table 2 210] has the subject \"table 2 210\""), "subject")
+		for _, v := range r.list(a.get("figures"), "figures") {
+			if s, ok := r.scalar(v, "a figure"); ok {
+				acc.Figures = append(acc.Figures, strings.TrimSpace(s))
+			}
 		}
 		acc.Reason = r.str(a.require("reason", "why the published figures are kept"), "reason")
 		f.Accepted = append(f.Accepted, acc)
@@ -208,7 +244,8 @@ func (r *fileReader) headcount(n *yaml.Node, what string) model.Headcount {
 	return h
 }
 
-// code reads a classification code and checks that it exists in year.
+// code reads a classification code and checks that it exists in year,
+// or that a table row of this file gives it with its printed name.
 func (r *fileReader) code(n *yaml.Node, scheme classify.Scheme, what string) (classify.Code, bool) {
 	s, ok := r.scalar(n, what)
 	if !ok {
@@ -219,19 +256,82 @@ func (r *fileReader) code(n *yaml.Node, scheme classify.Scheme, what string) (cl
 		r.errorf(n, "%v", err)
 		return "", false
 	}
-	if _, ok := r.opt.Dict.Lookup(scheme, c, r.f.Year); !ok {
-		name := "a functional (功能分类)"
-		if scheme == classify.Economic {
-			name = "an economic (经济分类)"
-		}
-		r.errorf(n, "%s is not %s classification code in %d; check the code, or add it to data/classification.yaml if your province uses it", c, name, r.f.Year)
+	if _, ok := r.opt.Dict.Lookup(scheme, c, r.f.Year); !ok && !(scheme == classify.Function && r.printed[c]) {
+		r.unknownCode(n, scheme, c)
 		return c, false
 	}
 	return c, true
 }
 
+// schemeName names a classification for messages.
+func schemeName(scheme classify.Scheme) string {
+	if scheme == classify.Economic {
+		return "economic classification (支出经济分类科目)"
+	}
+	return "functional classification (支出功能分类科目)"
+}
+
+// unknownCode reports a code that is not in the dictionary for the file's
+// year, saying what the editor can do about it.
+func (r *fileReader) unknownCode(n *yaml.Node, scheme classify.Scheme, c classify.Code) {
+	msg := fmt.Sprintf("%s is not in the %d national %s", c, r.f.Year, schemeName(scheme))
+	parent := c.Parent()
+	if _, ok := r.opt.Dict.Lookup(scheme, parent, r.f.Year); parent != "" && !ok {
+		pname := "款"
+		if parent.Level() == 1 {
+			pname = "类"
+		}
+		msg += fmt.Sprintf(", nor is its %s %s", pname, parent)
+	}
+	msg += "; check the code against the published table"
+	if scheme == classify.Function && c.Level() == 3 {
+		msg += fmt.Sprintf(". If it is printed so, write its name as printed after it, like [%s 名称, …], and it is kept with a warning; a code your province adds for good goes in data/classification.yaml", c)
+	} else {
+		msg += ", or add a code your province uses to data/classification.yaml"
+	}
+	r.errorf(n, "%s", msg)
+}
+
+// rowCode reads the first cell of a row keyed by a code: the code,
+// optionally followed by its name as the table prints it ("201 03 50
+// 事业运行"). A 项 that is not in the dictionary but whose 款 is, given
+// with its printed name, is kept: the checker warns about it.
+func (r *fileReader) rowCode(n *yaml.Node, scheme classify.Scheme) (classify.Code, string, bool) {
+	s, ok := r.scalar(n, "a row's first cell")
+	if !ok {
+		return "", "", false
+	}
+	code, printed := splitPrinted(s)
+	c, err := classify.ParseCode(code)
+	if err != nil {
+		r.errorf(n, "%v", err)
+		return "", "", false
+	}
+	if _, ok := r.opt.Dict.Lookup(scheme, c, r.f.Year); ok {
+		return c, printed, true
+	}
+	if _, ok := r.opt.Dict.Lookup(scheme, c.Parent(), r.f.Year); ok && printed != "" && c.Level() == 3 && scheme == classify.Function {
+		r.printed[c] = true
+		return c, printed, true
+	}
+	r.unknownCode(n, scheme, c)
+	return "", "", false
+}
+
+// splitPrinted splits "201 03 50 事业运行" into the code and the printed
+// name; a cell with only a code has no name.
+func splitPrinted(s string) (code, name string) {
+	s = strings.TrimSpace(s)
+	for i, ch := range s {
+		if !(ch >= '0' && ch <= '9' || ch >= '０' && ch <= '９' || ch == ' ' || ch == '-' || ch == '－' || ch == '　' || ch == '\t') {
+			return strings.TrimSpace(s[:i]), strings.TrimSpace(s[i:])
+		}
+	}
+	return s, ""
+}
+
 func (r *fileReader) project(n *yaml.Node) {
-	o := r.object(n, "a project", "id", "name", "function", "amount", "basis", "owner", "from", "to", "allocation")
+	o := r.object(n, "a project", "id", "name", "function", "source", "amount", "basis", "owner", "from", "to", "allocation")
 	if o == nil {
 		return
 	}
@@ -247,6 +347,15 @@ func (r *fileReader) project(n *yaml.Node) {
 	p.Name = r.text(o.require("name", "the project name"), "project name")
 	if v := o.require("function", "the functional classification 项 it is paid from, like 201 03 99"); v != nil {
 		p.Function, _ = r.code(v, classify.Function, "function")
+	}
+	p.Source = model.SourceGeneral
+	if v := o.get("source"); v != nil {
+		p.Source = r.str(v, "source")
+		if !slices.Contains(model.Sources, p.Source) {
+			r.errorf(v, "source is %q; a project is paid from one of: general (一般公共预算), fund (政府性基金预算), soe (国有资本经营预算), special (财政专户管理资金), unit (单位资金) or carryover (上年结转结余)%s",
+				p.Source, suggest(p.Source, model.Sources))
+			p.Source = model.SourceGeneral
+		}
 	}
 	if v := o.require("amount", "预算安排规模"); v != nil {
 		p.Amount = r.money(v, "project amount")
@@ -282,9 +391,6 @@ func (r *fileReader) table(n *yaml.Node) {
 		return
 	}
 	t := &model.Table{Pos: r.pos(n), Parts: map[string][]model.Row{}}
-	if v := o.require("no", "the table number as published, like 1"); v != nil {
-		t.No = r.str(v, "table number")
-	}
 	kv := o.require("kind", "which standard table this is")
 	if kv == nil {
 		return
@@ -295,8 +401,24 @@ func (r *fileReader) table(n *yaml.Node) {
 		r.errorf(kv, "unknown table kind %q%s", kind, suggest(kind, kindIDs()))
 		return
 	}
+	// The template gives the table its number, title and columns; a
+	// table the template does not have keeps its kind's, and the
+	// checker reports it.
+	tt := r.f.Template.ByKind(kind)
+	if tt != nil {
+		k = tt.Kind
+		t.No = tt.No
+		t.Title = tt.Title
+	}
+	if v := o.get("no"); v != nil {
+		t.No = r.str(v, "table number")
+	} else if tt == nil {
+		r.errorf(kv, "the %s template has no %s table, so this table needs its number: add \"no:\"", r.f.Template.ID, kind)
+	}
 	t.Kind = k
-	t.Title = r.text(o.get("title"), "table title")
+	if v := o.get("title"); v != nil {
+		t.Title = r.text(v, "table title")
+	}
 	t.Empty = r.text(o.get("empty"), "empty-table statement (空表说明)")
 	for _, key := range []string{"rows", "income", "expenditure"} {
 		v := o.get(key)
@@ -316,7 +438,11 @@ func (r *fileReader) table(n *yaml.Node) {
 	}
 	for _, t2 := range r.f.Tables {
 		if t2.No == t.No && t.No != "" {
-			r.errorf(o.get("no"), "two tables are numbered %s", t.No)
+			at := o.get("no")
+			if at == nil {
+				at = kv
+			}
+			r.errorf(at, "two tables are numbered %s", t.No)
 		}
 	}
 	r.f.Tables = append(r.f.Tables, t)
@@ -374,11 +500,11 @@ func (r *fileReader) rows(n *yaml.Node, t *model.Table, part *model.Part) []mode
 			if part.Rows == model.EconomicCodes {
 				scheme = classify.Economic
 			}
-			c, ok := r.code(kn, scheme, "row code")
+			c, printed, ok := r.rowCode(kn, scheme)
 			if !ok {
 				continue
 			}
-			row.Code, row.Key = c, string(c)
+			row.Code, row.Key, row.Printed = c, string(c), printed
 		}
 		if seen[row.Key] {
 			r.errorf(kn, "%s has two rows for %s; keep one", what, displayKey(row.Key))

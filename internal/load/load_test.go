@@ -71,13 +71,13 @@ func TestFileErrors(t *testing.T) {
 	}{
 		// Keys.
 		{"unknown-top-key", []string{`5:1: error: unknown key "projcts" in a department file; did you mean "projects"? ` +
-			`(allowed: accept, assets, department, glossary, operating_costs, performance, prior, procurement, projects, published, tables, type, unit)`}},
+			`(allowed: accept, assets, department, glossary, operating_costs, performance, prior, procurement, projects, published, tables, template, type, unit)`}},
 		{"unknown-table-key", []string{`8:5: error: unknown key "titel" in a table; did you mean "title"? ` +
 			`(allowed: empty, expenditure, income, kind, no, rows, title)`}},
 		{"unknown-project-key", []string{
 			`6:5: error: a project is missing "function" (the functional classification 项 it is paid from, like 201 03 99)`,
 			`8:5: error: unknown key "fucntion" in a project; did you mean "function"? ` +
-				`(allowed: allocation, amount, basis, from, function, id, name, owner, to)`}},
+				`(allowed: allocation, amount, basis, from, function, id, name, owner, source, to)`}},
 		{"unknown-indicator-key", []string{
 			`16:13: error: an indicator is missing "weight" (分值权重)`,
 			`16:44: error: unknown key "wieght" in an indicator; did you mean "weight"? ` +
@@ -111,8 +111,9 @@ func TestFileErrors(t *testing.T) {
 			`13:21: error: general_vehicles is [count, value], like [1, 28.96]`,
 			`15:21: error: 2,007.84 is read as 2 followed by a key 007.84, because inside { } a comma separates entries; ` +
 				`write 2007.84 or "2,007.84"`,
-			`17:5: error: 201 03 98 is not a functional (功能分类) classification code in 2024; ` +
-				`check the code, or add it to data/classification.yaml if your province uses it`}},
+			`17:5: error: 201 03 98 is not in the 2024 national functional classification (支出功能分类科目); ` +
+				`check the code against the published table. If it is printed so, write its name as printed after it, ` +
+				`like [201 03 98 名称, …], and it is kept with a warning; a code your province adds for good goes in data/classification.yaml`}},
 		{"bad-date", []string{
 			`2:12: error: published: 2024-02-30 is not a day of the calendar; check the month and the day`,
 			`15:11: error: from: "2024/01/01" is not a date: write it as YYYY-MM-DD, like 2024-02-23`}},
@@ -125,19 +126,19 @@ func TestFileErrors(t *testing.T) {
 			`a comma separates cells; write 1403.71 or "1,403.71" (or, if they are two amounts, put a space after the comma)`}},
 		{"too-many-cells", []string{`9:39: error: this row of table 3 has 4 amounts, but the table has 3 columns (合计, 基本支出, 项目支出)`}},
 		{"unknown-code", []string{
-			`9:10: error: 299 is not a functional (功能分类) classification code in 2024; ` +
-				`check the code, or add it to data/classification.yaml if your province uses it`,
+			`9:10: error: 299 is not in the 2024 national functional classification (支出功能分类科目); ` +
+				`check the code against the published table, or add a code your province uses to data/classification.yaml`,
 			`10:10: error: "2013" is not a classification code: ` +
 				`codes have 3 digits (类), 5 (款) or 7 (项), optionally written in groups like "201 03 50"`,
-			`14:10: error: 201 is not an economic (经济分类) classification code in 2024; ` +
-				`check the code, or add it to data/classification.yaml if your province uses it`}},
+			`14:10: error: 201 is not in the 2024 national economic classification (支出经济分类科目); ` +
+				`check the code against the published table, or add a code your province uses to data/classification.yaml`}},
 		{"unknown-item", []string{`9:10: error: table 1 income has no row "genral"; did you mean "general"? ` +
 			`(allowed: carryover, carryover.fiscal, carryover.fiscal.fund, carryover.fiscal.general, carryover.fiscal.soe, ` +
 			`carryover.nonfiscal, carryover.nonfiscal.special, carryover.nonfiscal.unit, current, fund, fund.own, fund.transfer, ` +
 			`general, general.own, general.transfer, soe, soe.own, soe.transfer, special, total, unit, unit.affiliated, ` +
 			`unit.business, unit.grant, unit.operating, unit.other)`}},
 		{"unknown-kind", []string{`7:11: error: unknown table kind "sumary"; did you mean "summary"? ` +
-			`(allowed: carryover, expenditure, fiscal, fund, general, general-basic, general-project, income, soe, summary, three-public)`}},
+			`(allowed: carryover, expenditure, fiscal, fund, general, general-basic, general-project, income, procurement, soe, summary, three-public)`}},
 		{"wrong-part", []string{`8:5: error: a summary table has no "rows"; its rows go under income and expenditure`}},
 		{"duplicate-table", []string{`10:9: error: two tables are numbered 1`}},
 		{"duplicate-row", []string{`10:10: error: table 3 has two rows for 201 03; keep one`}},
@@ -151,8 +152,8 @@ func TestFileErrors(t *testing.T) {
 			`11:18: error: 1,040 is read as two amounts, 1 and 040, because inside [ ] a comma separates cells; ` +
 				`write 1040 or "1,040" (or, if they are two amounts, put a space after the comma)`,
 			`12:9: error: an allocation line is [economic code, amount], like [302 06, 40]`,
-			`13:10: error: 201 03 is not an economic (经济分类) classification code in 2024; ` +
-				`check the code, or add it to data/classification.yaml if your province uses it`}},
+			`13:10: error: 201 03 is not in the 2024 national economic classification (支出经济分类科目), nor is its 类 201; ` +
+				`check the code against the published table, or add a code your province uses to data/classification.yaml`}},
 		{"unknown-level", []string{`14:7: error: "产出指数" is not a standard indicator level; did you mean "产出指标"? ` +
 			`(allowed: 产出指标, 可持续影响指标, 履职效能, 成本指标, 效益指标, 数量指标, 时效指标, 服务对象满意度指标, 满意度指标, ` +
 			`生态效益指标, 生态环境成本指标, 社会成本指标, 社会效应, 社会效益指标, 管理效率, 经济成本指标, 经济效益指标, 质量指标, 运行成本)`}},
@@ -282,7 +283,7 @@ func TestBOMAndLineEnds(t *testing.T) {
 	// Positions count from after the mark: the error is at 1:1, not 1:2.
 	expectDiags(t, "data/2024/bom.yaml", []byte("\uFEFFunti: 万元\n"),
 		`1:1: error: unknown key "unti" in a department file; did you mean "unit"? `+
-			`(allowed: accept, assets, department, glossary, operating_costs, performance, prior, procurement, projects, published, tables, type, unit)`,
+			`(allowed: accept, assets, department, glossary, operating_costs, performance, prior, procurement, projects, published, tables, template, type, unit)`,
 		`1:1: error: a department file is missing "unit" (the unit of all amounts: 万元 or 元)`,
 		`1:1: error: a department file is missing "published" (the publication date, YYYY-MM-DD)`,
 		`1:1: error: a department file is missing "department" (names, functions, units and staff)`,

@@ -213,12 +213,12 @@ func (r *fileReader) prior(n *yaml.Node) {
 	}
 	p := &r.f.Prior
 	p.Pos = r.pos(n)
-	incomeKeys := []string{}
+	incomeKeys := []string{"total"}
 	for _, it := range model.IncomeItems {
 		incomeKeys = append(incomeKeys, it.Key)
 	}
 	p.Income = r.moneyMap(o.get("income"), "prior income", incomeKeys)
-	p.Expenditure = r.moneyMap(o.get("expenditure"), "prior expenditure", []string{"basic", "project"})
+	p.Expenditure = r.moneyMap(o.get("expenditure"), "prior expenditure", []string{"total", "basic", "project"})
 	p.General = r.moneyMap(o.get("general"), "prior general", []string{"basic", "project"})
 	tpKeys := []string{"total"}
 	for _, it := range model.ThreePublicItems {

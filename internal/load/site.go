@@ -22,7 +22,10 @@ type Site struct {
 	Dir    string
 	Config *model.Site
 	Dict   *classify.Dictionary
-	Files  []*model.File
+	// Templates are the table sets department files may follow, by id:
+	// the built-in ones and the site's templates/*.yaml.
+	Templates map[string]*model.Template
+	Files     []*model.File
 	// DataFiles holds the path of every department file found, relative
 	// to Dir, whether or not it loaded.
 	DataFiles []string
@@ -77,6 +80,12 @@ func ReadSite(dir string) (*Site, diag.List) {
 			s.Dict = d
 		}
 	}
+	templates, ds := readTemplates(dir, cfg.Languages)
+	diags = append(diags, ds...)
+	s.Templates = templates
+	if _, ok := templates[cfg.Template]; !ok {
+		diags.Errorf(cfg.TemplatePos, "%s", unknownTemplate(cfg.Template, templates))
+	}
 	paths, _ := filepath.Glob(filepath.Join(dir, "data", "*", "*.yaml"))
 	sort.Strings(paths)
 	// Files are read and parsed on every core; the results are gathered
@@ -93,7 +102,7 @@ func ReadSite(dir string) (*Site, diag.List) {
 			results[i].diags.Errorf(diag.Pos{File: rel}, "cannot read: %v", err)
 			return
 		}
-		results[i].f, results[i].diags = File(rel, src, Options{Dict: s.Dict, Langs: cfg.Languages})
+		results[i].f, results[i].diags = File(rel, src, Options{Dict: s.Dict, Langs: cfg.Languages, Templates: templates, Template: cfg.Template})
 	})
 	for _, p := range paths {
 		s.DataFiles = append(s.DataFiles, filepath.ToSlash(mustRel(dir, p)))
@@ -150,8 +159,8 @@ func SiteConfig(file string, src []byte) (*model.Site, diag.List) {
 		return nil, diags
 	}
 	d := &decoder{file: file}
-	cfg := &model.Site{Languages: []string{"zh", "en"}, BasePath: "/"}
-	o := d.object(root, "site.yaml", "title", "languages", "check", "base_url", "base_path", "portal")
+	cfg := &model.Site{Languages: []string{"zh", "en"}, BasePath: "/", Template: model.TemplateNational}
+	o := d.object(root, "site.yaml", "title", "languages", "check", "base_url", "base_path", "portal", "template")
 	if o == nil {
 		return nil, append(diags, d.diags...)
 	}
@@ -187,6 +196,10 @@ func SiteConfig(file string, src []byte) (*model.Site, diag.List) {
 	}
 	if v := o.get("base_path"); v != nil {
 		cfg.BasePath = NormalizeBasePath(d.str(v, "base_path"))
+	}
+	if v := o.get("template"); v != nil {
+		cfg.Template = d.str(v, "template")
+		cfg.TemplatePos = d.pos(v)
 	}
 	if v := o.get("portal"); v != nil {
 		p := d.object(v, "portal", "site_name", "site_domain", "site_id_code", "column_name", "column_type")

@@ -27,6 +27,10 @@ type Row struct {
 	Key     string
 	Code    classify.Code
 	Project string
+	// Printed is the name of the row's code as the published table
+	// prints it, when the editor wrote it after the code; the checker
+	// compares it with the dictionary.
+	Printed string
 	Cells   []Cell
 	Pos     diag.Pos
 }
@@ -83,7 +87,7 @@ type Staffing struct {
 	Actual     int       // 实有人数
 	Active     Headcount // 在职
 	Retired    Headcount // 退休
-	Veteran    Headcount // 离休 (retired before 1949-era rules)
+	Veteran    Headcount // 离休: veteran cadres who joined the revolution before October 1949
 	Pos        diag.Pos
 }
 
@@ -112,16 +116,32 @@ type Allocation struct {
 	Pos    diag.Pos
 }
 
+// The funding sources a project can be paid from. Each is checked against
+// the table that publishes that source's spending.
+const (
+	SourceGeneral   = "general"   // 一般公共预算: table 7, row by row
+	SourceFund      = "fund"      // 政府性基金预算: table 8, by 项
+	SourceSOE       = "soe"       // 国有资本经营预算: table 9, by 项
+	SourceSpecial   = "special"   // 财政专户管理资金: table 3, by 项
+	SourceUnit      = "unit"      // 单位资金: table 3, by 项
+	SourceCarryover = "carryover" // 上年结转结余: table 11, row by row
+)
+
+// Sources lists the funding sources in the order the tables print them.
+var Sources = []string{SourceGeneral, SourceFund, SourceSOE, SourceSpecial, SourceUnit, SourceCarryover}
+
 // Project is one project of project expenditure (项目支出).
 type Project struct {
-	ID         string
-	Name       Text
-	Function   classify.Code // 功能分类 项
-	Amount     Money         // 预算安排规模
-	Basis      Text          // 设立的政策依据
-	Owner      Text          // 项目承担单位; empty means the department
-	From, To   Date          // 资金执行时间
-	Allocation []Allocation  // 资金分配情况
+	ID       string
+	Name     Text
+	Function classify.Code // 功能分类 项
+	// Source is where the money comes from (SourceGeneral and so on).
+	Source     string
+	Amount     Money        // 预算安排规模
+	Basis      Text         // 设立的政策依据
+	Owner      Text         // 项目承担单位; empty means the department
+	From, To   Date         // 资金执行时间
+	Allocation []Allocation // 资金分配情况
 	Pos        diag.Pos
 }
 
@@ -221,8 +241,8 @@ type Term struct {
 // Prior holds the prior year's budget figures (上年预算数) that the
 // explanations compare against, keyed like the rows they belong to.
 type Prior struct {
-	Income         map[string]Money        // by table-1 income item key
-	Expenditure    map[string]Money        // "basic", "project"
+	Income         map[string]Money        // by table-1 income item key, and "total"
+	Expenditure    map[string]Money        // "basic", "project", "total"
 	General        map[string]Money        // 一般公共预算当年拨款: "basic", "project"
 	Functions      map[classify.Code]Money // 一般公共预算 by functional code
 	ThreePublic    map[string]Money        // by 三公 item key
@@ -233,11 +253,14 @@ type Prior struct {
 // File is one department's publication for one year, as loaded from
 // data/<year>/<id>.yaml.
 type File struct {
-	Path           string
-	ID             string // department id, the file's base name
-	Year           int
-	Type           string // "budget" (预算) or "final" (决算)
-	Unit           string // "万元" or "元"
+	Path string
+	ID   string // department id, the file's base name
+	Year int
+	Type string // "budget" (预算) or "final" (决算)
+	Unit string // "万元" or "元"
+	// Template is the set of tables the file publishes (its province's,
+	// or the national one).
+	Template       *Template
 	Published      Date
 	Department     Department
 	Tables         []*Table
@@ -291,6 +314,9 @@ func (f *File) Project(id string) *Project {
 type Acceptance struct {
 	Rule    string
 	Subject string
+	// Figures are the amounts of the finding as it was accepted; a
+	// finding whose amounts differ is reported again.
+	Figures []string
 	Reason  string
 	Pos     diag.Pos
 }

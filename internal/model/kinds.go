@@ -108,6 +108,7 @@ const (
 	KindSOE          = "soe"             // 国有资本经营预算支出情况表
 	KindThreePublic  = "three-public"    // 财政拨款“三公”经费支出情况表
 	KindCarryover    = "carryover"       // 上年结转结余情况明细表
+	KindProcurement  = "procurement"     // 政府采购预算表
 )
 
 func col(key, zh, en string) Column { return Column{Key: key, Title: Bi(zh, en)} }
@@ -250,6 +251,10 @@ var Kinds = map[string]*Kind{
 					item("general", "fiscal", "一般公共预算", "General public budget"),
 					item("fund", "fiscal", "政府性基金预算", "Government funds budget"),
 					item("soe", "fiscal", "国有资本经营预算", "State capital operations budget"),
+					item("carryover", "total", "二、上年结转", "II. Carry-over from the prior year"),
+					item("carryover.general", "carryover", "一般公共预算", "General public budget"),
+					item("carryover.fund", "carryover", "政府性基金预算", "Government funds budget"),
+					item("carryover.soe", "carryover", "国有资本经营预算", "State capital operations budget"),
 				},
 				Columns: []Column{col("amount", "合计", "Total")}},
 			{Key: "expenditure", Title: Bi("财政拨款支出", "Fiscal appropriation expenditure"), Total: Bi("支出总计", "Total expenditure"), Rows: FunctionCodes,
@@ -291,4 +296,16 @@ var Kinds = map[string]*Kind{
 				{"fiscal", []string{"fiscal_personnel", "fiscal_public", "fiscal_project"}},
 				{"nonfiscal", []string{"nonfiscal_personnel", "nonfiscal_public", "nonfiscal_project"}},
 			}}}},
+	KindProcurement: {ID: KindProcurement, Title: Bi("政府采购预算表", "Government Procurement Budget"),
+		Parts: []Part{{Key: "rows", Total: sumTotal, Rows: Items, Items: ProcurementItems,
+			Columns:    []Column{colTotal, col("fiscal", "财政拨款", "Fiscal appropriations"), col("other", "其他资金", "Other funds")},
+			Identities: []Identity{{"total", []string{"fiscal", "other"}}}}}},
+}
+
+// ProcurementItems are the rows of the government procurement table, by
+// what is bought.
+var ProcurementItems = []Item{
+	item("goods", "total", "货物", "Goods"),
+	item("works", "total", "工程", "Works"),
+	item("services", "total", "服务", "Services"),
 }

@@ -1,6 +1,9 @@
 package model
 
-import "budgetpress/internal/amount"
+import (
+	"budgetpress/internal/amount"
+	"budgetpress/internal/diag"
+)
 
 // Site is the configuration in site.yaml.
 type Site struct {
@@ -23,6 +26,11 @@ type Site struct {
 	// IndicatorWeights is what the weights of a performance-target table
 	// add up to; 0 means the check is off.
 	IndicatorWeights int
+	// Template is the id of the table set department files follow unless
+	// they name another (TemplateNational by default).
+	Template string
+	// TemplatePos is where site.yaml names the template.
+	TemplatePos diag.Pos
 }
 
 // Portal is the identity of the government website the budgets are
