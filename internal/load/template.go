@@ -158,6 +158,6 @@ func templateIDs(ts map[string]*model.Template) []string {
 // unknownTemplate explains a template id that is neither built in nor in
 // templates/.
 func unknownTemplate(id string, ts map[string]*model.Template) string {
-	return fmt.Sprintf("there is no template %q%s: the templates are %s (built in) and the files in templates/",
+	return fmt.Sprintf("there is no template %q%s; %s are built in, a site adds its own as templates/<name>.yaml",
 		id, suggest(id, templateIDs(ts)), strings.Join([]string{model.TemplateNational, model.TemplateMOF2016}, " and "))
 }
