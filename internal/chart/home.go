@@ -9,6 +9,7 @@ import (
 	"github.com/go-echarts/go-echarts/v2/opts"
 
 	"budgetpress/internal/amount"
+	"budgetpress/internal/i18n"
 	"budgetpress/internal/model"
 )
 
@@ -26,15 +27,15 @@ func Total(f *model.File) (amount.Amount, bool) {
 	return amount.Amount{}, false
 }
 
-// commonUnit is the unit files of different units are compared in: 万元
-// when any file uses it, else 元.
-func commonUnit(files []*model.File) string {
-	for _, f := range files {
-		if f.Unit == "万元" {
-			return "万元"
-		}
+// Across is the Money of a page or a figure that compares files: one
+// unit for all of them (万元 when any file uses it, else 元), each figure
+// converted exactly and rounded only where it is printed.
+func Across(lang string, files []*model.File) i18n.Money {
+	units := make([]string, len(files))
+	for i, f := range files {
+		units[i] = f.Unit
 	}
-	return "元"
+	return i18n.Across(lang, units...)
 }
 
 // name is a department's short name, or its full name.
@@ -63,10 +64,10 @@ func Departments(files []*model.File, c Context) (Chart, bool) {
 			of = append(of, f)
 		}
 	}
-	unit := commonUnit(of)
+	m := Across(c.Lang, of)
 	for _, f := range of {
 		if t, ok := Total(f); ok {
-			deps = append(deps, dep{f, inUnit(t, f.Unit, unit)})
+			deps = append(deps, dep{f, m.From(t, f.Unit)})
 		}
 	}
 	if len(deps) == 0 {
@@ -78,13 +79,12 @@ func Departments(files []*model.File, c Context) (Chart, bool) {
 		}
 		return deps[i].f.ID < deps[j].f.ID
 	})
-	m := money{lang: c.Lang, unit: unit}
 	var names, parts []string
 	var values []amount.Amount
 	for _, d := range deps {
 		names = append(names, c.name(d.f))
 		values = append(values, d.total)
-		parts = append(parts, c.tf("chart.amount", c.name(d.f), m.withUnit(d.total)))
+		parts = append(parts, c.tf("chart.amount", c.name(d.f), m.WithUnit(d.total)))
 	}
 	summary := c.tf("chart.departments.summary", latest, c.list(parts))
 	id, title := "chart-departments", c.tf("chart.departments.title", latest)
@@ -198,11 +198,10 @@ func Trends(files []*model.File, c Context, tableHref string) (Trend, bool) {
 }
 
 // trendChoice is one department's totals, fs oldest first, in the unit
-// of its files (万元 when any file has it); false when no file has a
+// of its files (万元 when any file has it), rounded as printed; false when no file has a
 // total.
 func (c Context) trendChoice(fs []*model.File) (Choice, bool) {
-	unit := commonUnit(fs)
-	m := money{lang: c.Lang, unit: unit}
+	m := Across(c.Lang, fs)
 	latest := fs[len(fs)-1]
 	name := c.name(latest)
 	var years, parts []string
@@ -212,13 +211,13 @@ func (c Context) trendChoice(fs []*model.File) (Choice, bool) {
 		if !ok {
 			continue
 		}
-		t = inUnit(t, f.Unit, unit)
+		t = m.From(t, f.Unit)
 		y := c.tf("chart.year", f.Year)
 		years = append(years, y)
-		parts = append(parts, c.tf("chart.trend.item", y, m.withUnit(t)))
-		data = append(data, opts.BarData{Name: y, Value: number(m.value(t)),
-			Label:   &opts.Label{Formatter: m.format(t)},
-			Tooltip: tip(name, y+"  "+m.withUnit(t))})
+		parts = append(parts, c.tf("chart.trend.item", y, m.WithUnit(t)))
+		data = append(data, opts.BarData{Name: y, Value: number(m.Value(t)),
+			Label:   &opts.Label{Formatter: m.Format(t)},
+			Tooltip: tip(name, y+"  "+m.WithUnit(t))})
 	}
 	if len(data) == 0 {
 		return Choice{}, false
@@ -229,7 +228,7 @@ func (c Context) trendChoice(fs []*model.File) (Choice, bool) {
 		Summary: c.tf("chart.trend.summary", name, c.list(parts)),
 		Option: trendUpdate{
 			XAxis:  []categories{{Data: years}},
-			YAxis:  []axisName{{Name: m.unitName()}},
+			YAxis:  []axisName{{Name: m.UnitName()}},
 			Series: []seriesData{{Data: data}},
 		},
 	}

@@ -168,3 +168,35 @@ func TestTrendGolden(t *testing.T) {
 		})
 	}
 }
+
+// TestDepartmentsRoundAsPrinted: the bureau's 2,600,000.50 元 stand
+// beside figures in 万元 as 260.00 万元 (2,600.0 thousand yuan), converted
+// exactly and rounded once to the unit shown, in the bars, their labels
+// and the sentence.
+func TestDepartmentsRoundAsPrinted(t *testing.T) {
+	for _, tc := range []struct {
+		lang, summary string
+		values        []string
+	}{
+		{"zh", "2024 年各部门支出总计：乙局 260.00 万元；甲办公室 130.25 万元；丙中心 10.00 万元。",
+			[]string{"2024 年: 乙局=260.00", "2024 年: 甲办公室=130.25", "2024 年: 丙中心=10.00"}},
+		{"en", "Total expenditure of each department in 2024: Bureau B 2,600.0 thousand yuan; Office A 1,302.5 thousand yuan; 丙中心 100.0 thousand yuan.",
+			[]string{"2024: Bureau B=2600.0", "2024: Office A=1302.5", "2024: 丙中心=100.0"}},
+	} {
+		t.Run(tc.lang, func(t *testing.T) {
+			c, ok := Departments(departments(t), context(t, tc.lang))
+			if !ok {
+				t.Fatal("no figure of the departments")
+			}
+			if c.Summary != tc.summary {
+				t.Errorf("summary:\n got %s\nwant %s", c.Summary, tc.summary)
+			}
+			if got := strings.Join(values(t, c), " "); got != strings.Join(tc.values, " ") {
+				t.Errorf("bars %s, want %s", got, strings.Join(tc.values, " "))
+			}
+			if s := string(c.Option); strings.Contains(s, "260.00005") || strings.Contains(s, "2600.0005") {
+				t.Errorf("the option keeps the unrounded conversion: %s", s)
+			}
+		})
+	}
+}

@@ -104,6 +104,13 @@ func (v *view) Trends() TrendTable {
 	}
 	sort.Strings(ids)
 	for _, id := range ids {
+		// A department's row is in one unit, as its choice of the
+		// trend figure is (chart.Trends).
+		var files []*model.File
+		for _, f := range byID[id] {
+			files = append(files, f)
+		}
+		m := chart.Across(v.Lang, files)
 		var row TrendRow
 		for _, y := range t.Years {
 			f := byID[id][y]
@@ -112,7 +119,11 @@ func (v *view) Trends() TrendTable {
 				continue
 			}
 			row.Name, row.Href = v.Plain(f.Department.Name), v.DeptLink(f)
-			row.Cells = append(row.Cells, v.Total(f))
+			cell := ""
+			if total, ok := chart.Total(f); ok {
+				cell = m.WithUnit(m.From(total, f.Unit))
+			}
+			row.Cells = append(row.Cells, cell)
 		}
 		t.Rows = append(t.Rows, row)
 	}

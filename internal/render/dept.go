@@ -10,6 +10,7 @@ import (
 
 	"budgetpress/internal/amount"
 	"budgetpress/internal/classify"
+	"budgetpress/internal/i18n"
 	"budgetpress/internal/model"
 )
 
@@ -149,7 +150,8 @@ var targetUnits = map[string]string{
 }
 
 // target prints an indicator's target in the page's language; English
-// pages convert 万元 targets to thousand yuan.
+// pages state 万元 targets in thousand yuan and 元 targets in yuan, as
+// the page's other amounts.
 func (v *view) target(t model.Target) template.HTML {
 	if t.Op == "" {
 		return v.Tx(t.Text)
@@ -159,9 +161,10 @@ func (v *view) target(t model.Target) template.HTML {
 	}
 	value, unit := t.Value, t.Unit
 	switch {
-	case unit == "万元":
+	case unit == i18n.Wan || unit == i18n.Yuan:
 		if a, err := amount.Parse(value); err == nil {
-			value, unit = a.Shift(1).Grouped(), "thousand yuan"
+			m := i18n.ForFile(v.Lang, unit)
+			value, unit = m.Format(a), m.UnitName()
 		}
 	default:
 		if a, err := amount.Parse(value); err == nil {
