@@ -83,7 +83,7 @@ type Staffing struct {
 	Actual     int       // 实有人数
 	Active     Headcount // 在职
 	Retired    Headcount // 退休
-	Veteran    Headcount // 离休 (retired before 1949-era rules)
+	Veteran    Headcount // 离休: veteran cadres who joined the revolution before October 1949
 	Pos        diag.Pos
 }
 
@@ -102,6 +102,10 @@ type Department struct {
 	SubordinateUnits int    // 下属预算单位数
 	Staffing         Staffing
 	Contact          Contact
+
+	// HasSubordinateUnits is set when the file gives subordinate_units,
+	// so that a page can tell 0 from not stated.
+	HasSubordinateUnits bool
 }
 
 // Allocation is one line of a project's funding allocation (资金分配):
