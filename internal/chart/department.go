@@ -368,13 +368,20 @@ func (d dept) prior() (Chart, bool) {
 	}
 	var names []string
 	var now, before []amount.Amount
+	var unknown []bool
 	var parts []string
 	for _, c := range sortedCodes(classes) {
 		v := cell(t, "rows", rows[string(c)], "total")
-		p, _ := model.PriorOfCode(d.f.Prior.Functions, c)
+		p, found := model.PriorOfCode(d.f.Prior.Functions, c)
 		name := d.c.codeName(classify.Function, c, d.f.Year)
 		names = append(names, name)
-		now, before = append(now, v), append(before, p)
+		now, before, unknown = append(now, v), append(before, p), append(unknown, !found)
+		if !found {
+			// The file gives no prior figure for this 类: no bar, and
+			// the sentence states this year's figure alone.
+			parts = append(parts, d.c.tf("chart.amount", name, d.m.WithUnit(v)))
+			continue
+		}
 		parts = append(parts, d.c.tf("chart.prior.item", name, d.m.WithUnit(v), d.m.WithUnit(p), d.c.change(v, p)))
 	}
 	summary := d.c.tf("chart.prior.summary", d.c.list(parts))
@@ -383,7 +390,7 @@ func (d dept) prior() (Chart, bool) {
 	return Chart{
 		ID: id, Kind: "bar", Height: barHeight(len(names), 2),
 		Title: title, Label: d.c.label(title), Summary: summary, Sources: []Source{d.source(t)},
-		Option: d.c.bars(id, title, d.m, names, []string{years[0], years[1]}, [][]amount.Amount{before, now}),
+		Option: d.c.bars(id, title, d.m, names, []string{years[0], years[1]}, [][]amount.Amount{before, now}, [][]bool{unknown, nil}),
 	}, true
 }
 
@@ -398,6 +405,7 @@ func (d dept) threePublic() (Chart, bool) {
 	hasPrior := len(d.f.Prior.ThreePublic) > 0
 	var names []string
 	var now, before []amount.Amount
+	var unknown []bool
 	var parts []string
 	for _, it := range items {
 		if it.Parent != "total" {
@@ -409,8 +417,8 @@ func (d dept) threePublic() (Chart, bool) {
 		now = append(now, v)
 		parts = append(parts, d.c.tf("chart.amount", name, d.m.WithUnit(v)))
 		if hasPrior {
-			p, _ := model.PriorOfItem(d.f.Prior.ThreePublic, items, it.Key)
-			before = append(before, p)
+			p, found := model.PriorOfItem(d.f.Prior.ThreePublic, items, it.Key)
+			before, unknown = append(before, p), append(unknown, !found)
 		}
 	}
 	total := cell(t, "rows", rows["total"], "total")
@@ -427,7 +435,7 @@ func (d dept) threePublic() (Chart, bool) {
 	return Chart{
 		ID: id, Kind: "bar", Height: barHeight(len(names), len(series)),
 		Title: title, Label: d.c.label(title), Summary: summary, Sources: []Source{d.source(t)},
-		Option: d.c.bars(id, title, d.m, names, series, values),
+		Option: d.c.bars(id, title, d.m, names, series, values, [][]bool{unknown, nil}),
 	}, true
 }
 
@@ -437,8 +445,10 @@ func barHeight(categories, series int) int {
 }
 
 // bars draws horizontal bars, one group per category (names, top to
-// bottom) and one bar per series, each labelled with its amount.
-func (c Context) bars(id, title string, m i18n.Money, names, series []string, values [][]amount.Amount) []byte {
+// bottom) and one bar per series, each labelled with its amount. A value
+// marked in unknown (which may be nil or short) is one the file does not
+// give: it has no bar and no label, rather than a bar of 0.
+func (c Context) bars(id, title string, m i18n.Money, names, series []string, values [][]amount.Amount, unknown [][]bool) []byte {
 	b := charts.NewBar()
 	wrapped := make([]string, len(names))
 	for i, n := range names {
@@ -456,6 +466,10 @@ func (c Context) bars(id, title string, m i18n.Money, names, series []string, va
 	for s, name := range series {
 		var data []opts.BarData
 		for i, v := range values[s] {
+			if s < len(unknown) && i < len(unknown[s]) && unknown[s][i] {
+				data = append(data, opts.BarData{Name: names[i], Value: "-"})
+				continue
+			}
 			data = append(data, opts.BarData{
 				Name: names[i], Value: number(m.Value(v)),
 				Label:   &opts.Label{Formatter: m.Format(v)},

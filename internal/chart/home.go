@@ -92,7 +92,7 @@ func Departments(files []*model.File, c Context) (Chart, bool) {
 		ID: id, Kind: "bar", Height: barHeight(len(names), 1),
 		Title: title, Label: c.label(title), Summary: summary,
 		Sources: []Source{{Href: "#y" + strconv.Itoa(latest), Text: c.tf("year.title", latest)}},
-		Option:  c.bars(id, title, m, names, []string{c.tf("chart.year", latest)}, [][]amount.Amount{values}),
+		Option:  c.bars(id, title, m, names, []string{c.tf("chart.year", latest)}, [][]amount.Amount{values}, nil),
 	}, true
 }
 
