@@ -27,9 +27,11 @@ func Total(f *model.File) (amount.Amount, bool) {
 	return amount.Amount{}, false
 }
 
-// Across is the Money of a page or a figure that compares files: one
-// unit for all of them (万元 when any file uses it, else 元), each figure
-// converted exactly and rounded only where it is printed.
+// Across is the Money of a page that gathers the figures of files (the
+// home page, a year's page, their figures): one unit for all of them,
+// 万元 when any file uses it, else 元, each figure converted exactly and
+// rounded only where it is printed. Pass every file of the site, so that
+// every such page and figure states money in the same unit.
 func Across(lang string, files []*model.File) i18n.Money {
 	units := make([]string, len(files))
 	for i, f := range files {
@@ -47,7 +49,8 @@ func (c Context) name(f *model.File) string {
 }
 
 // Departments compares the total expenditure of the departments of the
-// latest year, largest first; false when no file has a total.
+// latest year, largest first, in the unit of all the files (Across);
+// false when no file has a total.
 func Departments(files []*model.File, c Context) (Chart, bool) {
 	latest := 0
 	for _, f := range files {
@@ -64,7 +67,7 @@ func Departments(files []*model.File, c Context) (Chart, bool) {
 			of = append(of, f)
 		}
 	}
-	m := Across(c.Lang, of)
+	m := Across(c.Lang, files)
 	for _, f := range of {
 		if t, ok := Total(f); ok {
 			deps = append(deps, dep{f, m.From(t, f.Unit)})
@@ -152,8 +155,9 @@ type seriesData struct {
 }
 
 // Trends returns the figure of each department's total expenditure
-// across the years it has files for, oldest first, linking to the table
-// at tableHref; false when no department has a total.
+// across the years it has files for, oldest first, in the unit of all
+// the files (Across), linking to the table at tableHref; false when no
+// department has a total.
 func Trends(files []*model.File, c Context, tableHref string) (Trend, bool) {
 	byID := map[string][]*model.File{}
 	for _, f := range files {
@@ -168,7 +172,7 @@ func Trends(files []*model.File, c Context, tableHref string) (Trend, bool) {
 	for _, id := range ids {
 		fs := byID[id]
 		sort.Slice(fs, func(i, j int) bool { return fs[i].Year < fs[j].Year })
-		if ch, ok := c.trendChoice(fs); ok {
+		if ch, ok := c.trendChoice(fs, Across(c.Lang, files)); ok {
 			t.Choices = append(t.Choices, ch)
 		}
 	}
@@ -197,11 +201,9 @@ func Trends(files []*model.File, c Context, tableHref string) (Trend, bool) {
 	return t, true
 }
 
-// trendChoice is one department's totals, fs oldest first, in the unit
-// of its files (万元 when any file has it), rounded as printed; false when no file has a
-// total.
-func (c Context) trendChoice(fs []*model.File) (Choice, bool) {
-	m := Across(c.Lang, fs)
+// trendChoice is one department's totals, fs oldest first, stated by m;
+// false when no file has a total.
+func (c Context) trendChoice(fs []*model.File, m i18n.Money) (Choice, bool) {
 	latest := fs[len(fs)-1]
 	name := c.name(latest)
 	var years, parts []string

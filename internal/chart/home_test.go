@@ -66,8 +66,9 @@ func choiceValues(t *testing.T, ch Choice) []string {
 
 // TestTrendFigure: the home page has one trend figure, whose choices are
 // every department with a total, in id order, each with its own years,
-// unit, exact totals and sentence; the chart is first drawn with the
-// first of them.
+// totals and sentence, all in the site's unit (万元 when any file is kept
+// in it), converted exactly and rounded as printed; the chart is first
+// drawn with the first of them.
 func TestTrendFigure(t *testing.T) {
 	type want struct {
 		id, name, lang, unit, values, summary string
@@ -79,15 +80,16 @@ func TestTrendFigure(t *testing.T) {
 		{"zh", []want{
 			{"a-office", "甲办公室", "", "万元", "2022 年=100.00 2023 年=120.50 2024 年=130.25",
 				"甲办公室各年支出总计：2022 年 100.00 万元；2023 年 120.50 万元；2024 年 130.25 万元。"},
-			{"b-bureau", "乙局", "", "元", "2023 年=2500000.00 2024 年=2600000.50",
-				"乙局各年支出总计：2023 年 2,500,000.00 元；2024 年 2,600,000.50 元。"},
+			// The bureau keeps 元; the home page states the site's 万元.
+			{"b-bureau", "乙局", "", "万元", "2023 年=250.00 2024 年=260.00",
+				"乙局各年支出总计：2023 年 250.00 万元；2024 年 260.00 万元。"},
 			{"c-centre", "丙中心", "", "万元", "2024 年=10.00", "丙中心各年支出总计：2024 年 10.00 万元。"},
 		}},
 		{"en", []want{
 			{"a-office", "Office A", "", "thousand yuan", "2022=1000.0 2023=1205.0 2024=1302.5",
 				"Total expenditure of the Office A by year: 2022: 1,000.0 thousand yuan; 2023: 1,205.0 thousand yuan; 2024: 1,302.5 thousand yuan."},
-			{"b-bureau", "Bureau B", "", "yuan", "2023=2500000.00 2024=2600000.50",
-				"Total expenditure of the Bureau B by year: 2023: 2,500,000.00 yuan; 2024: 2,600,000.50 yuan."},
+			{"b-bureau", "Bureau B", "", "thousand yuan", "2023=2500.0 2024=2600.0",
+				"Total expenditure of the Bureau B by year: 2023: 2,500.0 thousand yuan; 2024: 2,600.0 thousand yuan."},
 			{"c-centre", "丙中心", "zh", "thousand yuan", "2024=100.0",
 				"Total expenditure of the 丙中心 by year: 2024: 100.0 thousand yuan."},
 		}},

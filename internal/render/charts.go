@@ -103,14 +103,8 @@ func (v *view) Trends() TrendTable {
 		ids = append(ids, id)
 	}
 	sort.Strings(ids)
+	m := v.SiteMoney()
 	for _, id := range ids {
-		// A department's row is in one unit, as its choice of the
-		// trend figure is (chart.Trends).
-		var files []*model.File
-		for _, f := range byID[id] {
-			files = append(files, f)
-		}
-		m := chart.Across(v.Lang, files)
 		var row TrendRow
 		for _, y := range t.Years {
 			f := byID[id][y]

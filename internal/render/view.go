@@ -242,10 +242,9 @@ func (v *view) ContentSource() string {
 }
 
 // Total returns a file's total expenditure (表1 支出总计), "" when it has
-// none. The department's own page states it as published; the lists of
-// departments state it in the unit of that year's departments (万元 when
-// any of them is kept in 万元), rounded to that unit, as the chart
-// beside them does.
+// none. The department's own page states it as published; the pages
+// that list departments state it in the site's unit (SiteMoney), as the
+// figures beside them do.
 func (v *view) Total(f *model.File) string {
 	t, ok := chart.Total(f)
 	if !ok {
@@ -254,9 +253,14 @@ func (v *view) Total(f *model.File) string {
 	if v.Page.Kind == "department" {
 		return v.Money(f).WithUnit(t)
 	}
-	m := chart.Across(v.Lang, v.Site.FilesOf(f.Year))
+	m := v.SiteMoney()
 	return m.WithUnit(m.From(t, f.Unit))
 }
+
+// SiteMoney is how the pages that gather departments (home, years)
+// state money: in 万元 when any file of the site is kept in 万元, else in
+// 元, each figure converted exactly and rounded to the unit shown.
+func (v *view) SiteMoney() i18n.Money { return chart.Across(v.Lang, v.Site.Files) }
 
 // Join joins strings for templates.
 func (v *view) Join(list []string, sep string) string { return strings.Join(list, sep) }
