@@ -396,7 +396,7 @@ func TestPriorCode(t *testing.T) {
 	}
 }
 
-func TestLabelsAndUnits(t *testing.T) {
+func TestLabels(t *testing.T) {
 	for _, tc := range []struct{ in, want string }{
 		{"1、一般公共预算拨款", "一般公共预算拨款"},
 		{"二、上年结转结余", "上年结转结余"},
@@ -407,16 +407,6 @@ func TestLabelsAndUnits(t *testing.T) {
 	} {
 		if got := label(tc.in); got != tc.want {
 			t.Errorf("label(%q) = %q, want %q", tc.in, got, tc.want)
-		}
-	}
-	for _, tc := range []struct{ in, from, to, want string }{
-		{"2,500,000.00", "元", "万元", "250.00"},
-		{"1,234.56", "元", "万元", "0.123456"},
-		{"604.13", "万元", "元", "6041300.00"},
-		{"604.13", "万元", "万元", "604.13"},
-	} {
-		if got := inUnit(amount.MustParse(tc.in), tc.from, tc.to).String(); got != tc.want {
-			t.Errorf("inUnit(%s %s → %s) = %s, want %s", tc.in, tc.from, tc.to, got, tc.want)
 		}
 	}
 }
