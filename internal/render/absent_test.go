@@ -58,7 +58,7 @@ func TestAbsentSectionsPrintNothing(t *testing.T) {
 		}},
 		{"sparse", sparse, "en", []string{
 			`Part 1`, `About the department`, `Main functions`, `Organisation and staff`, `subordinate`, `internal sections`,
-			`authorised posts`, `in service`, `retired`, `veteran`, `1949`,
+			`authorised posts`, `in service`, `people: `, `1 retired`, `veteran`, `1949`,
 			`Policy basis`, `Allocation of funds`, `Period of spending`, `Contact`,
 			`Performance targets`, `Performance indicators`, `Part 4`, `Glossary`, `prior year's budget`, `prior year [\d,.]+ thousand`,
 		}, []string{`Contents Part 2: Budget tables`, `Implementing unit E-Government Office`}},
@@ -77,7 +77,7 @@ func TestAbsentSectionsPrintNothing(t *testing.T) {
 			`一级指标 二级指标 三级指标 指标值 分值权重 产出指标 数量指标 维护政府网站个数 ≥ 2 个 100 分值合计 100`,
 		}},
 		{"partial", partial, "en", []string{
-			`Main functions`, `subordinate`, `retired`, `veteran`, `Basis of the target`, `Project manager`,
+			`Main functions`, `subordinate`, `1 retired`, `veteran`, `Basis of the target`, `Project manager`,
 		}, []string{
 			`Part 1: About the department 1\. Organisation and staff`,
 			`has 3 authorised posts and 1 people: 1 in service \(2 fewer than last year\)\.`,

@@ -143,7 +143,7 @@ func TestTablesCarryTheFigures(t *testing.T) {
 		"Total revenue 6,041.3",
 		"Total 3,641.3 3,331.1 310.2",
 		"301 Wages and benefits 3,328.5 3,328.5",
-		"302 17 Official reception 1.7 1.7",
+		"302 17 Official hospitality 1.7 1.7",
 		"of which: own general revenue 6,041.3",
 	} {
 		if !strings.Contains(en, want) {

@@ -42,7 +42,7 @@ type Options struct {
 }
 
 // watched are the files and folders of a site that a build reads.
-var watched = []string{"site.yaml", "data", "content", "layouts"}
+var watched = []string{"site.yaml", "data", "templates", "content", "layouts"}
 
 // Server builds, watches and serves one site.
 type Server struct {
