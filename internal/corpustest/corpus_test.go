@@ -267,6 +267,13 @@ func join(a, b string) string {
 // bump returns src with the figure at fig.pos raised by one unit of its
 // last decimal place, written the way it was (grouped or not).
 func bump(src []byte, fig figure) ([]byte, error) {
+	return replaceAt(src, fig.pos, fig.a, fig.a.Add(amount.MustParse("1").Shift(-fig.a.Places())).WithPlaces(fig.a.Places()))
+}
+
+// replaceAt returns src with the amount was, written at pos, replaced by
+// b, written the way was is (grouped or not).
+func replaceAt(src []byte, pos diag.Pos, was, b amount.Amount) ([]byte, error) {
+	fig := figure{pos: pos, a: was}
 	lines := strings.SplitAfter(string(src), "\n")
 	if fig.pos.Line < 1 || fig.pos.Line > len(lines) {
 		return nil, fmt.Errorf("no line %d", fig.pos.Line)
@@ -294,7 +301,6 @@ func bump(src []byte, fig figure) ([]byte, error) {
 	if err != nil || !a.Equal(fig.a) {
 		return nil, fmt.Errorf("the text at the figure's position is %q, not %s", token, fig.a)
 	}
-	b := a.Add(amount.MustParse("1").Shift(-a.Places())).WithPlaces(a.Places())
 	text := b.String()
 	if strings.Contains(token, ",") {
 		text = b.Grouped()
@@ -315,4 +321,97 @@ func grouping(s string) bool {
 		}
 	}
 	return len(s) == 4 || s[4] < '0' || s[4] > '9'
+}
+
+// TestEverySourceIsChecked raises the amount of a project of each funding
+// source, its allocation with it, and expects the checker to compare it
+// with the table of its source. A project paid from special fiscal
+// accounts is a unit-funds project of the corpus with its source changed:
+// both are checked against table 3.
+func TestEverySourceIsChecked(t *testing.T) {
+	all := sites(t)
+	found := map[string]bool{}
+	for _, name := range sortedNames(all) {
+		dir := all[name]
+		s, diags := load.ReadSite(dir)
+		if diags.HasErrors() {
+			continue
+		}
+		for _, f := range s.Files {
+			src, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(f.Path)))
+			if err != nil {
+				t.Fatal(err)
+			}
+			opt := load.Options{Dict: s.Dict, Langs: s.Config.Languages, Templates: s.Templates, Template: s.Config.Template}
+			for _, p := range f.Projects {
+				sources := []string{p.Source}
+				if p.Source == model.SourceUnit {
+					sources = append(sources, model.SourceSpecial)
+				}
+				for _, source := range sources {
+					if found[source] {
+						continue
+					}
+					changed := raise(t, src, p)
+					if source != p.Source {
+						changed = setSource(t, changed, p, source)
+					}
+					g, ds := load.File(f.Path, changed, opt)
+					if ds.HasErrors() {
+						t.Fatalf("%s: %v", name, ds)
+					}
+					var rules []string
+					for _, d := range check.File(g, s.Config, s.Dict) {
+						if d.Rule == "project-table" && d.Severity == diag.Error {
+							found[source] = true
+						}
+						rules = append(rules, d.Rule)
+					}
+					if !found[source] {
+						t.Errorf("%s: project %s (source %s) raised by 1,000,000.00 gives no project-table error; the findings were %v", name, p.ID, source, rules)
+						found[source] = true // reported once
+					}
+				}
+			}
+		}
+	}
+	for _, source := range model.Sources {
+		if !found[source] {
+			t.Errorf("no project of the corpus is paid from %s", source)
+		}
+	}
+}
+
+// raise adds 1,000,000 to a project's amount and to its first allocation
+// line, so that the allocation still adds up.
+func raise(t *testing.T, src []byte, p *model.Project) []byte {
+	t.Helper()
+	add := func(src []byte, pos diag.Pos, a amount.Amount) []byte {
+		out, err := replaceAt(src, pos, a, a.Add(amount.MustParse("1000000")).WithPlaces(a.Places()))
+		if err != nil {
+			t.Fatalf("project %s: %v", p.ID, err)
+		}
+		return out
+	}
+	src = add(src, p.Amount.Pos, p.Amount.Amount)
+	if len(p.Allocation) > 0 {
+		src = add(src, p.Allocation[0].Amount.Pos, p.Allocation[0].Amount.Amount)
+	}
+	return src
+}
+
+// setSource writes the project's source (its source: line, or a new one
+// after its id).
+func setSource(t *testing.T, src []byte, p *model.Project, source string) []byte {
+	t.Helper()
+	old := "source: " + p.Source
+	lines := strings.SplitAfter(string(src), "\n")
+	for i := p.Pos.Line - 1; i < len(lines); i++ {
+		if strings.Contains(lines[i], old) {
+			lines[i] = strings.Replace(lines[i], old, "source: "+source, 1)
+			return []byte(strings.Join(lines, ""))
+		}
+	}
+	t.Fatalf("project %s has no %q line", p.ID, old)
+	return nil
 }
