@@ -179,7 +179,7 @@ func (c *checker) rowName(part *model.Part, r *model.Row) string {
 	switch {
 	case r.Key == "total":
 		return "the total row"
-	case r.Key == "unit":
+	case r.Key == "unit" && part.Rows == model.ProjectRows:
 		return "the department's subtotal row"
 	case r.Project != "":
 		if p := c.f.Project(r.Project); p != nil {

@@ -2,11 +2,9 @@ package check
 
 import (
 	"fmt"
-	"sort"
 	"strings"
 
 	"budgetpress/internal/amount"
-	"budgetpress/internal/classify"
 	"budgetpress/internal/model"
 )
 
@@ -17,22 +15,19 @@ func (c *checker) crossTables() {
 	f := c.f
 	summary := f.Table(model.KindSummary)
 	income := f.Table(model.KindIncome)
-	expend := f.Table(model.KindExpenditure)
 	fiscal := f.Table(model.KindFiscal)
 	general := f.Table(model.KindGeneral)
 	basic := f.Table(model.KindGeneralBasic)
 	project := f.Table(model.KindGeneralProj)
-	fund := f.Table(model.KindFund)
-	soe := f.Table(model.KindSOE)
 
 	if summary != nil {
-		in, _ := cell(summary, "income", "total", "amount")
-		out, _ := cell(summary, "expenditure", "total", "amount")
+		in, _ := summary.Cell("income", "total", "amount")
+		out, _ := summary.Cell("expenditure", "total", "amount")
 		c.compare("balance", "table "+summary.No, out.Pos, out.Value, in.Value, 1,
 			fmt.Sprintf("in %s, total expenditure %s does not equal total income %s", tableName(summary), c.fmtAmount(out.Value), c.fmtAmount(in.Value)))
 	}
 	if summary != nil && income == nil {
-		in, _ := cell(summary, "income", "total", "amount")
+		in, _ := summary.Cell("income", "total", "amount")
 		if !in.Value.IsZero() {
 			c.errorf("tables", "table "+summary.No+" total", in.Pos, "%s says total income is %s, but %s",
 				tableName(summary), c.fmtAmount(in.Value), c.totalOf(nil, model.KindIncome, in.Value))
@@ -61,10 +56,10 @@ func (c *checker) crossTables() {
 		}
 		part := summary.Kind.Part("income")
 		for _, l := range lines {
-			stated, found := cell(summary, "income", l.item, "amount")
+			stated, found := summary.Cell("income", l.item, "amount")
 			sum := amount.Zero(0)
 			for _, col := range l.columns {
-				v, _ := cell(income, "rows", "total", col)
+				v, _ := income.Cell("rows", "total", col)
 				sum = sum.Add(v.Value)
 			}
 			if !found && sum.IsZero() {
@@ -88,57 +83,110 @@ func (c *checker) crossTables() {
 					c.fmtAmount(stated.Value), tableName(income), c.fmtAmount(sum), strings.Join(cols, " + ")))
 		}
 	}
-	if summary != nil {
-		c.sameByCode(summary, "expenditure", "amount", expend, model.KindExpenditure, "rows", "total", 1)
-	}
-	if income != nil {
-		c.sameByCode(income, "rows", "total", expend, model.KindExpenditure, "rows", "total", 0)
-	}
+	// Table 1's expenditure by 类 and table 2's income by function are
+	// table 3's expenditure.
+	c.agree(equals, 1, c.term(model.KindSummary, "expenditure", "amount"), c.term(model.KindExpenditure, "rows", "total"))
+	c.agree(equals, 0, c.term(model.KindIncome, "rows", "total"), c.term(model.KindExpenditure, "rows", "total"))
+	// Each source's column of table 2 is the table that spends it.
+	c.agree(equals, 0, c.term(model.KindIncome, "rows", "general", "general_transfer"), c.term(model.KindGeneral, "rows", "total"))
+	c.agree(equals, 0, c.term(model.KindIncome, "rows", "fund", "fund_transfer"), c.term(model.KindFund, "rows", "total"))
+	c.agree(equals, 0, c.term(model.KindIncome, "rows", "soe", "soe_transfer"), c.term(model.KindSOE, "rows", "total"))
+	c.agree(equals, 0, c.term(model.KindIncome, "rows", "carryover_fiscal"), c.term(model.KindCarryover, "rows", "fiscal"))
+	c.agree(equals, 0, c.term(model.KindIncome, "rows", "carryover_nonfiscal"), c.term(model.KindCarryover, "rows", "nonfiscal"))
 	if fiscal != nil {
-		if summary != nil {
-			for _, k := range []string{"general", "fund", "soe"} {
-				a, fa := cell(fiscal, "income", k, "amount")
-				b, fb := cell(summary, "income", k, "amount")
-				if !fa && !fb {
-					continue
-				}
-				pos := a.Pos
-				if !fa {
-					pos = fiscal.Pos
-				}
-				it, _ := fiscal.Kind.Part("income").Item(k)
-				c.compare("tables", "table "+fiscal.No+" "+k, pos, a.Value, b.Value, 1,
-					fmt.Sprintf("%s says %s (%s) is %s, but %s says %s", tableName(fiscal), k, it.Title.ZH(),
-						c.fmtAmount(a.Value), tableName(summary), c.fmtAmount(b.Value)))
-			}
-		}
-		in, _ := cell(fiscal, "income", "total", "amount")
-		out, _ := cell(fiscal, "expenditure", "total", "total")
-		c.compare("balance", "table "+fiscal.No, out.Pos, out.Value, in.Value, 1,
-			fmt.Sprintf("in %s, total expenditure %s does not equal total income %s", tableName(fiscal), c.fmtAmount(out.Value), c.fmtAmount(in.Value)))
-		if general != nil {
-			c.sameByCode(fiscal, "expenditure", "general", general, model.KindGeneral, "rows", "total", 1)
-		}
-		c.sameByCode(fiscal, "expenditure", "fund", fund, model.KindFund, "rows", "total", 1)
-		c.sameByCode(fiscal, "expenditure", "soe", soe, model.KindSOE, "rows", "total", 1)
-	}
-	if general != nil && income != nil {
-		c.sameByCode(income, "rows", "general", general, model.KindGeneral, "rows", "total", 0)
+		c.fiscalTable(fiscal, summary)
 	}
 	if general != nil {
-		a, _ := cell(general, "rows", "total", "basic")
-		b, _ := cell(basic, "rows", "total", "total")
-		c.compare("tables", "table "+general.No+" basic", a.Pos, a.Value, b.Value, 1,
-			fmt.Sprintf("basic expenditure in %s is %s, but %s", tableName(general),
-				c.fmtAmount(a.Value), c.totalOf(basic, model.KindGeneralBasic, b.Value)))
-		a, _ = cell(general, "rows", "total", "project")
-		b, _ = cell(project, "rows", "total", "total")
-		c.compare("tables", "table "+general.No+" project", a.Pos, a.Value, b.Value, 1,
-			fmt.Sprintf("project expenditure in %s is %s, but %s", tableName(general),
-				c.fmtAmount(a.Value), c.totalOf(project, model.KindGeneralProj, b.Value)))
+		a, _ := general.Cell("rows", "total", "basic")
+		b, _ := basic.Cell("rows", "total", "total")
+		if c.published(model.KindGeneralBasic) {
+			c.compare("tables", "table "+general.No+" basic", a.Pos, a.Value, b.Value, 1,
+				fmt.Sprintf("basic expenditure in %s is %s, but %s", tableName(general),
+					c.fmtAmount(a.Value), c.totalOf(basic, model.KindGeneralBasic, b.Value)))
+		}
+		a, _ = general.Cell("rows", "total", "project")
+		b, _ = project.Cell("rows", "total", "total")
+		if c.published(model.KindGeneralProj) {
+			c.compare("tables", "table "+general.No+" project", a.Pos, a.Value, b.Value, 1,
+				fmt.Sprintf("project expenditure in %s is %s, but %s", tableName(general),
+					c.fmtAmount(a.Value), c.totalOf(project, model.KindGeneralProj, b.Value)))
+		}
 	}
-	if general != nil && expend != nil {
-		c.partOf(general, expend)
+	// Table 3 holds every source's spending, basic and project: what the
+	// tables of the sources publish is part of it.
+	c.agree(atLeast, 0, c.term(model.KindExpenditure, "rows", "basic"),
+		c.term(model.KindGeneral, "rows", "basic"),
+		c.term(model.KindFund, "rows", "personnel", "public"),
+		c.term(model.KindSOE, "rows", "personnel", "public"),
+		c.term(model.KindCarryover, "rows", "fiscal_personnel", "fiscal_public", "nonfiscal_personnel", "nonfiscal_public"))
+	c.agree(atLeast, 0, c.term(model.KindExpenditure, "rows", "project"),
+		c.term(model.KindGeneral, "rows", "project"),
+		c.term(model.KindFund, "rows", "project"),
+		c.term(model.KindSOE, "rows", "project"),
+		c.term(model.KindCarryover, "rows", "fiscal_project", "nonfiscal_project"))
+}
+
+// fiscalTable checks table 4 (财政拨款收支预算总体情况表): its income
+// against table 1, and its expenditure against the tables of each fund
+// and the fiscal carry-over.
+func (c *checker) fiscalTable(fiscal, summary *model.Table) {
+	if summary != nil {
+		for _, l := range []struct{ item, t1 string }{
+			{"general", "general"}, {"fund", "fund"}, {"soe", "soe"},
+			{"carryover.general", "carryover.fiscal.general"},
+			{"carryover.fund", "carryover.fiscal.fund"},
+			{"carryover.soe", "carryover.fiscal.soe"},
+		} {
+			a, fa := fiscal.Cell("income", l.item, "amount")
+			b, fb := summary.Cell("income", l.t1, "amount")
+			if !fa && !fb {
+				continue
+			}
+			pos := a.Pos
+			if !fa {
+				pos = fiscal.Pos
+			}
+			it, _ := fiscal.Kind.Part("income").Item(l.item)
+			c.compare("tables", "table "+fiscal.No+" "+l.item, pos, a.Value, b.Value, 1,
+				fmt.Sprintf("%s says %s (%s) is %s, but %s says %s", tableName(fiscal), l.item, numbering.ReplaceAllString(it.Title.ZH(), ""),
+					c.fmtAmount(a.Value), tableName(summary), c.fmtAmount(b.Value)))
+		}
+	}
+	in, _ := fiscal.Cell("income", "total", "amount")
+	out, _ := fiscal.Cell("expenditure", "total", "total")
+	c.compare("balance", "table "+fiscal.No, out.Pos, out.Value, in.Value, 1,
+		fmt.Sprintf("in %s, total expenditure %s does not equal total income %s", tableName(fiscal), c.fmtAmount(out.Value), c.fmtAmount(in.Value)))
+	// All fiscal spending: this year's appropriations and the fiscal
+	// carry-over. Without a carry-over, the columns compared one by one
+	// below already prove it.
+	carryover, _ := fiscal.Cell("income", "carryover", "amount")
+	if t11, _ := c.term(model.KindCarryover, "rows", "fiscal").at(""); !carryover.Value.IsZero() || !t11.IsZero() {
+		c.agree(equals, 1, c.term(model.KindFiscal, "expenditure", "total"),
+			c.term(model.KindGeneral, "rows", "total"), c.term(model.KindFund, "rows", "total"),
+			c.term(model.KindSOE, "rows", "total"), c.term(model.KindCarryover, "rows", "fiscal"))
+	}
+	// Each fund's column: its table, plus that fund's carry-over, which
+	// table 11 does not split by fund; so by 类 the column is at least
+	// the fund's table, and equal to it when nothing is carried over.
+	for _, f := range []struct{ col, kind string }{
+		{"general", model.KindGeneral}, {"fund", model.KindFund}, {"soe", model.KindSOE},
+	} {
+		col := c.term(model.KindFiscal, "expenditure", f.col)
+		spent := c.term(f.kind, "rows", "total")
+		carried, _ := fiscal.Cell("income", "carryover."+f.col, "amount")
+		if carried.Value.IsZero() {
+			c.agree(equals, 1, col, spent)
+			continue
+		}
+		c.agree(atLeast, 1, col, spent)
+		if !c.published(f.kind) {
+			continue
+		}
+		total, _ := col.at("")
+		table, _ := spent.at("")
+		c.compare("tables", fmt.Sprintf("table %s total %s", fiscal.No, f.col), col.pos(""), total, table.Add(carried.Value), 2,
+			fmt.Sprintf("the total of %s is %s, but %s and the carry-over of %s (%s) come to %s", col.describe(), c.fmtAmount(total),
+				spent.describe(), f.col, c.fmtAmount(carried.Value), c.fmtAmount(table.Add(carried.Value))))
 	}
 }
 
@@ -149,102 +197,4 @@ func (c *checker) totalOf(t *model.Table, kind string, total amount.Amount) stri
 		return fmt.Sprintf("there is no %s (kind: %s) to show it", model.Kinds[kind].Title.ZH(), kind)
 	}
 	return fmt.Sprintf("the total of %s is %s", tableName(t), c.fmtAmount(total))
-}
-
-// sameByCode checks, for every classification code that either table
-// lists (and the total), that column colA of table a equals column colB
-// of table b, a table of kind kindB. When level is 1, only 类 rows are
-// compared (tables 1 and 4 list only 类). A missing table b counts as all
-// zero.
-func (c *checker) sameByCode(a *model.Table, partA, colA string, b *model.Table, kindB, partB, colB string, level int) {
-	rowsA, rowsB := codeRows(a, partA), codeRows(b, partB)
-	codes := map[classify.Code]bool{}
-	for code := range rowsA {
-		codes[code] = true
-	}
-	for code := range rowsB {
-		if level == 0 || code.Level() <= level {
-			codes[code] = true
-		}
-	}
-	sorted := make([]string, 0, len(codes)+1)
-	for code := range codes {
-		sorted = append(sorted, string(code))
-	}
-	sort.Strings(sorted)
-	sorted = append(sorted, "total")
-	ia := a.Kind.Part(partA).Column(colA)
-	var ib int
-	if b != nil {
-		ib = b.Kind.Part(partB).Column(colB)
-	}
-	for _, key := range sorted {
-		var ra, rb *model.Row
-		if key == "total" {
-			ra, rb = findRow(a, partA, key), findRow(b, partB, key)
-		} else {
-			ra, rb = rowsA[classify.Code(key)], rowsB[classify.Code(key)]
-		}
-		va, vb := model.Cell{Empty: true, Pos: a.Pos}, model.Cell{Empty: true}
-		if ra != nil {
-			va = ra.Cell(ia)
-		}
-		if rb != nil {
-			vb = rb.Cell(ib)
-		}
-		if va.Value.Equal(vb.Value) {
-			continue
-		}
-		name := "the total"
-		if key != "total" {
-			n, _ := c.dict.Lookup(classify.Function, classify.Code(key), c.f.Year)
-			name = classify.Code(key).String() + " " + n.ZH
-		}
-		colAName := a.Kind.Part(partA).Columns[ia].Title.ZH()
-		msg := fmt.Sprintf("%s: %s says %s (%s), but ", name, tableName(a), c.fmtAmount(va.Value), colAName)
-		if b != nil {
-			msg += fmt.Sprintf("%s says %s (%s)", tableName(b), c.fmtAmount(vb.Value), b.Kind.Part(partB).Columns[ib].Title.ZH())
-		} else {
-			msg += fmt.Sprintf("there is no %s (kind: %s) to show it", model.Kinds[kindB].Title.ZH(), kindB)
-		}
-		c.compare("tables", fmt.Sprintf("table %s %s %s", a.No, key, colA), va.Pos, va.Value, vb.Value, 1, msg)
-	}
-}
-
-func findRow(t *model.Table, part, key string) *model.Row {
-	if t == nil {
-		return nil
-	}
-	for i := range t.Parts[part] {
-		if t.Parts[part][i].Key == key {
-			return &t.Parts[part][i]
-		}
-	}
-	return nil
-}
-
-// partOf checks that the general public budget (table 5) never exceeds
-// all funds (table 3) for the same row and column: it is part of it.
-func (c *checker) partOf(general, all *model.Table) {
-	part := general.Kind.Part("rows")
-	allRows := codeRows(all, "rows")
-	for i := range general.Parts["rows"] {
-		r := &general.Parts["rows"][i]
-		other := allRows[r.Code]
-		if r.Key == "total" {
-			other = findRow(all, "rows", "total")
-		}
-		for col := range part.Columns {
-			g := r.Cell(col)
-			var a model.Cell
-			if other != nil {
-				a = other.Cell(all.Kind.Part("rows").Column(part.Columns[col].Key))
-			}
-			if g.Value.Cmp(a.Value) > 0 {
-				c.errorf("part-of", fmt.Sprintf("table %s %s", general.No, r.Key), g.Pos,
-					"%s, %s: the general public budget %s (%s) is more than all funds together %s in %s; it is part of them",
-					tableName(general), c.rowName(part, r), c.fmtAmount(g.Value), part.Columns[col].Title.ZH(), c.fmtAmount(a.Value), tableName(all))
-			}
-		}
-	}
 }

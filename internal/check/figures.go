@@ -2,6 +2,7 @@ package check
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -11,18 +12,26 @@ import (
 	"budgetpress/internal/model"
 )
 
-// projects checks each project against its allocation and against its
-// row of the project table (table 7), column by economic class.
+// sourceNames are the funding sources as messages name them.
+var sourceNames = map[string]string{
+	model.SourceGeneral:   "the general public budget (一般公共预算)",
+	model.SourceFund:      "government funds (政府性基金预算)",
+	model.SourceSOE:       "state capital operations (国有资本经营预算)",
+	model.SourceSpecial:   "special fiscal accounts (财政专户管理资金)",
+	model.SourceUnit:      "unit funds (单位资金)",
+	model.SourceCarryover: "last year's carry-over (上年结转结余)",
+}
+
+// projects checks each project against its allocation and against the
+// table of its source: its row of table 7 (general public budget) or
+// table 11 (carry-over), or its share of the project column of table 8
+// (government funds), table 9 (state capital) or table 3 (the rest).
+// All projects together never exceed table 3's project column.
 func (c *checker) projects() {
-	proj := c.f.Table(model.KindGeneralProj)
-	inTable := map[string]bool{}
-	if proj != nil {
-		for _, r := range proj.Parts["rows"] {
-			if r.Project != "" {
-				inTable[r.Project] = true
-			}
-		}
-	}
+	t7 := c.f.Table(model.KindGeneralProj)
+	t11 := c.f.Table(model.KindCarryover)
+	c.projectRows(t7, model.SourceGeneral)
+	c.projectRows(t11, model.SourceCarryover)
 	for _, p := range c.f.Projects {
 		if len(p.Allocation) > 0 {
 			sum := amount.Zero(0)
@@ -32,44 +41,151 @@ func (c *checker) projects() {
 			c.compare("allocation", p.ID, p.Amount.Pos, p.Amount.Amount, sum, len(p.Allocation),
 				fmt.Sprintf("project %s is %s, but its allocation (资金分配) adds up to %s", p.ID, c.fmtAmount(p.Amount.Amount), c.fmtAmount(sum)))
 		}
-		if proj == nil {
+		switch {
+		case p.Source == model.SourceGeneral && c.published(model.KindGeneralProj):
+			c.projectRow(t7, model.KindGeneralProj, p)
+		case p.Source == model.SourceCarryover && c.published(model.KindCarryover):
+			c.projectRow(t11, model.KindCarryover, p)
+		}
+	}
+	if !c.published(model.KindGeneralProj) {
+		// Without table 7, the general public budget's projects are
+		// part of table 5's project column.
+		c.projectSums(c.term(model.KindGeneral, "rows", "project"), model.SourceGeneral)
+	}
+	c.projectSums(c.term(model.KindFund, "rows", "project"), model.SourceFund)
+	c.projectSums(c.term(model.KindSOE, "rows", "project"), model.SourceSOE)
+	c.projectSums(c.term(model.KindExpenditure, "rows", "project"), model.SourceSpecial, model.SourceUnit)
+	c.projectSums(c.term(model.KindExpenditure, "rows", "project"), model.Sources...)
+}
+
+// projectRows checks that the project rows of a table (7 or 11) name
+// projects of the table's source.
+func (c *checker) projectRows(t *model.Table, source string) {
+	if t == nil {
+		return
+	}
+	for _, r := range t.Parts["rows"] {
+		p := c.f.Project(r.Project)
+		if p == nil || p.Source == source {
 			continue
 		}
-		if !inTable[p.ID] {
-			c.errorf("project-table", p.ID, p.Pos, "project %s (%s) is not in %s; add a row [%s, …]", p.ID, p.Name.ZH(), tableName(proj), p.ID)
+		c.errorf("project-table", p.ID, r.Pos, "project %s (%s) is paid from %s (source: %s), so it is not a row of %s, which lists the projects paid from %s; remove the row, or correct the project's source",
+			p.ID, p.Name.ZH(), sourceNames[p.Source], p.Source, tableName(t), sourceNames[source])
+	}
+}
+
+// projectRow checks a project against its row of table 7 or 11: the
+// row's total, and for table 7 its split by economic class.
+func (c *checker) projectRow(t *model.Table, kind string, p *model.Project) {
+	if t == nil {
+		return // the template rule reports the missing table
+	}
+	row := t.Row("rows", p.ID)
+	if row == nil {
+		c.errorf("project-table", p.ID, p.Pos, "project %s (%s) is paid from %s, but it is not in %s; add a row [%s, …]",
+			p.ID, p.Name.ZH(), sourceNames[p.Source], tableName(t), p.ID)
+		return
+	}
+	part := t.Kind.Part("rows")
+	total := row.Cell(part.Column("total"))
+	c.compare("project-table", p.ID, total.Pos, total.Value, p.Amount.Amount, 1,
+		fmt.Sprintf("%s shows project %s as %s, but the project says %s", tableName(t), p.ID, c.fmtAmount(total.Value), c.fmtAmount(p.Amount.Amount)))
+	if kind != model.KindGeneralProj || len(p.Allocation) == 0 {
+		return
+	}
+	// The allocation by economic class (类) against the table's columns.
+	byClass := map[string]amount.Amount{}
+	for _, a := range p.Allocation {
+		k := string(a.Code[:3])
+		byClass[k] = byClass[k].Add(a.Amount.Amount)
+	}
+	var problems []string
+	for _, col := range part.Columns[1:] {
+		v := row.Cell(part.Column(col.Key)).Value
+		if !v.Equal(byClass[col.Key]) {
+			problems = append(problems, fmt.Sprintf("%s %s: the allocation has %s, the table %s",
+				col.Key, col.Title.ZH(), byClass[col.Key].Grouped(), v.Grouped()))
+		}
+		delete(byClass, col.Key)
+	}
+	for k, v := range byClass {
+		problems = append(problems, fmt.Sprintf("%s: the allocation has %s, which no column of the table holds", k, v.Grouped()))
+	}
+	if len(problems) > 0 {
+		sort.Strings(problems)
+		c.errorf("allocation-class", p.ID, row.Pos, "project %s (%s) is split by economic class differently in its allocation (资金分配) and in %s: %s",
+			p.ID, p.Name.ZH(), tableName(t), strings.Join(problems, "; "))
+	}
+}
+
+// projectSums checks that the projects paid from the given sources,
+// added up under each functional code, do not exceed what the table
+// shows for that code: at the project's 项 when the table lists it, or
+// else at the nearest 款 or 类 above it that it lists.
+func (c *checker) projectSums(tm term, sources ...string) {
+	if !c.published(tm.kind) {
+		return
+	}
+	type group struct {
+		sum amount.Amount
+		ids []string
+		pos diag.Pos
+	}
+	groups := map[classify.Code]*group{}
+	for _, p := range c.f.Projects {
+		if !slices.Contains(sources, p.Source) || p.Function == "" {
 			continue
 		}
-		row := findRow(proj, "rows", p.ID)
-		part := proj.Kind.Part("rows")
-		total := row.Cell(part.Column("total"))
-		c.compare("project-table", p.ID, total.Pos, total.Value, p.Amount.Amount, 1,
-			fmt.Sprintf("%s shows project %s as %s, but the project says %s", tableName(proj), p.ID, c.fmtAmount(total.Value), c.fmtAmount(p.Amount.Amount)))
-		if len(p.Allocation) == 0 {
-			continue
-		}
-		// The allocation by economic class (类) against the table's columns.
-		byClass := map[string]amount.Amount{}
-		for _, a := range p.Allocation {
-			k := string(a.Code[:3])
-			byClass[k] = byClass[k].Add(a.Amount.Amount)
-		}
-		var problems []string
-		for _, col := range part.Columns[1:] {
-			v := row.Cell(part.Column(col.Key)).Value
-			if !v.Equal(byClass[col.Key]) {
-				problems = append(problems, fmt.Sprintf("%s %s: the allocation has %s, the table %s",
-					col.Key, col.Title.ZH(), byClass[col.Key].Grouped(), v.Grouped()))
+		// The code the table shows the project under.
+		code := p.Function
+		for code != "" {
+			if _, found := tm.at(code); found {
+				break
 			}
-			delete(byClass, col.Key)
+			code = code.Parent()
 		}
-		for k, v := range byClass {
-			problems = append(problems, fmt.Sprintf("%s: the allocation has %s, which no column of the table holds", k, v.Grouped()))
+		g := groups[code]
+		if g == nil {
+			g = &group{sum: amount.Zero(0), pos: p.Amount.Pos}
+			groups[code] = g
 		}
-		if len(problems) > 0 {
-			sort.Strings(problems)
-			c.errorf("allocation-class", p.ID, row.Pos, "project %s (%s) is split by economic class differently in its allocation (资金分配) and in %s: %s",
-				p.ID, p.Name.ZH(), tableName(proj), strings.Join(problems, "; "))
+		g.sum = g.sum.Add(p.Amount.Amount)
+		g.ids = append(g.ids, fmt.Sprintf("%s %s", p.ID, p.Amount.Grouped()))
+	}
+	codes := make([]classify.Code, 0, len(groups))
+	for code := range groups {
+		codes = append(codes, code)
+	}
+	sort.Slice(codes, func(i, j int) bool { return codes[i] < codes[j] })
+	var what []string
+	for _, s := range sources {
+		what = append(what, sourceNames[s])
+	}
+	from := "paid from " + strings.Join(what, " or ")
+	if len(sources) == len(model.Sources) {
+		from = "of every source"
+	}
+	for _, code := range codes {
+		g := groups[code]
+		shown, _ := tm.at(code)
+		if g.sum.Cmp(shown) <= 0 {
+			continue
 		}
+		under := "in the whole table"
+		if code != "" {
+			n, _ := c.dict.Lookup(classify.Function, code, c.f.Year)
+			under = "under " + code.String() + " " + n.ZH
+		}
+		shows := fmt.Sprintf("%s shows %s", tm.describe(), c.fmtAmount(shown))
+		if tm.t != nil && code != "" {
+			if _, found := tm.at(code); !found {
+				shows = fmt.Sprintf("%s has no row for it", tableName(tm.t))
+			}
+		}
+		c.errorf("project-table", fmt.Sprintf("%s %s", strings.Join(sources, "+"), code), g.pos,
+			"the projects %s %s come to %s (%s), more than %s: a project's budget is part of it",
+			from, under, c.fmtAmount(g.sum), strings.Join(g.ids, ", "), shows)
 	}
 }
 
@@ -79,7 +195,7 @@ func (c *checker) performance() {
 	if o := perf.Overall; o != nil {
 		total := o.Upper.Add(o.Own.Amount).Add(o.Other.Amount)
 		if summary := c.f.Table(model.KindSummary); summary != nil {
-			in, _ := cell(summary, "income", "total", "amount")
+			in, _ := summary.Cell("income", "total", "amount")
 			c.compare("performance", "overall", o.Own.Pos, total, in.Value, 1,
 				fmt.Sprintf("the overall performance targets (部门整体绩效目标表) count %s of funds (上级安排 + 本级安排 + 其他), but the budget's total income is %s",
 					c.fmtAmount(total), c.fmtAmount(in.Value)))
@@ -142,8 +258,8 @@ func (c *checker) threePublic() {
 	}
 	tpPart := tp.Kind.Part("rows")
 	for _, l := range lines {
-		v, found := cell(tp, "rows", l.item, "general")
-		b, _ := cell(basic, "rows", l.code, "total")
+		v, found := tp.Cell("rows", l.item, "general")
+		b, _ := basic.Cell("rows", l.code, "total")
 		if v.Value.Cmp(b.Value) >= 0 {
 			continue
 		}
@@ -187,7 +303,7 @@ func (c *checker) other() {
 				c.fmtAmount(p.SmallMicro.Amount), c.fmtAmount(p.SME.Amount))
 		}
 		if summary := c.f.Table(model.KindSummary); summary != nil {
-			out, _ := cell(summary, "expenditure", "total", "amount")
+			out, _ := summary.Cell("expenditure", "total", "amount")
 			if p.Total.Cmp(out.Value) > 0 {
 				c.errorf("procurement", "budget", p.Total.Pos, "government procurement %s is more than the whole budget %s", c.fmtAmount(p.Total.Amount), c.fmtAmount(out.Value))
 			}

@@ -65,7 +65,10 @@ func (c *checker) parents(part *model.Part, rows []model.Row) []int {
 	if hasTotal {
 		top = total
 	}
+	// "unit" is the department's subtotal row of a table of projects; in
+	// table 1 it is the income line 单位资金, an item like the others.
 	unit, hasUnit := index["unit"]
+	hasUnit = hasUnit && part.Rows == model.ProjectRows
 	if hasUnit {
 		top = unit
 	}
@@ -76,7 +79,7 @@ func (c *checker) parents(part *model.Part, rows []model.Row) []int {
 		case r.Key == "total":
 			out[i] = -1
 			continue
-		case r.Key == "unit":
+		case r.Key == "unit" && hasUnit:
 			out[i] = -1
 			if hasTotal {
 				// The department's subtotal equals the total; it is compared
@@ -190,25 +193,6 @@ func (c *checker) identities(t *model.Table, part *model.Part, rows []model.Row)
 					strings.Join(names, " + "), sum.Grouped()))
 		}
 	}
-}
-
-// cell returns the value of a table's row in a column, zero when the
-// table, row or column is missing, and whether the row exists.
-func cell(t *model.Table, partKey, rowKey, column string) (model.Cell, bool) {
-	if t == nil {
-		return model.Cell{Empty: true}, false
-	}
-	part := t.Kind.Part(partKey)
-	if part == nil {
-		return model.Cell{Empty: true}, false
-	}
-	for i := range t.Parts[partKey] {
-		r := &t.Parts[partKey][i]
-		if r.Key == rowKey {
-			return r.Cell(part.Column(column)), true
-		}
-	}
-	return model.Cell{Empty: true, Pos: t.Pos}, false
 }
 
 // codeRows returns the rows of a part keyed by classification code.
