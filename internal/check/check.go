@@ -3,6 +3,7 @@ package check
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 
 	"budgetpress/internal/amount"
@@ -42,6 +43,8 @@ func File(f *model.File, cfg *model.Site, dict *classify.Dictionary) diag.List {
 		return out
 	}
 	c := &checker{f: f, cfg: cfg, dict: dict, used: map[int]bool{}, places: usualPlaces(f)}
+	c.template()
+	c.names()
 	c.tables()
 	c.crossTables()
 	c.projects()
@@ -74,15 +77,60 @@ func (c *checker) report(sev diag.Severity, rule, subject string, pos diag.Pos, 
 	msg := fmt.Sprintf(format, args...)
 	subject = spacedCodes(subject)
 	for i, a := range c.f.Accepted {
-		if a.Rule == rule && sameSubject(a.Subject, subject) {
-			c.used[i] = true
-			if sev == diag.Error {
-				sev = diag.Warning
-				msg += " (accepted: " + a.Reason + ")"
-			}
+		// A placeholder is never published, whatever the file says.
+		if a.Rule != rule || !sameSubject(a.Subject, subject) || rule == "placeholder" {
+			continue
 		}
+		c.used[i] = true
+		if sev != diag.Error {
+			continue
+		}
+		// An acceptance holds for the figures it names: when they change,
+		// the editor looks again.
+		if got := figuresOf(msg); !sameFigures(a.Figures, got) {
+			msg += fmt.Sprintf(" (the acceptance at line %d is for the figures [%s], but the finding now has [%s]: if the published document really prints these, write figures: [%s] there)",
+				a.Pos.Line, strings.Join(a.Figures, ", "), strings.Join(got, ", "), strings.Join(got, ", "))
+			continue
+		}
+		sev = diag.Warning
+		msg += " (accepted: " + a.Reason + ")"
 	}
 	c.diags = append(c.diags, diag.Diagnostic{Pos: pos, Severity: sev, Message: msg, Rule: rule, Subject: subject})
+}
+
+// figure is an amount as findings print it: with a decimal point or
+// thousands separators, or followed by its unit.
+var figure = regexp.MustCompile(`-?[0-9][0-9,]*\.[0-9]+|-?[0-9]{1,3}(?:,[0-9]{3})+|-?[0-9]+(?: (?:万元|元))`)
+
+// figuresOf returns the amounts a finding's message names, in order,
+// each once, without their units.
+func figuresOf(msg string) []string {
+	var out []string
+	for _, m := range figure.FindAllString(msg, -1) {
+		if m = strings.TrimSuffix(strings.TrimSuffix(m, " 万元"), " 元"); !slices.Contains(out, m) {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+// sameFigures compares the figures an acceptance names with those of a
+// finding, as sets of amounts: 1,403.71 and 1403.71 are the same.
+func sameFigures(accepted, found []string) bool {
+	set := func(list []string) string {
+		seen := map[string]bool{}
+		var out []string
+		for _, s := range list {
+			s = strings.ReplaceAll(strings.TrimSpace(s), ",", "")
+			if !seen[s] {
+				seen[s] = true
+				out = append(out, s)
+			}
+		}
+		slices.Sort(out)
+		return strings.Join(out, " ")
+	}
+	return set(accepted) == set(found)
 }
 
 var codeWord = regexp.MustCompile(`\b\d{5}(?:\d{2})?\b`)
@@ -194,7 +242,7 @@ func (c *checker) rowName(part *model.Part, r *model.Row) string {
 	if part.Rows == model.EconomicCodes {
 		scheme = classify.Economic
 	}
-	name, _ := c.dict.Lookup(scheme, r.Code, c.f.Year)
+	name, _ := c.f.CodeName(c.dict, scheme, r.Code)
 	return r.Code.String() + " " + name.ZH
 }
 

@@ -73,7 +73,7 @@ func checkExample(t *testing.T, site, data []byte) []string {
 	if len(ds) > 0 || cfg == nil {
 		t.Fatalf("loading %s: %v", siteFile, ds)
 	}
-	f, ds := load.File(dataFile, data, load.Options{Langs: cfg.Languages})
+	f, ds := load.File(dataFile, data, load.Options{Langs: cfg.Languages, Template: cfg.Template})
 	if len(ds) > 0 || f == nil {
 		t.Fatalf("loading %s: %v", dataFile, ds)
 	}
@@ -187,7 +187,7 @@ func TestRealDocument(t *testing.T) {
 		"data/2024/changji-egov.yaml:180:22: warning: in table 5 (一般公共预算支出情况表), 210 11 行政事业单位医疗 does not equal the sum of its items: 合计: 19.41 stated, 19.40 added up (difference 0.01); 基本支出: 19.41 stated, 19.40 added up (difference 0.01); within rounding [hierarchy: table 5 210 11]",
 		"data/2024/changji-egov.yaml:192:18: warning: in table 6 (一般公共预算基本支出情况表), 301 工资福利支出 does not equal the sum of its items: 合计: 332.85 stated, 332.83 added up (difference 0.02); 人员经费: 332.85 stated, 332.83 added up (difference 0.02); within rounding [hierarchy: table 6 301]",
 		"data/2024/changji-egov.yaml:203:19: warning: in table 6 (一般公共预算基本支出情况表), 302 商品和服务支出 does not equal the sum of its items: 合计: 31.02 stated, 31.04 added up (difference 0.02); 公用经费: 31.02 stated, 31.04 added up (difference 0.02); within rounding [hierarchy: table 6 302]",
-		"data/2024/changji-egov.yaml:233:9: warning: project crypto-ops (昌吉州统一政务云密码服务支撑系统平台运行维护费) is split by economic class differently in its allocation (资金分配) and in table 7 (一般公共预算项目支出情况表): 302 商品和服务支出: the allocation has 35, the table 60.00; 310 资本性支出: the allocation has 25, the table 0 (accepted: 第三部分资金分配列专用设备购置费 25 万元（资本性支出），表 7 将 60.00 万元全部列入商品和服务支出；按公开文件原样保留) [allocation-class: crypto-ops]",
+		"data/2024/changji-egov.yaml:233:9: warning: project crypto-ops (昌吉州统一政务云密码服务支撑系统平台运行维护费) is split by economic class differently in its allocation (资金分配) and in table 7 (一般公共预算项目支出情况表): 302 商品和服务支出: the allocation has 35 万元, the table 60.00 万元; 310 资本性支出: the allocation has 25 万元, the table 0 万元 (accepted: 第三部分资金分配列专用设备购置费 25 万元（资本性支出），表 7 将 60.00 万元全部列入商品和服务支出；按公开文件原样保留) [allocation-class: crypto-ops]",
 		"data/2024/changji-egov.yaml:289:31: warning: the overall performance targets (部门整体绩效目标表) count 604.12 万元 of funds (上级安排 + 本级安排 + 其他), but the budget's total income is 604.13 万元 (difference 0.01) (accepted: 部门整体绩效目标表“本级安排”和第三部分（四）均为 604.12 万元，而收支总预算为 604.13 万元；按公开文件原样保留) [performance: overall]",
 		"data/2024/changji-egov.yaml:327:14: warning: the performance targets of project cloud-ops call it \"昌吉州政府网站和云平台运维项目经费\", but the project list and the tables call it \"昌吉州政府网站和云平台运维经费\" [project-name: cloud-ops]",
 		"data/2024/changji-egov.yaml:353:14: warning: the performance targets of project media-security call it \"昌吉州政府网站媒体互联交互安全维护项目\", but the project list and the tables call it \"昌吉州政府网站媒体互联交互安全维护经费\" [project-name: media-security]",
@@ -334,12 +334,12 @@ func TestRules(t *testing.T) {
 			old: "- [302 99, 25]", new: "- [302 99, 26]",
 			want: []string{
 				"data/2024/changji-egov.yaml:44:13: error: project cloud-ops is 140.00 万元, but its allocation (资金分配) adds up to 141 万元 (difference 1.00) [allocation: cloud-ops]",
-				"data/2024/changji-egov.yaml:230:9: error: project cloud-ops (昌吉州政府网站和云平台运维经费) is split by economic class differently in its allocation (资金分配) and in table 7 (一般公共预算项目支出情况表): 302 商品和服务支出: the allocation has 141, the table 140.00 [allocation-class: cloud-ops]",
+				"data/2024/changji-egov.yaml:230:9: error: project cloud-ops (昌吉州政府网站和云平台运维经费) is split by economic class differently in its allocation (资金分配) and in table 7 (一般公共预算项目支出情况表): 302 商品和服务支出: the allocation has 141 万元, the table 140.00 万元 [allocation-class: cloud-ops]",
 			}},
 		{name: "allocation-class",
 			old: "- [302 01, 10]", new: "- [310 03, 10]",
 			want: []string{
-				"data/2024/changji-egov.yaml:230:9: error: project cloud-ops (昌吉州政府网站和云平台运维经费) is split by economic class differently in its allocation (资金分配) and in table 7 (一般公共预算项目支出情况表): 302 商品和服务支出: the allocation has 130, the table 140.00; 310 资本性支出: the allocation has 10, the table 0 [allocation-class: cloud-ops]",
+				"data/2024/changji-egov.yaml:230:9: error: project cloud-ops (昌吉州政府网站和云平台运维经费) is split by economic class differently in its allocation (资金分配) and in table 7 (一般公共预算项目支出情况表): 302 商品和服务支出: the allocation has 130 万元, the table 140.00 万元; 310 资本性支出: the allocation has 10 万元, the table 0 万元 [allocation-class: cloud-ops]",
 			}},
 		{name: "project-table: project missing",
 			old: "[media-security,      20.00, ~,  20.00]", new: "[201 03 50,           20.00, ~,  20.00]",
@@ -350,9 +350,9 @@ func TestRules(t *testing.T) {
 			old: "[media-security,      20.00, ~,  20.00]\n      - [web-security-audit,  20.00, ~,  20.00]",
 			new: "[media-security,      25.00, ~,  25.00]\n      - [web-security-audit,  15.00, ~,  15.00]",
 			want: []string{
-				"data/2024/changji-egov.yaml:231:9: error: project media-security (昌吉州政府网站媒体互联交互安全维护经费) is split by economic class differently in its allocation (资金分配) and in table 7 (一般公共预算项目支出情况表): 302 商品和服务支出: the allocation has 20, the table 25.00 [allocation-class: media-security]",
+				"data/2024/changji-egov.yaml:231:9: error: project media-security (昌吉州政府网站媒体互联交互安全维护经费) is split by economic class differently in its allocation (资金分配) and in table 7 (一般公共预算项目支出情况表): 302 商品和服务支出: the allocation has 20 万元, the table 25.00 万元 [allocation-class: media-security]",
 				"data/2024/changji-egov.yaml:231:31: error: table 7 (一般公共预算项目支出情况表) shows project media-security as 25.00 万元, but the project says 20.00 万元 (difference 5.00) [project-table: media-security]",
-				"data/2024/changji-egov.yaml:232:9: error: project web-security-audit (政府网站等保测评和运维经费) is split by economic class differently in its allocation (资金分配) and in table 7 (一般公共预算项目支出情况表): 302 商品和服务支出: the allocation has 20, the table 15.00 [allocation-class: web-security-audit]",
+				"data/2024/changji-egov.yaml:232:9: error: project web-security-audit (政府网站等保测评和运维经费) is split by economic class differently in its allocation (资金分配) and in table 7 (一般公共预算项目支出情况表): 302 商品和服务支出: the allocation has 20 万元, the table 15.00 万元 [allocation-class: web-security-audit]",
 				"data/2024/changji-egov.yaml:232:31: error: table 7 (一般公共预算项目支出情况表) shows project web-security-audit as 15.00 万元, but the project says 20.00 万元 (difference 5.00) [project-table: web-security-audit]",
 			}},
 		{name: "performance: project total",
@@ -373,7 +373,7 @@ func TestRules(t *testing.T) {
 		{name: "performance: overall funds agree",
 			old: "own: 604.12", new: "own: 604.13",
 			want: []string{
-				"data/2024/changji-egov.yaml:469:5: warning: nothing was found for rule \"performance\" about \"overall\", so this acceptance is not needed; remove it [accept]",
+				"data/2024/changji-egov.yaml:470:5: warning: nothing was found for rule \"performance\" about \"overall\", so this acceptance is not needed; remove it [accept]",
 			},
 			gone: []string{
 				"data/2024/changji-egov.yaml:289:31: warning: the overall performance targets (部门整体绩效目标表) count 604.12 万元 of funds (上级安排 + 本级安排 + 其他), but the budget's total income is 604.13 万元 (difference 0.01) (accepted: 部门整体绩效目标表“本级安排”和第三部分（四）均为 604.12 万元，而收支总预算为 604.13 万元；按公开文件原样保留) [performance: overall]",
@@ -381,7 +381,7 @@ func TestRules(t *testing.T) {
 		{name: "performance: overall funds far off",
 			old: "own: 604.12", new: "own: 600.00",
 			want: []string{
-				"data/2024/changji-egov.yaml:289:31: warning: the overall performance targets (部门整体绩效目标表) count 600.00 万元 of funds (上级安排 + 本级安排 + 其他), but the budget's total income is 604.13 万元 (difference 4.13) (accepted: 部门整体绩效目标表“本级安排”和第三部分（四）均为 604.12 万元，而收支总预算为 604.13 万元；按公开文件原样保留) [performance: overall]",
+				"data/2024/changji-egov.yaml:289:31: error: the overall performance targets (部门整体绩效目标表) count 600.00 万元 of funds (上级安排 + 本级安排 + 其他), but the budget's total income is 604.13 万元 (difference 4.13) (the acceptance at line 470 is for the figures [604.12, 604.13, 0.01], but the finding now has [600.00, 604.13, 4.13]: if the published document really prints these, write figures: [600.00, 604.13, 4.13] there) [performance: overall]",
 			},
 			gone: []string{
 				"data/2024/changji-egov.yaml:289:31: warning: the overall performance targets (部门整体绩效目标表) count 604.12 万元 of funds (上级安排 + 本级安排 + 其他), but the budget's total income is 604.13 万元 (difference 0.01) (accepted: 部门整体绩效目标表“本级安排”和第三部分（四）均为 604.12 万元，而收支总预算为 604.13 万元；按公开文件原样保留) [performance: overall]",
@@ -533,11 +533,11 @@ func TestRules(t *testing.T) {
 		{name: "accept: unused, and the finding is an error again",
 			old: "rule: allocation-class", new: "rule: allocation",
 			want: []string{
-				"data/2024/changji-egov.yaml:233:9: error: project crypto-ops (昌吉州统一政务云密码服务支撑系统平台运行维护费) is split by economic class differently in its allocation (资金分配) and in table 7 (一般公共预算项目支出情况表): 302 商品和服务支出: the allocation has 35, the table 60.00; 310 资本性支出: the allocation has 25, the table 0 [allocation-class: crypto-ops]",
+				"data/2024/changji-egov.yaml:233:9: error: project crypto-ops (昌吉州统一政务云密码服务支撑系统平台运行维护费) is split by economic class differently in its allocation (资金分配) and in table 7 (一般公共预算项目支出情况表): 302 商品和服务支出: the allocation has 35 万元, the table 60.00 万元; 310 资本性支出: the allocation has 25 万元, the table 0 万元 [allocation-class: crypto-ops]",
 				"data/2024/changji-egov.yaml:466:5: warning: nothing was found for rule \"allocation\" about \"crypto-ops\", so this acceptance is not needed; remove it [accept]",
 			},
 			gone: []string{
-				"data/2024/changji-egov.yaml:233:9: warning: project crypto-ops (昌吉州统一政务云密码服务支撑系统平台运行维护费) is split by economic class differently in its allocation (资金分配) and in table 7 (一般公共预算项目支出情况表): 302 商品和服务支出: the allocation has 35, the table 60.00; 310 资本性支出: the allocation has 25, the table 0 (accepted: 第三部分资金分配列专用设备购置费 25 万元（资本性支出），表 7 将 60.00 万元全部列入商品和服务支出；按公开文件原样保留) [allocation-class: crypto-ops]",
+				"data/2024/changji-egov.yaml:233:9: warning: project crypto-ops (昌吉州统一政务云密码服务支撑系统平台运行维护费) is split by economic class differently in its allocation (资金分配) and in table 7 (一般公共预算项目支出情况表): 302 商品和服务支出: the allocation has 35 万元, the table 60.00 万元; 310 资本性支出: the allocation has 25 万元, the table 0 万元 (accepted: 第三部分资金分配列专用设备购置费 25 万元（资本性支出），表 7 将 60.00 万元全部列入商品和服务支出；按公开文件原样保留) [allocation-class: crypto-ops]",
 			}},
 		{name: "a subject is matched with or without spaces in its code",
 			old: "[303 02,   0.10,   0.10]", new: "[303 02,   0.61,   0.61]",
@@ -545,15 +545,18 @@ func TestRules(t *testing.T) {
 				"    subject: crypto-ops\n",
 				"    subject: table 6 303\n",
 			}, {
+				"    figures: [35, 60.00, 25, 0]   # 302: allocation 35, table 60.00; 310: allocation 25, table 0\n",
+				"    figures: [0.26, 0.77, 0.51]\n",
+			}, {
 				"  - rule: allocation-class\n",
 				"  - rule: hierarchy\n",
 			}},
 			want: []string{
 				"data/2024/changji-egov.yaml:218:20: warning: in table 6 (一般公共预算基本支出情况表), 303 对个人和家庭的补助 does not equal the sum of its items: 合计: 0.26 stated, 0.77 added up (difference 0.51); 人员经费: 0.26 stated, 0.77 added up (difference 0.51) (accepted: 第三部分资金分配列专用设备购置费 25 万元（资本性支出），表 7 将 60.00 万元全部列入商品和服务支出；按公开文件原样保留) [hierarchy: table 6 303]",
-				"data/2024/changji-egov.yaml:233:9: error: project crypto-ops (昌吉州统一政务云密码服务支撑系统平台运行维护费) is split by economic class differently in its allocation (资金分配) and in table 7 (一般公共预算项目支出情况表): 302 商品和服务支出: the allocation has 35, the table 60.00; 310 资本性支出: the allocation has 25, the table 0 [allocation-class: crypto-ops]",
+				"data/2024/changji-egov.yaml:233:9: error: project crypto-ops (昌吉州统一政务云密码服务支撑系统平台运行维护费) is split by economic class differently in its allocation (资金分配) and in table 7 (一般公共预算项目支出情况表): 302 商品和服务支出: the allocation has 35 万元, the table 60.00 万元; 310 资本性支出: the allocation has 25 万元, the table 0 万元 [allocation-class: crypto-ops]",
 			},
 			gone: []string{
-				"data/2024/changji-egov.yaml:233:9: warning: project crypto-ops (昌吉州统一政务云密码服务支撑系统平台运行维护费) is split by economic class differently in its allocation (资金分配) and in table 7 (一般公共预算项目支出情况表): 302 商品和服务支出: the allocation has 35, the table 60.00; 310 资本性支出: the allocation has 25, the table 0 (accepted: 第三部分资金分配列专用设备购置费 25 万元（资本性支出），表 7 将 60.00 万元全部列入商品和服务支出；按公开文件原样保留) [allocation-class: crypto-ops]",
+				"data/2024/changji-egov.yaml:233:9: warning: project crypto-ops (昌吉州统一政务云密码服务支撑系统平台运行维护费) is split by economic class differently in its allocation (资金分配) and in table 7 (一般公共预算项目支出情况表): 302 商品和服务支出: the allocation has 35 万元, the table 60.00 万元; 310 资本性支出: the allocation has 25 万元, the table 0 万元 (accepted: 第三部分资金分配列专用设备购置费 25 万元（资本性支出），表 7 将 60.00 万元全部列入商品和服务支出；按公开文件原样保留) [allocation-class: crypto-ops]",
 			},
 		},
 	})
@@ -624,6 +627,7 @@ func TestMissingTable(t *testing.T) {
 					"  # no table 8\n  #\n  #"},
 			},
 			want: []string{
+				"data/2024/changji-egov.yaml:91:5: error: the template national (部门预算公开表（十一张表）) has table 8, 政府性基金预算支出情况表 (kind: fund), but this file does not: add it under tables:, with its rows, or with an \"empty:\" statement (空表说明) when it has no figures [template: table 8]",
 				"data/2024/changji-egov.yaml:156:18: error: in table 4 (财政拨款收支预算总体情况表), fiscal (财政拨款（补助）) does not equal the sum of its items: 合计: 604.23 stated, 604.13 added up (difference 0.10) [hierarchy: table 4 fiscal]",
 				"data/2024/changji-egov.yaml:163:31: error: 221 住房保障支出: table 4 (财政拨款收支预算总体情况表) 政府性基金预算 says 0.10 万元, but 政府性基金预算支出情况表 (kind: fund, which this file does not have) says 0 万元 (difference 0.10) [tables: table 4 221 fund]",
 				"data/2024/changji-egov.yaml:164:33: error: the total: table 4 (财政拨款收支预算总体情况表) 政府性基金预算 says 0.10 万元, but 政府性基金预算支出情况表 (kind: fund, which this file does not have) says 0 万元 (difference 0.10) [tables: table 4 total fund]",
@@ -638,15 +642,15 @@ func TestAccept(t *testing.T) {
 		{name: "an accepted error is a warning with the reason",
 			old: "actual: 23", new: "actual: 24",
 			more: [][2]string{{
-				"  - rule: allocation-class\n    subject: crypto-ops\n    reason: 第三部分资金分配列专用设备购置费 25 万元（资本性支出），表 7 将 60.00 万元全部列入商品和服务支出；按公开文件原样保留",
-				"  - rule: staffing\n    subject: actual\n    reason: 公开文件原样",
+				"  - rule: allocation-class\n    subject: crypto-ops\n    figures: [35, 60.00, 25, 0]   # 302: allocation 35, table 60.00; 310: allocation 25, table 0\n    reason: 第三部分资金分配列专用设备购置费 25 万元（资本性支出），表 7 将 60.00 万元全部列入商品和服务支出；按公开文件原样保留",
+				"  - rule: staffing\n    subject: actual\n    figures: []\n    reason: 公开文件原样",
 			}},
 			want: []string{
 				"data/2024/changji-egov.yaml:31:5: warning: 实有人数 is 24, but 在职 22 + 退休 1 + 离休 0 = 23 (accepted: 公开文件原样) [staffing: actual]",
-				"data/2024/changji-egov.yaml:233:9: error: project crypto-ops (昌吉州统一政务云密码服务支撑系统平台运行维护费) is split by economic class differently in its allocation (资金分配) and in table 7 (一般公共预算项目支出情况表): 302 商品和服务支出: the allocation has 35, the table 60.00; 310 资本性支出: the allocation has 25, the table 0 [allocation-class: crypto-ops]",
+				"data/2024/changji-egov.yaml:233:9: error: project crypto-ops (昌吉州统一政务云密码服务支撑系统平台运行维护费) is split by economic class differently in its allocation (资金分配) and in table 7 (一般公共预算项目支出情况表): 302 商品和服务支出: the allocation has 35 万元, the table 60.00 万元; 310 资本性支出: the allocation has 25 万元, the table 0 万元 [allocation-class: crypto-ops]",
 			},
 			gone: []string{
-				"data/2024/changji-egov.yaml:233:9: warning: project crypto-ops (昌吉州统一政务云密码服务支撑系统平台运行维护费) is split by economic class differently in its allocation (资金分配) and in table 7 (一般公共预算项目支出情况表): 302 商品和服务支出: the allocation has 35, the table 60.00; 310 资本性支出: the allocation has 25, the table 0 (accepted: 第三部分资金分配列专用设备购置费 25 万元（资本性支出），表 7 将 60.00 万元全部列入商品和服务支出；按公开文件原样保留) [allocation-class: crypto-ops]",
+				"data/2024/changji-egov.yaml:233:9: warning: project crypto-ops (昌吉州统一政务云密码服务支撑系统平台运行维护费) is split by economic class differently in its allocation (资金分配) and in table 7 (一般公共预算项目支出情况表): 302 商品和服务支出: the allocation has 35 万元, the table 60.00 万元; 310 资本性支出: the allocation has 25 万元, the table 0 万元 (accepted: 第三部分资金分配列专用设备购置费 25 万元（资本性支出），表 7 将 60.00 万元全部列入商品和服务支出；按公开文件原样保留) [allocation-class: crypto-ops]",
 			}},
 		{name: "a subject is matched with or without spaces in its code",
 			old: "[303 02,   0.10,   0.10]", new: "[303 02,   0.61,   0.61]",
@@ -654,17 +658,36 @@ func TestAccept(t *testing.T) {
 				"    subject: crypto-ops\n",
 				"    subject: table 6 303\n",
 			}, {
+				"    figures: [35, 60.00, 25, 0]   # 302: allocation 35, table 60.00; 310: allocation 25, table 0\n",
+				"    figures: [0.26, 0.77, 0.51]\n",
+			}, {
 				"  - rule: allocation-class\n",
 				"  - rule: hierarchy\n",
 			}},
 			want: []string{
 				"data/2024/changji-egov.yaml:218:20: warning: in table 6 (一般公共预算基本支出情况表), 303 对个人和家庭的补助 does not equal the sum of its items: 合计: 0.26 stated, 0.77 added up (difference 0.51); 人员经费: 0.26 stated, 0.77 added up (difference 0.51) (accepted: 第三部分资金分配列专用设备购置费 25 万元（资本性支出），表 7 将 60.00 万元全部列入商品和服务支出；按公开文件原样保留) [hierarchy: table 6 303]",
-				"data/2024/changji-egov.yaml:233:9: error: project crypto-ops (昌吉州统一政务云密码服务支撑系统平台运行维护费) is split by economic class differently in its allocation (资金分配) and in table 7 (一般公共预算项目支出情况表): 302 商品和服务支出: the allocation has 35, the table 60.00; 310 资本性支出: the allocation has 25, the table 0 [allocation-class: crypto-ops]",
+				"data/2024/changji-egov.yaml:233:9: error: project crypto-ops (昌吉州统一政务云密码服务支撑系统平台运行维护费) is split by economic class differently in its allocation (资金分配) and in table 7 (一般公共预算项目支出情况表): 302 商品和服务支出: the allocation has 35 万元, the table 60.00 万元; 310 资本性支出: the allocation has 25 万元, the table 0 万元 [allocation-class: crypto-ops]",
 			},
 			gone: []string{
-				"data/2024/changji-egov.yaml:233:9: warning: project crypto-ops (昌吉州统一政务云密码服务支撑系统平台运行维护费) is split by economic class differently in its allocation (资金分配) and in table 7 (一般公共预算项目支出情况表): 302 商品和服务支出: the allocation has 35, the table 60.00; 310 资本性支出: the allocation has 25, the table 0 (accepted: 第三部分资金分配列专用设备购置费 25 万元（资本性支出），表 7 将 60.00 万元全部列入商品和服务支出；按公开文件原样保留) [allocation-class: crypto-ops]",
+				"data/2024/changji-egov.yaml:233:9: warning: project crypto-ops (昌吉州统一政务云密码服务支撑系统平台运行维护费) is split by economic class differently in its allocation (资金分配) and in table 7 (一般公共预算项目支出情况表): 302 商品和服务支出: the allocation has 35 万元, the table 60.00 万元; 310 资本性支出: the allocation has 25 万元, the table 0 万元 (accepted: 第三部分资金分配列专用设备购置费 25 万元（资本性支出），表 7 将 60.00 万元全部列入商品和服务支出；按公开文件原样保留) [allocation-class: crypto-ops]",
 			},
 		},
+	})
+}
+
+// TestAcceptPinsFigures changes a figure of an accepted finding: the
+// finding is an error again, and says which figures to look at.
+func TestAcceptPinsFigures(t *testing.T) {
+	runMutations(t, []mutation{
+		{name: "the accepted figures changed",
+			old: "      - [302 27, 35]       # 委托业务费", new: "      - [302 27, 34]       # 委托业务费",
+			more: [][2]string{{"      - [310 03, 25]       # 专用设备购置费", "      - [310 03, 26]       # 专用设备购置费"}},
+			want: []string{
+				"data/2024/changji-egov.yaml:233:9: error: project crypto-ops (昌吉州统一政务云密码服务支撑系统平台运行维护费) is split by economic class differently in its allocation (资金分配) and in table 7 (一般公共预算项目支出情况表): 302 商品和服务支出: the allocation has 34 万元, the table 60.00 万元; 310 资本性支出: the allocation has 26 万元, the table 0 万元 (the acceptance at line 466 is for the figures [35, 60.00, 25, 0], but the finding now has [34, 60.00, 26, 0]: if the published document really prints these, write figures: [34, 60.00, 26, 0] there) [allocation-class: crypto-ops]",
+			},
+			gone: []string{
+				"data/2024/changji-egov.yaml:233:9: warning: project crypto-ops (昌吉州统一政务云密码服务支撑系统平台运行维护费) is split by economic class differently in its allocation (资金分配) and in table 7 (一般公共预算项目支出情况表): 302 商品和服务支出: the allocation has 35 万元, the table 60.00 万元; 310 资本性支出: the allocation has 25 万元, the table 0 万元 (accepted: 第三部分资金分配列专用设备购置费 25 万元（资本性支出），表 7 将 60.00 万元全部列入商品和服务支出；按公开文件原样保留) [allocation-class: crypto-ops]",
+			}},
 	})
 }
 
@@ -756,11 +779,14 @@ func TestMissingTables(t *testing.T) {
 	}{
 		{model.KindGeneralBasic, []string{
 			"data/2024/changji-egov.yaml:169:29: error: basic expenditure in table 5 (一般公共预算支出情况表) is 364.13 万元, but there is no 一般公共预算基本支出情况表 (kind: general-basic) to show it (difference 364.13) [tables: table 5 basic]",
+			"data/2024/changji-egov.yaml:91:5: error: the template national (部门预算公开表（十一张表）) has table 6, 一般公共预算基本支出情况表 (kind: general-basic), but this file does not: add it under tables:, with its rows, or with an \"empty:\" statement (空表说明) when it has no figures [template: table 6]",
 		}},
 		{model.KindGeneralProj, []string{
 			"data/2024/changji-egov.yaml:169:37: error: project expenditure in table 5 (一般公共预算支出情况表) is 240.00 万元, but there is no 一般公共预算项目支出情况表 (kind: general-project) to show it (difference 240.00) [tables: table 5 project]",
+			"data/2024/changji-egov.yaml:91:5: error: the template national (部门预算公开表（十一张表）) has table 7, 一般公共预算项目支出情况表 (kind: general-project), but this file does not: add it under tables:, with its rows, or with an \"empty:\" statement (空表说明) when it has no figures [template: table 7]",
 		}},
 		{model.KindIncome, []string{
+			"data/2024/changji-egov.yaml:91:5: error: the template national (部门预算公开表（十一张表）) has table 2, 部门收入总体情况表 (kind: income), but this file does not: add it under tables:, with its rows, or with an \"empty:\" statement (空表说明) when it has no figures [template: table 2]",
 			"data/2024/changji-egov.yaml:97:17: error: table 1 (部门收支总体情况表) says total income is 604.13 万元, but there is no 部门收入总体情况表 (kind: income) to show it [tables: table 1 total]",
 		}},
 	} {
@@ -807,5 +833,38 @@ func TestIncompleteFileIsNotCompared(t *testing.T) {
 	}
 	sameLines(t, "findings", got, []string{
 		"data/2024/changji-egov.yaml:1:1: warning: this file has loading errors, so its tables are not checked against each other until those are fixed",
+	})
+}
+
+// TestTemplatesAndNames changes the template and the printed names of
+// rows: tables a template does not have, or has under another number,
+// and names that differ from the national classification.
+func TestTemplatesAndNames(t *testing.T) {
+	runMutations(t, []mutation{
+		{name: "name: the printed name differs from the dictionary",
+			old: "[201 03 50, 260.80, 260.80, 260.80]", new: "[201 03 50 事业运营, 260.80, 260.80, 260.80]",
+			want: []string{
+				"data/2024/changji-egov.yaml:115:9: warning: table 2 (部门收入总体情况表) prints 201 03 50 as \"事业运营\", but in the 2024 national classification 201 03 50 is \"事业运行\"; check the code, or the name [name: table 2 201 03 50]",
+			}},
+		{name: "name: the same name, written with other brackets, is the same",
+			old: "[201 03 99, 240.00, 240.00, 240.00]", new: "[201 03 99 其他政府办公厅(室)及相关机构事务支出, 240.00, 240.00, 240.00]",
+			want: []string{}},
+		{name: "code: a 项 the dictionary does not have, with its printed name",
+			old: "[201 03 99, 240.00, 240.00, 240.00]", new: "[201 03 77 信息化建设, 240.00, 240.00, 240.00]",
+			want: []string{
+				"data/2024/changji-egov.yaml:105:5: error: 201 03 99 其他政府办公厅（室）及相关机构事务支出: table 2 (部门收入总体情况表) 总计 says 0 万元, but table 3 (部门支出总体情况表) 合计 says 240.00 万元 (difference 240.00) [tables: table 2 201 03 99 total]",
+				"data/2024/changji-egov.yaml:105:5: error: 201 03 99 其他政府办公厅（室）及相关机构事务支出: table 2 (部门收入总体情况表) 一般公共预算 + 上级一般公共预算安排的转移支付 says 0 万元, but table 5 (一般公共预算支出情况表) 合计 says 240.00 万元 (difference 240.00) [tables: table 2 201 03 99 general+general_transfer]",
+				"data/2024/changji-egov.yaml:116:9: warning: 201 03 77 信息化建设 is not in the 2024 national classification; check the code against the published table (it is published with the name as printed; a code your province adds for good goes in data/classification.yaml) [code: table 2 201 03 77]",
+				"data/2024/changji-egov.yaml:116:27: error: 201 03 77 信息化建设: table 2 (部门收入总体情况表) 总计 says 240.00 万元, but table 3 (部门支出总体情况表) 合计 says 0 万元 (difference 240.00) [tables: table 2 201 03 77 total]",
+				"data/2024/changji-egov.yaml:116:43: error: 201 03 77 信息化建设: table 2 (部门收入总体情况表) 一般公共预算 + 上级一般公共预算安排的转移支付 says 240.00 万元, but table 5 (一般公共预算支出情况表) 合计 says 0 万元 (difference 240.00) [tables: table 2 201 03 77 general+general_transfer]",
+			}},
+		{name: "template: the eight tables of 财预〔2016〕143号",
+			old: "# 2024 年昌吉回族自治州人民政府电子政务办公室部门预算\n", new: "template: mof-2016\n",
+			want: []string{
+				"data/2024/changji-egov.yaml:222:5: error: table 7 (一般公共预算项目支出情况表) is not one of the tables of the template mof-2016 (部门预算公开表（八张表）); remove it, or name the template that has it (template: in site.yaml or at the top of this file) [template: table 7]",
+				"data/2024/changji-egov.yaml:239:5: error: table 9 (国有资本经营预算支出情况表) is not one of the tables of the template mof-2016 (部门预算公开表（八张表）); remove it, or name the template that has it (template: in site.yaml or at the top of this file) [template: table 9]",
+				"data/2024/changji-egov.yaml:243:5: error: table 10 (财政拨款“三公”经费支出情况表) is table 7 in the template mof-2016 (部门预算公开表（八张表）); write no: 7, or leave the number out [template: table 10]",
+				"data/2024/changji-egov.yaml:253:5: error: table 11 (上年结转结余情况明细表) is not one of the tables of the template mof-2016 (部门预算公开表（八张表）); remove it, or name the template that has it (template: in site.yaml or at the top of this file) [template: table 11]",
+			}},
 	})
 }

@@ -105,12 +105,12 @@ func (c *checker) projectRow(t *model.Table, kind string, p *model.Project) {
 		v := row.Cell(part.Column(col.Key)).Value
 		if !v.Equal(byClass[col.Key]) {
 			problems = append(problems, fmt.Sprintf("%s %s: the allocation has %s, the table %s",
-				col.Key, col.Title.ZH(), byClass[col.Key].Grouped(), v.Grouped()))
+				col.Key, col.Title.ZH(), c.fmtAmount(byClass[col.Key]), c.fmtAmount(v)))
 		}
 		delete(byClass, col.Key)
 	}
 	for k, v := range byClass {
-		problems = append(problems, fmt.Sprintf("%s: the allocation has %s, which no column of the table holds", k, v.Grouped()))
+		problems = append(problems, fmt.Sprintf("%s: the allocation has %s, which no column of the table holds", k, c.fmtAmount(v)))
 	}
 	if len(problems) > 0 {
 		sort.Strings(problems)
@@ -174,7 +174,7 @@ func (c *checker) projectSums(tm term, sources ...string) {
 		}
 		under := "in the whole table"
 		if code != "" {
-			n, _ := c.dict.Lookup(classify.Function, code, c.f.Year)
+			n, _ := c.f.CodeName(c.dict, classify.Function, code)
 			under = "under " + code.String() + " " + n.ZH
 		}
 		shows := fmt.Sprintf("%s shows %s", tm.describe(), c.fmtAmount(shown))

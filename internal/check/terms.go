@@ -144,7 +144,7 @@ func (c *checker) agreeAt(rel relation, code classify.Code, a term, bs ...term) 
 	name := "the total"
 	key := "total"
 	if code != "" {
-		n, _ := c.dict.Lookup(classify.Function, code, c.f.Year)
+		n, _ := c.f.CodeName(c.dict, classify.Function, code)
 		name, key = code.String()+" "+n.ZH, string(code)
 	}
 	subject := fmt.Sprintf("table %s %s %s", a.t.No, key, strings.Join(a.cols, "+"))

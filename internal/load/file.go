@@ -62,9 +62,12 @@ func File(path string, src []byte, opt Options) (*model.File, diag.List) {
 		d.diags.Errorf(fpos, "department files live in a folder named after their year, like data/2024/%s.yaml", f.ID)
 	}
 	f.Year = year
-	fr := &fileReader{decoder: d, f: f, opt: opt, printed: map[classify.Code]bool{}}
+	fr := &fileReader{decoder: d, f: f, opt: opt, printed: map[classify.Code]string{}}
 	fr.read(root)
 	f.Strings = d.strings
+	if len(fr.printed) > 0 {
+		f.Names = fr.printed
+	}
 	diags = append(diags, d.diags...)
 	f.Incomplete = diags.HasErrors()
 	return f, diags
@@ -80,7 +83,7 @@ type fileReader struct {
 	// printed holds the codes that are not in the dictionary but that a
 	// table row of this file gives with their printed name: projects and
 	// prior-year figures may use them too.
-	printed map[classify.Code]bool
+	printed map[classify.Code]string
 }
 
 type pendingRow struct {
@@ -256,7 +259,7 @@ func (r *fileReader) code(n *yaml.Node, scheme classify.Scheme, what string) (cl
 		r.errorf(n, "%v", err)
 		return "", false
 	}
-	if _, ok := r.opt.Dict.Lookup(scheme, c, r.f.Year); !ok && !(scheme == classify.Function && r.printed[c]) {
+	if _, ok := r.opt.Dict.Lookup(scheme, c, r.f.Year); !ok && !(scheme == classify.Function && r.printed[c] != "") {
 		r.unknownCode(n, scheme, c)
 		return c, false
 	}
@@ -311,7 +314,9 @@ func (r *fileReader) rowCode(n *yaml.Node, scheme classify.Scheme) (classify.Cod
 		return c, printed, true
 	}
 	if _, ok := r.opt.Dict.Lookup(scheme, c.Parent(), r.f.Year); ok && printed != "" && c.Level() == 3 && scheme == classify.Function {
-		r.printed[c] = true
+		if _, seen := r.printed[c]; !seen {
+			r.printed[c] = printed
+		}
 		return c, printed, true
 	}
 	r.unknownCode(n, scheme, c)

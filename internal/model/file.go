@@ -277,6 +277,9 @@ type File struct {
 	// Accepted lists inconsistencies of the published document that the
 	// editor has looked at and keeps as published.
 	Accepted []Acceptance
+	// Names holds the names, as the tables print them, of the functional
+	// codes that the dictionary does not have.
+	Names map[classify.Code]string
 	// Strings lists every text scalar of the file with its position, so
 	// checks such as the placeholder rule can read them all.
 	Strings []Located
@@ -296,6 +299,19 @@ func (f *File) Table(kind string) *Table {
 		}
 	}
 	return nil
+}
+
+// CodeName returns the name of a classification code in the file's
+// year: the dictionary's, or for a functional code the dictionary lacks,
+// the name the tables print.
+func (f *File) CodeName(d *classify.Dictionary, s classify.Scheme, c classify.Code) (classify.Name, bool) {
+	if n, ok := d.Lookup(s, c, f.Year); ok {
+		return n, true
+	}
+	if n, ok := f.Names[c]; ok && s == classify.Function {
+		return classify.Name{ZH: n}, true
+	}
+	return classify.Name{}, false
 }
 
 // Project returns the project with the given id, or nil.
