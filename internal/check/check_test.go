@@ -868,3 +868,16 @@ func TestTemplatesAndNames(t *testing.T) {
 			}},
 	})
 }
+
+// TestPriorTotals gives last year's totals: they must add up.
+func TestPriorTotals(t *testing.T) {
+	runMutations(t, []mutation{
+		{name: "prior: last year's income total is its lines",
+			old: "    fund: 0.00\n", new: "    total: 2,068.17\n"},
+		{name: "prior: last year's income total differs",
+			old: "    fund: 0.00\n", new: "    total: 2,069.17\n",
+			want: []string{
+				"data/2024/changji-egov.yaml:434:12: error: last year's total income is 2,069.17 万元, but its lines add up to 2,068.17 万元 (difference 1.00) [prior: income total]",
+			}},
+	})
+}

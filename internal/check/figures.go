@@ -302,6 +302,20 @@ func (c *checker) other() {
 			c.errorf("procurement", "small_micro", p.SmallMicro.Pos, "the amount reserved for small and micro enterprises %s is more than that for small and medium enterprises %s",
 				c.fmtAmount(p.SmallMicro.Amount), c.fmtAmount(p.SME.Amount))
 		}
+		if t := c.f.Table(model.KindProcurement); t != nil {
+			for _, l := range []struct {
+				item string
+				m    model.Money
+			}{{"total", p.Total}, {"goods", p.Goods}, {"works", p.Works}, {"services", p.Services}} {
+				v, found := t.Cell("rows", l.item, "total")
+				pos := v.Pos
+				if !found {
+					pos = t.Pos
+				}
+				c.compare("procurement", "table "+t.No+" "+l.item, pos, v.Value, l.m.Amount, 1,
+					fmt.Sprintf("%s gives %s as %s, but procurement: says %s", tableName(t), l.item, c.fmtAmount(v.Value), c.fmtAmount(l.m.Amount)))
+			}
+		}
 		if summary := c.f.Table(model.KindSummary); summary != nil {
 			out, _ := summary.Cell("expenditure", "total", "amount")
 			if p.Total.Cmp(out.Value) > 0 {

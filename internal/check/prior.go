@@ -17,9 +17,22 @@ func (c *checker) prior() {
 	if p.Pos.Line == 0 {
 		return
 	}
-	income, nIncome, _ := sumTop(p.Income, model.IncomeItems)
-	if len(p.Expenditure) > 0 && len(p.Income) > 0 {
-		exp, pos := sumMap(p.Expenditure)
+	incomeLines, expenditureLines := without(p.Income, "total"), without(p.Expenditure, "total")
+	income, nIncome, _ := sumTop(incomeLines, model.IncomeItems)
+	if total, ok := p.Income["total"]; ok && len(incomeLines) > 0 {
+		c.compare("prior", "income total", total.Pos, total.Amount, income, nIncome,
+			fmt.Sprintf("last year's total income is %s, but its lines add up to %s", c.fmtAmount(total.Amount), c.fmtAmount(income)))
+	}
+	if total, ok := p.Expenditure["total"]; ok && len(expenditureLines) > 0 {
+		exp, _ := sumMap(expenditureLines)
+		c.compare("prior", "expenditure total", total.Pos, total.Amount, exp, len(expenditureLines),
+			fmt.Sprintf("last year's total expenditure is %s, but basic + project come to %s", c.fmtAmount(total.Amount), c.fmtAmount(exp)))
+	}
+	if total, ok := p.Income["total"]; ok && len(incomeLines) == 0 {
+		income, nIncome = total.Amount, 1
+	}
+	if len(expenditureLines) > 0 && len(p.Income) > 0 {
+		exp, pos := sumMap(expenditureLines)
 		c.compare("prior", "expenditure", pos, exp, income, nIncome,
 			fmt.Sprintf("last year's expenditure (basic + project) comes to %s, but last year's income comes to %s", c.fmtAmount(exp), c.fmtAmount(income)))
 	}
@@ -51,6 +64,17 @@ func (c *checker) prior() {
 				fmt.Sprintf("last year's 三公 total is %s, but its items add up to %s", c.fmtAmount(total.Amount), c.fmtAmount(sum)))
 		}
 	}
+}
+
+// without returns the figures of m except the one under key.
+func without(m map[string]model.Money, key string) map[string]model.Money {
+	out := make(map[string]model.Money, len(m))
+	for k, v := range m {
+		if k != key {
+			out[k] = v
+		}
+	}
+	return out
 }
 
 // sumTop adds the figures of a map keyed by items, leaving out any item
