@@ -129,14 +129,16 @@ func isContent(p string) bool {
 	return strings.HasPrefix(p, "content/") && path.Ext(p) == ".md"
 }
 
-// read reads a file of the site. It reports false when the file is gone
-// (deleted or renamed away) or cannot be read, which is then a finding.
+// read reads a file of the site, as the loader does (load.ReadFile:
+// one too large is refused unread). It reports false when the file is
+// gone (deleted or renamed away), or cannot be read, which is then a
+// finding.
 func (b *Builder) read(rel string) ([]byte, bool) {
-	src, err := os.ReadFile(filepath.Join(b.opt.Dir, filepath.FromSlash(rel)))
-	if err != nil && !errors.Is(err, fs.ErrNotExist) {
-		b.found[rel] = diag.List{{Pos: diag.Pos{File: rel}, Severity: diag.Error, Message: "cannot read: " + err.Error()}}
+	src, found, diags := load.ReadFile(b.opt.Dir, rel)
+	if diags != nil {
+		b.found[rel] = diags
 	}
-	return src, err == nil
+	return src, found && diags == nil
 }
 
 // reloadData reads one department file again and checks it.
@@ -147,7 +149,8 @@ func (b *Builder) reloadData(rel string) {
 	if !ok {
 		return
 	}
-	f, diags := load.File(rel, src, load.Options{Dict: b.site.Dict, Langs: b.site.Config.Languages})
+	f, diags := load.File(rel, src, load.Options{Dict: b.site.Dict, Langs: b.site.Config.Languages, Templates: b.site.Templates, Template: b.site.Config.Template})
+	diags = diags.Capped(load.MaxDiagnostics)
 	if f != nil {
 		diags = append(diags, check.File(f, b.site.Config, b.site.Dict)...)
 		i := sort.Search(len(b.site.Files), func(i int) bool { return b.site.Files[i].Path >= rel })

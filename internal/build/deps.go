@@ -76,7 +76,7 @@ func (t Target) Has(p render.Page) bool {
 //     Chinese one);
 //   - layouts/assets/…: the assets only, which stylesheets can take
 //     without a reload;
-//   - site.yaml, data/classification.yaml, the rest of layouts/, and a
+//   - site.yaml, data/classification.yaml, templates/<id>.yaml, the rest of layouts/, and a
 //     folder under data/ or content/ that was removed or renamed, given
 //     with a slash at the end ("data/2023/"): everything.
 //
@@ -87,6 +87,9 @@ func Affected(changed []string) Target {
 		parts := strings.Split(p, "/")
 		switch {
 		case p == "site.yaml", p == "data/classification.yaml":
+			t.All = true
+		case parts[0] == "templates" && (len(parts) == 2 && path.Ext(p) == ".yaml" || strings.HasSuffix(p, "/")):
+			// A table set: every department file may follow it.
 			t.All = true
 		case parts[0] == "layouts" && len(parts) >= 3 && parts[1] == "assets":
 			t.Assets = true

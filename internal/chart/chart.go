@@ -11,6 +11,7 @@ import (
 
 	"budgetpress/internal/amount"
 	"budgetpress/internal/classify"
+	"budgetpress/internal/i18n"
 	"budgetpress/internal/model"
 )
 
@@ -73,11 +74,11 @@ func (c Context) list(parts []string) string { return strings.Join(parts, c.T("c
 
 // share states an amount and its percentage of a whole: "一般公共服务支出
 // 500.80 万元，占 82.90%".
-func (c Context) share(name string, m money, v, whole amount.Amount) string {
+func (c Context) share(name string, m i18n.Money, v, whole amount.Amount) string {
 	if p, ok := amount.Percent(v, whole, 2); ok {
-		return c.tf("chart.share", name, m.withUnit(v), p.String())
+		return c.tf("chart.share", name, m.WithUnit(v), p.String())
 	}
-	return c.tf("chart.amount", name, m.withUnit(v))
+	return c.tf("chart.amount", name, m.WithUnit(v))
 }
 
 // palette is the Okabe–Ito set of colours, which readers with any common

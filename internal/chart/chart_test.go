@@ -225,7 +225,7 @@ func TestExactValues(t *testing.T) {
 			"2024 年: 一般公共服务支出=500.80", "2024 年: 社会保障和就业支出=54.50", "2024 年: 卫生健康支出=19.41", "2024 年: 住房保障支出=29.42"}},
 		{"en", "department", "chart-prior", []string{"2023: General public services=19695.6", "2024: General public services=5008.0", "2023: Housing security=106.6"}},
 		{"zh", "department", "chart-three-public", []string{"2023 年: 因公出国（境）费=0.00", "2023 年: 公务用车购置及运行费=1.99", "2024 年: 公务接待费=0.17", "2024 年: 公务用车购置及运行费=1.99"}},
-		{"en", "department", "chart-three-public", []string{"2024: Official reception=1.7", "2024: Official vehicles: purchase and operation=19.9"}},
+		{"en", "department", "chart-three-public", []string{"2024: Official hospitality=1.7", "2024: Official vehicles: purchase and operation=19.9"}},
 		// The other office's 2,500,000.00 元 are 250.00 万元 beside 604.13 万元.
 		{"zh", "home", "chart-departments", []string{"2024 年: 昌吉州人民政府电子政务办公室=604.13", "2024 年: 另一个办公室=250.00"}},
 		{"en", "home", "chart-departments", []string{"2024: Changji Prefecture E-Government Office=6041.3", "2024: Another Office=2500.0"}},
@@ -396,7 +396,7 @@ func TestPriorCode(t *testing.T) {
 	}
 }
 
-func TestLabelsAndUnits(t *testing.T) {
+func TestLabels(t *testing.T) {
 	for _, tc := range []struct{ in, want string }{
 		{"1、一般公共预算拨款", "一般公共预算拨款"},
 		{"二、上年结转结余", "上年结转结余"},
@@ -407,16 +407,6 @@ func TestLabelsAndUnits(t *testing.T) {
 	} {
 		if got := label(tc.in); got != tc.want {
 			t.Errorf("label(%q) = %q, want %q", tc.in, got, tc.want)
-		}
-	}
-	for _, tc := range []struct{ in, from, to, want string }{
-		{"2,500,000.00", "元", "万元", "250.00"},
-		{"1,234.56", "元", "万元", "0.123456"},
-		{"604.13", "万元", "元", "6041300.00"},
-		{"604.13", "万元", "万元", "604.13"},
-	} {
-		if got := inUnit(amount.MustParse(tc.in), tc.from, tc.to).String(); got != tc.want {
-			t.Errorf("inUnit(%s %s → %s) = %s, want %s", tc.in, tc.from, tc.to, got, tc.want)
 		}
 	}
 }

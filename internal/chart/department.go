@@ -8,6 +8,7 @@ import (
 
 	"budgetpress/internal/amount"
 	"budgetpress/internal/classify"
+	"budgetpress/internal/i18n"
 	"budgetpress/internal/model"
 )
 
@@ -16,7 +17,7 @@ import (
 // expenditure, this year against the prior year, and the “three public
 // expenses”. A chart whose figures the file does not have is left out.
 func Department(f *model.File, c Context) []Chart {
-	d := dept{f: f, c: c, m: money{lang: c.Lang, unit: f.Unit}}
+	d := dept{f: f, c: c, m: i18n.ForFile(c.Lang, f.Unit)}
 	var out []Chart
 	for _, build := range []func() (Chart, bool){d.income, d.functions, d.basic, d.prior, d.threePublic} {
 		if ch, ok := build(); ok {
@@ -30,7 +31,7 @@ func Department(f *model.File, c Context) []Chart {
 type dept struct {
 	f *model.File
 	c Context
-	m money
+	m i18n.Money
 }
 
 // table returns the rows of a table's part by key, nil when the file
@@ -117,7 +118,7 @@ func (d dept) income() (Chart, bool) {
 	for _, s := range slices {
 		parts = append(parts, d.c.share(s.name, d.m, s.value, whole))
 	}
-	summary := d.c.tf("chart.income.summary", d.m.withUnit(whole), d.c.list(parts))
+	summary := d.c.tf("chart.income.summary", d.m.WithUnit(whole), d.c.list(parts))
 	id, title := "chart-income", d.c.T("chart.income.title")
 	return Chart{
 		ID: id, Kind: "pie", Height: 360,
@@ -128,7 +129,7 @@ func (d dept) income() (Chart, bool) {
 
 // pie draws named amounts as a doughnut, with the exact share of each
 // as its label; on a phone the labels give way to the legend.
-func (c Context) pie(id, title, series string, m money, slices []slice, whole amount.Amount) []byte {
+func (c Context) pie(id, title, series string, m i18n.Money, slices []slice, whole amount.Amount) []byte {
 	p := charts.NewPie()
 	p.SetGlobalOptions(append(c.base(id, title),
 		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(true), Type: "scroll", Bottom: "0", Left: "center"}))...)
@@ -139,9 +140,9 @@ func (c Context) pie(id, title, series string, m money, slices []slice, whole am
 			pct = p.String() + "%"
 		}
 		data = append(data, opts.PieData{
-			Name: s.name, Value: number(m.value(s.value)),
+			Name: s.name, Value: number(m.Value(s.value)),
 			Label:   &opts.Label{Formatter: s.name + "\n" + pct},
-			Tooltip: tip(s.name, m.withUnit(s.value)+"  "+pct),
+			Tooltip: tip(s.name, m.WithUnit(s.value)+"  "+pct),
 		})
 	}
 	p.AddSeries(series, data,
@@ -186,9 +187,9 @@ func (d dept) functions() (Chart, bool) {
 		if p, ok := amount.Percent(v, total, 2); ok {
 			pct = "  " + p.String() + "%"
 		}
-		n := node{Name: name, Value: number(d.m.value(v)),
-			Label:   haloLabel(name+"\n"+d.m.format(v), true),
-			Tooltip: tip(r.Code.String()+" "+name, d.m.withUnit(v)+pct)}
+		n := node{Name: name, Value: number(d.m.Value(v)),
+			Label:   haloLabel(name+"\n"+d.m.Format(v), true),
+			Tooltip: tip(r.Code.String()+" "+name, d.m.WithUnit(v)+pct)}
 		parent := r.Code.Parent()
 		for parent != "" && index[parent] == nil {
 			parent = parent.Parent()
@@ -210,7 +211,7 @@ func (d dept) functions() (Chart, bool) {
 	if len(nodes) == 0 {
 		return Chart{}, false
 	}
-	summary := d.c.tf("chart.functions.summary", d.m.withUnit(total), d.c.list(parts))
+	summary := d.c.tf("chart.functions.summary", d.m.WithUnit(total), d.c.list(parts))
 	id, title := "chart-functions", d.c.T("chart.functions.title")
 	tm := charts.NewTreeMap()
 	tm.SetGlobalOptions(append(d.c.base(id, title), noLegend)...)
@@ -270,8 +271,8 @@ func (d dept) basic() (Chart, bool) {
 		}
 		// A label only where the sector holds it; the tooltip names every sector.
 		text, fits := sectorLabel(name, depth, share/100)
-		return node{Name: name, Value: number(d.m.value(v)), Children: children,
-			Label: haloLabel(text, fits), Tooltip: tip(name, d.m.withUnit(v)+pct)}
+		return node{Name: name, Value: number(d.m.Value(v)), Children: children,
+			Label: haloLabel(text, fits), Tooltip: tip(name, d.m.WithUnit(v)+pct)}
 	}
 	var top []node
 	var basicParts []string
@@ -307,7 +308,7 @@ func (d dept) basic() (Chart, bool) {
 		}
 		top = append(top, mk(1, colTitle("project"), project, projects))
 	}
-	summary := d.c.tf("chart.basic.summary", d.m.withUnit(total), d.c.list([]string{
+	summary := d.c.tf("chart.basic.summary", d.m.WithUnit(total), d.c.list([]string{
 		d.c.share(colTitle("basic"), d.m, basic, total), d.c.share(colTitle("project"), d.m, project, total)}))
 	if len(basicParts) > 0 {
 		summary += d.c.tf("chart.basic.economic", d.c.list(basicParts))
@@ -367,14 +368,21 @@ func (d dept) prior() (Chart, bool) {
 	}
 	var names []string
 	var now, before []amount.Amount
+	var unknown []bool
 	var parts []string
 	for _, c := range sortedCodes(classes) {
 		v := cell(t, "rows", rows[string(c)], "total")
-		p, _ := model.PriorOfCode(d.f.Prior.Functions, c)
+		p, found := model.PriorOfCode(d.f.Prior.Functions, c)
 		name := d.c.codeName(classify.Function, c, d.f.Year)
 		names = append(names, name)
-		now, before = append(now, v), append(before, p)
-		parts = append(parts, d.c.tf("chart.prior.item", name, d.m.withUnit(v), d.m.withUnit(p), d.c.change(v, p)))
+		now, before, unknown = append(now, v), append(before, p), append(unknown, !found)
+		if !found {
+			// The file gives no prior figure for this 类: no bar, and
+			// the sentence states this year's figure alone.
+			parts = append(parts, d.c.tf("chart.amount", name, d.m.WithUnit(v)))
+			continue
+		}
+		parts = append(parts, d.c.tf("chart.prior.item", name, d.m.WithUnit(v), d.m.WithUnit(p), d.c.change(v, p)))
 	}
 	summary := d.c.tf("chart.prior.summary", d.c.list(parts))
 	id, title := "chart-prior", d.c.T("chart.prior.title")
@@ -382,7 +390,7 @@ func (d dept) prior() (Chart, bool) {
 	return Chart{
 		ID: id, Kind: "bar", Height: barHeight(len(names), 2),
 		Title: title, Label: d.c.label(title), Summary: summary, Sources: []Source{d.source(t)},
-		Option: d.c.bars(id, title, d.m, names, []string{years[0], years[1]}, [][]amount.Amount{before, now}),
+		Option: d.c.bars(id, title, d.m, names, []string{years[0], years[1]}, [][]amount.Amount{before, now}, [][]bool{unknown, nil}),
 	}, true
 }
 
@@ -397,6 +405,7 @@ func (d dept) threePublic() (Chart, bool) {
 	hasPrior := len(d.f.Prior.ThreePublic) > 0
 	var names []string
 	var now, before []amount.Amount
+	var unknown []bool
 	var parts []string
 	for _, it := range items {
 		if it.Parent != "total" {
@@ -406,19 +415,19 @@ func (d dept) threePublic() (Chart, bool) {
 		v := cell(t, "rows", rows[it.Key], "total")
 		names = append(names, name)
 		now = append(now, v)
-		parts = append(parts, d.c.tf("chart.amount", name, d.m.withUnit(v)))
+		parts = append(parts, d.c.tf("chart.amount", name, d.m.WithUnit(v)))
 		if hasPrior {
-			p, _ := model.PriorOfItem(d.f.Prior.ThreePublic, items, it.Key)
-			before = append(before, p)
+			p, found := model.PriorOfItem(d.f.Prior.ThreePublic, items, it.Key)
+			before, unknown = append(before, p), append(unknown, !found)
 		}
 	}
 	total := cell(t, "rows", rows["total"], "total")
-	summary := d.c.tf("chart.three.summary", d.m.withUnit(total), d.c.list(parts))
+	summary := d.c.tf("chart.three.summary", d.m.WithUnit(total), d.c.list(parts))
 	series := []string{d.c.tf("chart.year", d.f.Year)}
 	values := [][]amount.Amount{now}
 	if hasPrior {
 		p, _ := model.PriorOfItem(d.f.Prior.ThreePublic, items, "total")
-		summary = d.c.tf("chart.three.summary.prior", d.m.withUnit(total), d.m.withUnit(p), d.c.list(parts))
+		summary = d.c.tf("chart.three.summary.prior", d.m.WithUnit(total), d.m.WithUnit(p), d.c.list(parts))
 		series = []string{d.c.tf("chart.year", d.f.Year-1), series[0]}
 		values = [][]amount.Amount{before, now}
 	}
@@ -426,7 +435,7 @@ func (d dept) threePublic() (Chart, bool) {
 	return Chart{
 		ID: id, Kind: "bar", Height: barHeight(len(names), len(series)),
 		Title: title, Label: d.c.label(title), Summary: summary, Sources: []Source{d.source(t)},
-		Option: d.c.bars(id, title, d.m, names, series, values),
+		Option: d.c.bars(id, title, d.m, names, series, values, [][]bool{unknown, nil}),
 	}, true
 }
 
@@ -436,8 +445,10 @@ func barHeight(categories, series int) int {
 }
 
 // bars draws horizontal bars, one group per category (names, top to
-// bottom) and one bar per series, each labelled with its amount.
-func (c Context) bars(id, title string, m money, names, series []string, values [][]amount.Amount) []byte {
+// bottom) and one bar per series, each labelled with its amount. A value
+// marked in unknown (which may be nil or short) is one the file does not
+// give: it has no bar and no label, rather than a bar of 0.
+func (c Context) bars(id, title string, m i18n.Money, names, series []string, values [][]amount.Amount, unknown [][]bool) []byte {
 	b := charts.NewBar()
 	wrapped := make([]string, len(names))
 	for i, n := range names {
@@ -446,7 +457,7 @@ func (c Context) bars(id, title string, m money, names, series []string, values 
 	b.SetGlobalOptions(append(c.base(id, title),
 		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(len(series) > 1), Top: "0", Left: "center"}),
 		charts.WithGridOpts(opts.Grid{Left: "8", Right: "56", Top: "36", Bottom: "32", ContainLabel: opts.Bool(true)}),
-		charts.WithXAxisOpts(opts.XAxis{Type: "value", Name: m.unitName(), NameLocation: "middle", NameGap: 26,
+		charts.WithXAxisOpts(opts.XAxis{Type: "value", Name: m.UnitName(), NameLocation: "middle", NameGap: 26,
 			AxisLabel: &opts.AxisLabel{HideOverlap: opts.Bool(true), ShowMinLabel: opts.Bool(true), ShowMaxLabel: opts.Bool(true)}}),
 		charts.WithYAxisOpts(opts.YAxis{Type: "category", Inverse: opts.Bool(true),
 			AxisLabel: &opts.AxisLabel{Interval: "0", ShowMinLabel: opts.Bool(true), ShowMaxLabel: opts.Bool(true)}}),
@@ -455,10 +466,14 @@ func (c Context) bars(id, title string, m money, names, series []string, values 
 	for s, name := range series {
 		var data []opts.BarData
 		for i, v := range values[s] {
+			if s < len(unknown) && i < len(unknown[s]) && unknown[s][i] {
+				data = append(data, opts.BarData{Name: names[i], Value: "-"})
+				continue
+			}
 			data = append(data, opts.BarData{
-				Name: names[i], Value: number(m.value(v)),
-				Label:   &opts.Label{Formatter: m.format(v)},
-				Tooltip: tip(names[i], name+"  "+m.withUnit(v)),
+				Name: names[i], Value: number(m.Value(v)),
+				Label:   &opts.Label{Formatter: m.Format(v)},
+				Tooltip: tip(names[i], name+"  "+m.WithUnit(v)),
 			})
 		}
 		b.AddSeries(name, data, charts.WithLabelOpts(opts.Label{Show: opts.Bool(true), Position: "right"}),

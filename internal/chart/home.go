@@ -9,6 +9,7 @@ import (
 	"github.com/go-echarts/go-echarts/v2/opts"
 
 	"budgetpress/internal/amount"
+	"budgetpress/internal/i18n"
 	"budgetpress/internal/model"
 )
 
@@ -26,15 +27,17 @@ func Total(f *model.File) (amount.Amount, bool) {
 	return amount.Amount{}, false
 }
 
-// commonUnit is the unit files of different units are compared in: 万元
-// when any file uses it, else 元.
-func commonUnit(files []*model.File) string {
-	for _, f := range files {
-		if f.Unit == "万元" {
-			return "万元"
-		}
+// Across is the Money of a page that gathers the figures of files (the
+// home page, a year's page, their figures): one unit for all of them,
+// 万元 when any file uses it, else 元, each figure converted exactly and
+// rounded only where it is printed. Pass every file of the site, so that
+// every such page and figure states money in the same unit.
+func Across(lang string, files []*model.File) i18n.Money {
+	units := make([]string, len(files))
+	for i, f := range files {
+		units[i] = f.Unit
 	}
-	return "元"
+	return i18n.Across(lang, units...)
 }
 
 // name is a department's short name, or its full name.
@@ -46,7 +49,8 @@ func (c Context) name(f *model.File) string {
 }
 
 // Departments compares the total expenditure of the departments of the
-// latest year, largest first; false when no file has a total.
+// latest year, largest first, in the unit of all the files (Across);
+// false when no file has a total.
 func Departments(files []*model.File, c Context) (Chart, bool) {
 	latest := 0
 	for _, f := range files {
@@ -63,10 +67,10 @@ func Departments(files []*model.File, c Context) (Chart, bool) {
 			of = append(of, f)
 		}
 	}
-	unit := commonUnit(of)
+	m := Across(c.Lang, files)
 	for _, f := range of {
 		if t, ok := Total(f); ok {
-			deps = append(deps, dep{f, inUnit(t, f.Unit, unit)})
+			deps = append(deps, dep{f, m.From(t, f.Unit)})
 		}
 	}
 	if len(deps) == 0 {
@@ -78,13 +82,12 @@ func Departments(files []*model.File, c Context) (Chart, bool) {
 		}
 		return deps[i].f.ID < deps[j].f.ID
 	})
-	m := money{lang: c.Lang, unit: unit}
 	var names, parts []string
 	var values []amount.Amount
 	for _, d := range deps {
 		names = append(names, c.name(d.f))
 		values = append(values, d.total)
-		parts = append(parts, c.tf("chart.amount", c.name(d.f), m.withUnit(d.total)))
+		parts = append(parts, c.tf("chart.amount", c.name(d.f), m.WithUnit(d.total)))
 	}
 	summary := c.tf("chart.departments.summary", latest, c.list(parts))
 	id, title := "chart-departments", c.tf("chart.departments.title", latest)
@@ -92,7 +95,7 @@ func Departments(files []*model.File, c Context) (Chart, bool) {
 		ID: id, Kind: "bar", Height: barHeight(len(names), 1),
 		Title: title, Label: c.label(title), Summary: summary,
 		Sources: []Source{{Href: "#y" + strconv.Itoa(latest), Text: c.tf("year.title", latest)}},
-		Option:  c.bars(id, title, m, names, []string{c.tf("chart.year", latest)}, [][]amount.Amount{values}),
+		Option:  c.bars(id, title, m, names, []string{c.tf("chart.year", latest)}, [][]amount.Amount{values}, nil),
 	}, true
 }
 
@@ -152,8 +155,9 @@ type seriesData struct {
 }
 
 // Trends returns the figure of each department's total expenditure
-// across the years it has files for, oldest first, linking to the table
-// at tableHref; false when no department has a total.
+// across the years it has files for, oldest first, in the unit of all
+// the files (Across), linking to the table at tableHref; false when no
+// department has a total.
 func Trends(files []*model.File, c Context, tableHref string) (Trend, bool) {
 	byID := map[string][]*model.File{}
 	for _, f := range files {
@@ -168,7 +172,7 @@ func Trends(files []*model.File, c Context, tableHref string) (Trend, bool) {
 	for _, id := range ids {
 		fs := byID[id]
 		sort.Slice(fs, func(i, j int) bool { return fs[i].Year < fs[j].Year })
-		if ch, ok := c.trendChoice(fs); ok {
+		if ch, ok := c.trendChoice(fs, Across(c.Lang, files)); ok {
 			t.Choices = append(t.Choices, ch)
 		}
 	}
@@ -197,12 +201,9 @@ func Trends(files []*model.File, c Context, tableHref string) (Trend, bool) {
 	return t, true
 }
 
-// trendChoice is one department's totals, fs oldest first, in the unit
-// of its files (万元 when any file has it); false when no file has a
-// total.
-func (c Context) trendChoice(fs []*model.File) (Choice, bool) {
-	unit := commonUnit(fs)
-	m := money{lang: c.Lang, unit: unit}
+// trendChoice is one department's totals, fs oldest first, stated by m;
+// false when no file has a total.
+func (c Context) trendChoice(fs []*model.File, m i18n.Money) (Choice, bool) {
 	latest := fs[len(fs)-1]
 	name := c.name(latest)
 	var years, parts []string
@@ -212,13 +213,13 @@ func (c Context) trendChoice(fs []*model.File) (Choice, bool) {
 		if !ok {
 			continue
 		}
-		t = inUnit(t, f.Unit, unit)
+		t = m.From(t, f.Unit)
 		y := c.tf("chart.year", f.Year)
 		years = append(years, y)
-		parts = append(parts, c.tf("chart.trend.item", y, m.withUnit(t)))
-		data = append(data, opts.BarData{Name: y, Value: number(m.value(t)),
-			Label:   &opts.Label{Formatter: m.format(t)},
-			Tooltip: tip(name, y+"  "+m.withUnit(t))})
+		parts = append(parts, c.tf("chart.trend.item", y, m.WithUnit(t)))
+		data = append(data, opts.BarData{Name: y, Value: number(m.Value(t)),
+			Label:   &opts.Label{Formatter: m.Format(t)},
+			Tooltip: tip(name, y+"  "+m.WithUnit(t))})
 	}
 	if len(data) == 0 {
 		return Choice{}, false
@@ -229,7 +230,7 @@ func (c Context) trendChoice(fs []*model.File) (Choice, bool) {
 		Summary: c.tf("chart.trend.summary", name, c.list(parts)),
 		Option: trendUpdate{
 			XAxis:  []categories{{Data: years}},
-			YAxis:  []axisName{{Name: m.unitName()}},
+			YAxis:  []axisName{{Name: m.UnitName()}},
 			Series: []seriesData{{Data: data}},
 		},
 	}

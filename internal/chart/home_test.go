@@ -66,8 +66,9 @@ func choiceValues(t *testing.T, ch Choice) []string {
 
 // TestTrendFigure: the home page has one trend figure, whose choices are
 // every department with a total, in id order, each with its own years,
-// unit, exact totals and sentence; the chart is first drawn with the
-// first of them.
+// totals and sentence, all in the site's unit (万元 when any file is kept
+// in it), converted exactly and rounded as printed; the chart is first
+// drawn with the first of them.
 func TestTrendFigure(t *testing.T) {
 	type want struct {
 		id, name, lang, unit, values, summary string
@@ -79,15 +80,16 @@ func TestTrendFigure(t *testing.T) {
 		{"zh", []want{
 			{"a-office", "甲办公室", "", "万元", "2022 年=100.00 2023 年=120.50 2024 年=130.25",
 				"甲办公室各年支出总计：2022 年 100.00 万元；2023 年 120.50 万元；2024 年 130.25 万元。"},
-			{"b-bureau", "乙局", "", "元", "2023 年=2500000.00 2024 年=2600000.50",
-				"乙局各年支出总计：2023 年 2,500,000.00 元；2024 年 2,600,000.50 元。"},
+			// The bureau keeps 元; the home page states the site's 万元.
+			{"b-bureau", "乙局", "", "万元", "2023 年=250.00 2024 年=260.00",
+				"乙局各年支出总计：2023 年 250.00 万元；2024 年 260.00 万元。"},
 			{"c-centre", "丙中心", "", "万元", "2024 年=10.00", "丙中心各年支出总计：2024 年 10.00 万元。"},
 		}},
 		{"en", []want{
 			{"a-office", "Office A", "", "thousand yuan", "2022=1000.0 2023=1205.0 2024=1302.5",
 				"Total expenditure of the Office A by year: 2022: 1,000.0 thousand yuan; 2023: 1,205.0 thousand yuan; 2024: 1,302.5 thousand yuan."},
-			{"b-bureau", "Bureau B", "", "yuan", "2023=2500000.00 2024=2600000.50",
-				"Total expenditure of the Bureau B by year: 2023: 2,500,000.00 yuan; 2024: 2,600,000.50 yuan."},
+			{"b-bureau", "Bureau B", "", "thousand yuan", "2023=2500.0 2024=2600.0",
+				"Total expenditure of the Bureau B by year: 2023: 2,500.0 thousand yuan; 2024: 2,600.0 thousand yuan."},
 			{"c-centre", "丙中心", "zh", "thousand yuan", "2024=100.0",
 				"Total expenditure of the 丙中心 by year: 2024: 100.0 thousand yuan."},
 		}},
@@ -165,6 +167,38 @@ func TestTrendGolden(t *testing.T) {
 				}
 			}
 			compareGolden(t, filepath.Join("testdata", "trend."+lang+".json"), got, "the trend figure's options")
+		})
+	}
+}
+
+// TestDepartmentsRoundAsPrinted: the bureau's 2,600,000.50 元 stand
+// beside figures in 万元 as 260.00 万元 (2,600.0 thousand yuan), converted
+// exactly and rounded once to the unit shown, in the bars, their labels
+// and the sentence.
+func TestDepartmentsRoundAsPrinted(t *testing.T) {
+	for _, tc := range []struct {
+		lang, summary string
+		values        []string
+	}{
+		{"zh", "2024 年各部门支出总计：乙局 260.00 万元；甲办公室 130.25 万元；丙中心 10.00 万元。",
+			[]string{"2024 年: 乙局=260.00", "2024 年: 甲办公室=130.25", "2024 年: 丙中心=10.00"}},
+		{"en", "Total expenditure of each department in 2024: Bureau B 2,600.0 thousand yuan; Office A 1,302.5 thousand yuan; 丙中心 100.0 thousand yuan.",
+			[]string{"2024: Bureau B=2600.0", "2024: Office A=1302.5", "2024: 丙中心=100.0"}},
+	} {
+		t.Run(tc.lang, func(t *testing.T) {
+			c, ok := Departments(departments(t), context(t, tc.lang))
+			if !ok {
+				t.Fatal("no figure of the departments")
+			}
+			if c.Summary != tc.summary {
+				t.Errorf("summary:\n got %s\nwant %s", c.Summary, tc.summary)
+			}
+			if got := strings.Join(values(t, c), " "); got != strings.Join(tc.values, " ") {
+				t.Errorf("bars %s, want %s", got, strings.Join(tc.values, " "))
+			}
+			if s := string(c.Option); strings.Contains(s, "260.00005") || strings.Contains(s, "2600.0005") {
+				t.Errorf("the option keeps the unrounded conversion: %s", s)
+			}
 		})
 	}
 }

@@ -869,6 +869,18 @@ func TestTemplatesAndNames(t *testing.T) {
 	})
 }
 
+// TestOperatingCosts makes 机关运行经费 larger than the 公用经费 it is
+// part of.
+func TestOperatingCosts(t *testing.T) {
+	runMutations(t, []mutation{
+		{name: "operating-costs: more than 公用经费",
+			old: "operating_costs: 31.02     # (一) 机关运行经费财政拨款预算", new: "operating_costs: 31.03     # (一) 机关运行经费财政拨款预算",
+			want: []string{
+				"data/2024/changji-egov.yaml:258:18: error: 机关运行经费 is 31.03 万元, more than the operating expenses (公用经费) of table 6 (一般公共预算基本支出情况表) 公用经费, 31.02 万元; it is part of them [operating-costs: operating_costs]",
+			}},
+	})
+}
+
 // TestPriorTotals gives last year's totals: they must add up.
 func TestPriorTotals(t *testing.T) {
 	runMutations(t, []mutation{

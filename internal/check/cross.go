@@ -76,7 +76,7 @@ func (c *checker) crossTables() {
 			var cols []string
 			for _, col := range l.columns {
 				p := income.Kind.Part("rows")
-				cols = append(cols, p.Columns[p.Column(col)].Title.ZH())
+				cols = append(cols, p.ColumnTitle(col))
 			}
 			c.compare("tables", "table "+summary.No+" "+l.item, pos, stated.Value, sum, len(l.columns),
 				fmt.Sprintf("%s says %s is %s, but the total row of %s says %s (%s)", tableName(summary), label,
@@ -93,6 +93,17 @@ func (c *checker) crossTables() {
 	c.agree(equals, 0, c.term(model.KindIncome, "rows", "soe", "soe_transfer"), c.term(model.KindSOE, "rows", "total"))
 	c.agree(equals, 0, c.term(model.KindIncome, "rows", "carryover_fiscal"), c.term(model.KindCarryover, "rows", "fiscal"))
 	c.agree(equals, 0, c.term(model.KindIncome, "rows", "carryover_nonfiscal"), c.term(model.KindCarryover, "rows", "nonfiscal"))
+	if summary != nil && c.published(model.KindCarryover) && (income == nil || income.Kind.Part("rows").Column("carryover_fiscal") < 0) {
+		// A table 2 without the carry-over columns leaves table 11 to be
+		// compared with table 1 directly.
+		for _, l := range []struct{ item, col string }{{"carryover.fiscal", "fiscal"}, {"carryover.nonfiscal", "nonfiscal"}} {
+			a, _ := summary.Cell("income", l.item, "amount")
+			tm := c.term(model.KindCarryover, "rows", l.col)
+			b, _ := tm.at("")
+			c.compare("tables", "table "+summary.No+" "+l.item, a.Pos, a.Value, b, 1,
+				fmt.Sprintf("%s says %s is %s, but %s says %s", tableName(summary), l.item, c.fmtAmount(a.Value), tm.describe(), c.fmtAmount(b)))
+		}
+	}
 	if fiscal != nil {
 		c.fiscalTable(fiscal, summary)
 	}

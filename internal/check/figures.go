@@ -287,8 +287,26 @@ func (c *checker) department() {
 	}
 }
 
-// other checks procurement and assets.
+// other checks 机关运行经费, procurement and assets.
 func (c *checker) other() {
+	if oc := c.f.OperatingCosts; oc != nil {
+		// 机关运行经费 is the operating expenses (公用经费) of basic
+		// expenditure paid from fiscal appropriations, of administrative
+		// units: it cannot be more than the tables' 公用经费.
+		public := amount.Zero(0)
+		var from []string
+		for _, tm := range []term{c.term(model.KindGeneralBasic, "rows", "public"), c.term(model.KindFund, "rows", "public"), c.term(model.KindSOE, "rows", "public")} {
+			if v, ok := tm.at(""); ok && c.published(tm.kind) {
+				public = public.Add(v)
+				from = append(from, tm.describe())
+			}
+		}
+		if len(from) > 0 && oc.Cmp(public) > 0 {
+			c.errorf("operating-costs", "operating_costs", oc.Pos,
+				"机关运行经费 is %s, more than the operating expenses (公用经费) of %s, %s; it is part of them",
+				c.fmtAmount(oc.Amount), strings.Join(from, " and "), c.fmtAmount(public))
+		}
+	}
 	if p := c.f.Procurement; p != nil {
 		parts := p.Goods.Add(p.Works.Amount).Add(p.Services.Amount)
 		c.compare("procurement", "total", p.Total.Pos, p.Total.Amount, parts, 3,

@@ -184,7 +184,7 @@ func (c *checker) identities(t *model.Table, part *model.Part, rows []model.Row)
 			var names []string
 			for _, p := range id.Parts {
 				sum = sum.Add(row.Cell(part.Column(p)).Value)
-				names = append(names, part.Columns[part.Column(p)].Title.ZH())
+				names = append(names, part.ColumnTitle(p))
 			}
 			stated := row.Cell(si)
 			c.compare("columns", fmt.Sprintf("table %s %s", t.No, row.Key), stated.Pos, stated.Value, sum, len(id.Parts),

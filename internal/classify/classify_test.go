@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -69,14 +70,54 @@ func TestCode(t *testing.T) {
 
 func TestBundledDataParses(t *testing.T) {
 	d := &Dictionary{}
-	for name, src := range map[string][]byte{"function.yaml": functionYAML, "economic.yaml": economicYAML} {
-		var err error
+	for _, name := range bundledFiles() {
+		src, err := bundled.ReadFile(name)
+		if err != nil {
+			t.Fatal(err)
+		}
 		if d, err = d.Extend(name, src); err != nil {
 			t.Fatal(err)
 		}
 	}
 	if Default() == nil {
 		t.Fatal("Default() = nil")
+	}
+}
+
+// TestBundledFilesDisjoint checks that no code is in two bundled files (a
+// later file would silently replace the earlier one's names), and that each
+// file of the functional classification holds the codes of its own 类.
+func TestBundledFilesDisjoint(t *testing.T) {
+	files := bundledFiles()
+	if len(files) < 10 {
+		t.Fatalf("only %d bundled files: %v", len(files), files)
+	}
+	first := map[Scheme]map[Code]string{}
+	for _, name := range files {
+		src, err := bundled.ReadFile(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		d, err := (&Dictionary{}).Extend(name, src)
+		if err != nil {
+			t.Fatal(err)
+		}
+		class := strings.TrimSuffix(filepath.Base(name), ".yaml")
+		inFunction := strings.HasPrefix(name, "data/function/")
+		for s, codes := range d.codes {
+			if first[s] == nil {
+				first[s] = map[Code]string{}
+			}
+			for c := range codes {
+				if prev, dup := first[s][c]; dup {
+					t.Errorf("%s %s is in both %s and %s", s, c, prev, name)
+				}
+				first[s][c] = name
+				if inFunction && (s != Function || string(c[:3]) != class) {
+					t.Errorf("%s holds %s %s; a file of the functional classification holds only its own 类", name, s, c)
+				}
+			}
+		}
 	}
 }
 
@@ -130,6 +171,15 @@ func TestClasses(t *testing.T) {
 			"222", "223", "224", "227", "229", "230", "231", "232", "233", "234",
 		}},
 		{Economic, 2024, []Code{"301", "302", "303", "307", "309", "310", "311", "312", "313", "399"}},
+		{GovEconomic, 2024, []Code{
+			"501", "502", "503", "504", "505", "506", "507", "508", "509", "510",
+			"511", "512", "513", "514", "599",
+		}},
+		{Function, 2018, []Code{
+			"201", "202", "203", "204", "205", "206", "207", "208", "209", "210",
+			"211", "212", "213", "214", "215", "216", "217", "219", "220", "221",
+			"222", "223", "227", "229", "230", "231", "232", "233",
+		}},
 	}
 	for _, tc := range tests {
 		if got := Default().Classes(tc.scheme, tc.year); !slices.Equal(got, tc.want) {
@@ -286,6 +336,12 @@ func TestExtend(t *testing.T) {
 		{d, Function, "2050101", Name{"行政运行", "Administrative operations"}},
 		{d, Economic, "31302", Name{"对社会保险基金补助", "Subsidies to social insurance funds"}},
 		{d, Function, "210", Name{"卫生健康支出", "Health care"}},
+		{d, GovEconomic, "50201", Name{"办公经费", "Office costs"}},
+		{d, GovEconomic, "51305", Name{"安排预算稳定调节基金", "Budget stabilisation fund"}},
+		{d, Economic, "50201", Name{}},
+		{Default(), GovEconomic, "50201", Name{"办公经费", "Office running costs"}},
+		{Default(), Economic, "50201", Name{}},
+		{Default(), GovEconomic, "30201", Name{}},
 		{Default(), Function, "2010350", Name{"事业运行", "Operations of public institutions"}},
 		{Default(), Function, "2010377", Name{}},
 	}
@@ -303,8 +359,10 @@ func TestExtendErrors(t *testing.T) {
 		{"syntax-block.yaml", "syntax-block.yaml:2: invalid YAML: did not find expected key"},
 		{"syntax-scanner.yaml", "syntax-scanner.yaml:3: invalid YAML: mapping values are not allowed in this context"},
 		{"syntax-first-line.yaml", "syntax-first-line.yaml:2: invalid YAML: did not find expected ',' or '}'"},
-		{"unknown-section.yaml", `unknown-section.yaml:1:1: unknown section "functions": expected "function" or "economic"`},
-		{"not-sections.yaml", `not-sections.yaml:1:1: expected the sections "function:" and "economic:"`},
+		{"unknown-section.yaml", `unknown-section.yaml:1:1: unknown section "functions": expected "function", "economic" or "gov-economic"`},
+		{"not-sections.yaml", `not-sections.yaml:1:1: expected the sections "function:", "economic:" or "gov-economic:"`},
+		{"duplicate-gov-section.yaml", `duplicate-gov-section.yaml:3:1: section "gov-economic" appears twice`},
+		{"gov-no-parent.yaml", "gov-no-parent.yaml:2:3: 515 01: its parent 515 is not in the dictionary; add the parent too"},
 		{"duplicate-section.yaml", `duplicate-section.yaml:4:1: section "function" appears twice`},
 		{"bad-code.yaml", `bad-code.yaml:2:3: "2013" is not a classification code: ` + codeHelp},
 		{"duplicate-code.yaml", `duplicate-code.yaml:3:3: 201 03 77 appears twice in section "function" (first at line 2)`},
@@ -358,7 +416,8 @@ func FuzzParseCode(f *testing.F) {
 
 func FuzzExtend(f *testing.F) {
 	files, _ := filepath.Glob("testdata/*/*.yaml")
-	files = append(files, "testdata/site.yaml", "data/function.yaml", "data/economic.yaml")
+	files = append(files, "testdata/site.yaml")
+	files = append(files, bundledFiles()...)
 	for _, name := range files {
 		src, err := os.ReadFile(name)
 		if err != nil {
@@ -375,7 +434,7 @@ func FuzzExtend(f *testing.F) {
 			}
 			return
 		}
-		for _, s := range []Scheme{Function, Economic} {
+		for _, s := range Schemes() {
 			d.Classes(s, 2024)
 		}
 	})

@@ -1,12 +1,13 @@
 package classify
 
 import (
-	_ "embed"
+	"embed"
+	"io/fs"
 	"slices"
 	"sync"
 )
 
-// Scheme names one of the two classifications a code can belong to.
+// Scheme names one of the classifications a code can belong to.
 type Scheme string
 
 const (
@@ -16,7 +17,18 @@ const (
 	// Economic is the economic classification of department expenditure
 	// (部门预算支出经济分类): what the money buys, such as 301 工资福利支出.
 	Economic Scheme = "economic"
+	// GovEconomic is the economic classification of government budget
+	// expenditure (政府预算支出经济分类): what a government's budget buys,
+	// such as 501 机关工资福利支出.
+	GovEconomic Scheme = "gov-economic"
 )
+
+// schemes lists every scheme, in the order sections are named in messages.
+var schemes = []Scheme{Function, Economic, GovEconomic}
+
+// Schemes returns every classification scheme: Function, Economic and
+// GovEconomic.
+func Schemes() []Scheme { return slices.Clone(schemes) }
 
 // Name is the Chinese and English name of a code. EN may be empty when a
 // site has not yet supplied a translation.
@@ -39,21 +51,27 @@ type Dictionary struct {
 	codes map[Scheme]map[Code][]entry
 }
 
-var (
-	//go:embed data/function.yaml
-	functionYAML []byte
-	//go:embed data/economic.yaml
-	economicYAML []byte
-)
+// bundled holds the dictionary files: the functional classification one
+// file per 类, and the two economic classifications.
+//
+//go:embed data/function/*.yaml data/economic.yaml data/gov-economic.yaml
+var bundled embed.FS
+
+// bundledFiles returns the names of the bundled dictionary files, in the
+// order they are read.
+func bundledFiles() []string {
+	names, _ := fs.Glob(bundled, "data/function/*.yaml")
+	return append(names, "data/economic.yaml", "data/gov-economic.yaml")
+}
 
 var loadDefault = sync.OnceValue(func() *Dictionary {
 	d := &Dictionary{}
-	for _, f := range []struct {
-		name string
-		src  []byte
-	}{{"data/function.yaml", functionYAML}, {"data/economic.yaml", economicYAML}} {
-		var err error
-		if d, err = d.Extend(f.name, f.src); err != nil {
+	for _, name := range bundledFiles() {
+		src, err := bundled.ReadFile(name)
+		if err == nil {
+			d, err = d.Extend(name, src)
+		}
+		if err != nil {
 			// The bundled files are tested; this is a build mistake.
 			panic("classify: bundled dictionary: " + err.Error())
 		}
@@ -61,8 +79,9 @@ var loadDefault = sync.OnceValue(func() *Dictionary {
 	return d
 })
 
-// Default returns the bundled dictionary of the 2024 classification, with
-// earlier names where they are known to differ. It is parsed once.
+// Default returns the bundled dictionary: the classifications of the
+// editions Editions lists, with earlier names where they are known to
+// differ. It is parsed once.
 func Default() *Dictionary { return loadDefault() }
 
 // Lookup returns the name of code c in scheme s for the budget year, and
@@ -82,12 +101,22 @@ func (d *Dictionary) Lookup(s Scheme, c Code, year int) (Name, bool) {
 // Classes returns every 类 of scheme s that has a name in the budget year,
 // in code order.
 func (d *Dictionary) Classes(s Scheme, year int) []Code {
+	return d.codesAt(s, year, 1)
+}
+
+// Codes returns every code of scheme s at the given level (1 for 类, 2 for
+// 款, 3 for 项) that has a name in the budget year, in code order.
+func (d *Dictionary) Codes(s Scheme, year, level int) []Code {
+	return d.codesAt(s, year, level)
+}
+
+func (d *Dictionary) codesAt(s Scheme, year, level int) []Code {
 	var out []Code
 	if d == nil {
 		return out
 	}
 	for c := range d.codes[s] {
-		if c.Level() != 1 {
+		if c.Level() != level {
 			continue
 		}
 		if _, ok := d.Lookup(s, c, year); ok {
@@ -98,11 +127,29 @@ func (d *Dictionary) Classes(s Scheme, year int) []Code {
 	return out
 }
 
+// Counts is how many codes of one scheme have a name in one budget year,
+// level by level.
+type Counts struct {
+	Classes    int // 类
+	Categories int // 款
+	Items      int // 项
+}
+
+// Count returns how many 类, 款 and 项 of scheme s have a name in the
+// budget year.
+func (d *Dictionary) Count(s Scheme, year int) Counts {
+	return Counts{
+		Classes:    len(d.codesAt(s, year, 1)),
+		Categories: len(d.codesAt(s, year, 2)),
+		Items:      len(d.codesAt(s, year, 3)),
+	}
+}
+
 // clone returns a copy of d that can be changed without changing d.
 // The entry slices are shared: they are replaced, never modified.
 func (d *Dictionary) clone() *Dictionary {
 	nd := &Dictionary{codes: map[Scheme]map[Code][]entry{}}
-	for _, s := range []Scheme{Function, Economic} {
+	for _, s := range schemes {
 		nd.codes[s] = map[Code][]entry{}
 		if d != nil {
 			for c, es := range d.codes[s] {

@@ -3,6 +3,7 @@ package classify
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -29,8 +30,9 @@ func (e *Error) Error() string {
 }
 
 // Extend returns a new dictionary: d with the codes of a YAML file added.
-// The file has the format of the bundled data files, a "function" and an
-// "economic" section mapping codes to names:
+// The file has the format of the bundled data files: sections "function",
+// "economic" and "gov-economic" (any of them may be left out) mapping codes
+// to names:
 //
 //	function:
 //	  201 03 50: {zh: 事业运行, en: Operations of public institutions}
@@ -126,13 +128,13 @@ func (p *parser) document(doc *yaml.Node) error {
 		return nil
 	}
 	if root.Kind != yaml.MappingNode {
-		return p.errorf(root, `expected the sections "function:" and "economic:"`)
+		return p.errorf(root, `expected the sections "function:", "economic:" or "gov-economic:"`)
 	}
 	for i := 0; i+1 < len(root.Content); i += 2 {
 		k, v := root.Content[i], root.Content[i+1]
 		s := Scheme(k.Value)
-		if k.Kind != yaml.ScalarNode || (s != Function && s != Economic) {
-			return p.errorf(k, `unknown section %q: expected "function" or "economic"`, k.Value)
+		if k.Kind != yaml.ScalarNode || !slices.Contains(schemes, s) {
+			return p.errorf(k, `unknown section %q: expected "function", "economic" or "gov-economic"`, k.Value)
 		}
 		if p.seen[s] != nil {
 			return p.errorf(k, "section %q appears twice", s)

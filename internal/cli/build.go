@@ -22,8 +22,7 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	res := build.Run(build.Options{Dir: dir, Out: *out, BaseURL: *baseURL, BasePath: *basePath})
 	res.Diags.Print(stdout)
 	if res.Diags.HasErrors() {
-		errs, warns := res.Diags.Count()
-		fmt.Fprintf(stdout, "build failed: %s, %s; nothing was published\n", plural(errs, "error"), plural(warns, "warning"))
+		fmt.Fprintf(stdout, "build failed: %s; nothing was published\n", res.Diags.Summary())
 		return ExitError
 	}
 	for lang, missing := range res.Untranslated {

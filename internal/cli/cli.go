@@ -38,6 +38,8 @@ const usage = `budgetpress publishes department budgets as a bilingual website.
 Usage:
   budgetpress build [flags] [site-dir]   build the website into public/
   budgetpress check [site-dir]           check that the tables agree with each other
+  budgetpress check data/<year>/<department>.yaml ...
+                                         check only these department files
   budgetpress serve [flags] [site-dir]   preview the website; pages update when a file is saved
 
 Flags of build:
@@ -56,10 +58,14 @@ published when the check finds errors.
 Flags:
 ` + buildFlags + "\n" + siteDirDefault,
 	"check": `Usage: budgetpress check [site-dir]
+       budgetpress check data/<year>/<department>.yaml ...
 
-Checks that the tables of every department file agree with each other.
-Prints one finding per line, then a summary. Exit status 0 when there
-are no errors, 1 when there are.
+Checks that the tables of every department file agree with each other,
+and that the explanations under content/ agree with them. Given
+department files, checks only those and their explanations, with the
+settings of the site they are in. Prints one finding per line (one
+that recurs, once, with how many more there are), then a summary.
+Exit status 0 when there are no errors, 1 when there are.
 
 ` + siteDirDefault,
 	"serve": `Usage: budgetpress serve [flags] [site-dir]
@@ -101,16 +107,10 @@ func Run(args []string, stdout, stderr io.Writer) int {
 // with the exit status code: after printing its usage (--help), or why
 // the command line is wrong.
 func siteDir(flags *flag.FlagSet, args []string, stdout, stderr io.Writer) (dir string, code int, ok bool) {
-	cmd := flags.Name()
-	flags.SetOutput(stderr)
-	flags.Usage = func() {} // the usage is printed below, where it belongs
-	if err := flags.Parse(args); errors.Is(err, flag.ErrHelp) {
-		fmt.Fprint(stdout, commandUsage[cmd])
-		return "", ExitOK, false
-	} else if err != nil {
-		fmt.Fprintf(stderr, "\n%s", commandUsage[cmd])
-		return "", ExitUsage, false
+	if code, ok := parseFlags(flags, args, stdout, stderr); !ok {
+		return "", code, false
 	}
+	cmd := flags.Name()
 	switch flags.NArg() {
 	case 0:
 		dir = "."
@@ -120,18 +120,44 @@ func siteDir(flags *flag.FlagSet, args []string, stdout, stderr io.Writer) (dir 
 		fmt.Fprintf(stderr, "budgetpress %s: expected one site folder, got %s\n", cmd, strings.Join(flags.Args(), " "))
 		return "", ExitUsage, false
 	}
+	if !isSiteFolder(cmd, dir, stderr) {
+		return "", ExitUsage, false
+	}
+	return dir, ExitOK, true
+}
+
+// parseFlags parses the flags of a command. When ok is false the command
+// ends there, with the exit status code: after printing its usage
+// (--help), or why a flag is wrong.
+func parseFlags(flags *flag.FlagSet, args []string, stdout, stderr io.Writer) (code int, ok bool) {
+	cmd := flags.Name()
+	flags.SetOutput(stderr)
+	flags.Usage = func() {} // the usage is printed below, where it belongs
+	if err := flags.Parse(args); errors.Is(err, flag.ErrHelp) {
+		fmt.Fprint(stdout, commandUsage[cmd])
+		return ExitOK, false
+	} else if err != nil {
+		fmt.Fprintf(stderr, "\n%s", commandUsage[cmd])
+		return ExitUsage, false
+	}
+	return ExitOK, true
+}
+
+// isSiteFolder reports whether dir is a folder, and when not, tells why
+// on stderr.
+func isSiteFolder(cmd, dir string, stderr io.Writer) bool {
 	st, err := os.Stat(dir)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
 		fmt.Fprintf(stderr, "budgetpress %s: no such folder: %s\n", cmd, dir)
-		return "", ExitUsage, false
+		return false
 	case err == nil && !st.IsDir():
 		hint := ""
 		if filepath.Base(dir) == "site.yaml" {
 			hint = fmt.Sprintf(" (give the folder that holds it: budgetpress %s %s)", cmd, filepath.Dir(dir))
 		}
 		fmt.Fprintf(stderr, "budgetpress %s: expected the site folder, got a file: %s%s\n", cmd, dir, hint)
-		return "", ExitUsage, false
+		return false
 	}
-	return dir, ExitOK, true
+	return true
 }

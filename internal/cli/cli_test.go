@@ -148,7 +148,7 @@ func TestUsage(t *testing.T) {
 		{"-h", []string{"-h"}, cli.ExitOK, "usage", ""},
 		{"--help", []string{"--help"}, cli.ExitOK, "usage", ""},
 		{"unknown command", []string{"publish"}, cli.ExitUsage, "", "budgetpress: unknown command \"publish\"\n\nbudgetpress publishes"},
-		{"two folders", []string{"check", "a", "b"}, cli.ExitUsage, "", "budgetpress check: expected one site folder, got a b\n"},
+		{"two folders", []string{"build", "a", "b"}, cli.ExitUsage, "", "budgetpress build: expected one site folder, got a b\n"},
 		{"unknown flag", []string{"check", "-strict"}, cli.ExitUsage, "", "flag provided but not defined: -strict\n"},
 	}
 	for _, tc := range tests {
@@ -185,7 +185,7 @@ func TestCommandHelp(t *testing.T) {
 		first string   // the first line
 		flags []string // lines it must have
 	}{
-		{"check", "Usage: budgetpress check [site-dir]", nil},
+		{"check", "Usage: budgetpress check [site-dir]\n       budgetpress check data/<year>/<department>.yaml ...", nil},
 		{"build", "Usage: budgetpress build [flags] [site-dir]", []string{
 			"  --out DIR          output folder (default: public/ in the site folder)",
 			"  --base-url URL     address of the website, like https://www.cj.gov.cn",
@@ -219,7 +219,7 @@ func TestCommandHelp(t *testing.T) {
 }
 
 // TestSiteFolderArgument gives each command something that is not a
-// site folder.
+// site folder. (check takes department files too: see TestCheckFiles.)
 func TestSiteFolderArgument(t *testing.T) {
 	missing := filepath.Join(t.TempDir(), "nonexistent")
 	t.Chdir(exampleSite(t))
@@ -229,6 +229,9 @@ func TestSiteFolderArgument(t *testing.T) {
 			{"site.yaml", "budgetpress " + cmd + ": expected the site folder, got a file: site.yaml (give the folder that holds it: budgetpress " + cmd + " .)\n"},
 			{dataFile, "budgetpress " + cmd + ": expected the site folder, got a file: " + dataFile + "\n"},
 		} {
+			if cmd == "check" && tc.arg != missing {
+				continue
+			}
 			code, out, errs := run(cmd, tc.arg)
 			if code != cli.ExitUsage || out != "" || errs != tc.want {
 				t.Errorf("%s %s = %d, stdout %q, stderr %q; want %d and %q", cmd, tc.arg, code, out, errs, cli.ExitUsage, tc.want)

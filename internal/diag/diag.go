@@ -120,9 +120,9 @@ func (l List) Sort() {
 	})
 }
 
-// Print writes one diagnostic per line.
+// Print writes one diagnostic per line, those alike once (see Grouped).
 func (l List) Print(w io.Writer) {
-	for _, d := range l {
+	for _, d := range l.Grouped() {
 		fmt.Fprintln(w, d)
 	}
 }

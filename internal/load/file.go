@@ -205,7 +205,7 @@ func (r *fileReader) department(n *yaml.Node) {
 		dep.Units = append(dep.Units, r.text(u, "a unit name"))
 	}
 	if v := o.get("subordinate_units"); v != nil {
-		dep.SubordinateUnits = r.integer(v, "subordinate_units")
+		dep.SubordinateUnits, dep.HasSubordinateUnits = r.integer(v, "subordinate_units"), true
 	}
 	if v := o.get("staffing"); v != nil {
 		s := r.object(v, "staffing", "authorized", "actual", "active", "retired", "veteran")

@@ -5,14 +5,16 @@ import (
 	"fmt"
 	"io/fs"
 	"net/url"
-	"os"
+	"path"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 
 	"budgetpress/internal/amount"
 	"budgetpress/internal/classify"
 	"budgetpress/internal/diag"
+	"budgetpress/internal/i18n"
 	"budgetpress/internal/model"
 	"budgetpress/internal/parallel"
 )
@@ -54,15 +56,55 @@ func Content(path string, src []byte) (Source, diag.List) {
 // ReadSite reads site.yaml, the classification extensions and every
 // department file of dir. Paths in diagnostics are relative to dir.
 func ReadSite(dir string) (*Site, diag.List) {
-	var diags diag.List
-	s := &Site{Dir: dir, Dict: classify.Default()}
-	src, err := os.ReadFile(filepath.Join(dir, "site.yaml"))
-	if err != nil {
-		if errors.Is(err, fs.ErrNotExist) {
-			diags.Errorf(diag.Pos{File: "site.yaml"}, "no site.yaml in %s: is this a budgetpress site folder?", dir)
-		} else {
-			diags.Errorf(diag.Pos{File: "site.yaml"}, "cannot read site.yaml: %v", err)
+	s, diags := ReadSettings(dir)
+	if s.Config == nil {
+		return s, diags
+	}
+	paths, _ := filepath.Glob(filepath.Join(dir, "data", "*", "*.yaml"))
+	sort.Strings(paths)
+	for _, p := range paths {
+		s.DataFiles = append(s.DataFiles, filepath.ToSlash(mustRel(dir, p)))
+	}
+	// Files are read and parsed on every core; the results are gathered
+	// in path order, so the outcome does not depend on scheduling.
+	type result struct {
+		f     *model.File
+		diags diag.List
+	}
+	results := make([]result, len(s.DataFiles))
+	parallel.Each(len(s.DataFiles), func(i int) {
+		results[i].f, results[i].diags = s.readDepartment(s.DataFiles[i])
+	})
+	for _, r := range results {
+		diags = append(diags, r.diags...)
+		if r.f != nil {
+			s.Files = append(s.Files, r.f)
 		}
+	}
+	if len(paths) == 0 {
+		diags.Errorf(diag.Pos{File: "data"}, "no department files found: put them in data/<year>/<department>.yaml")
+	}
+	filepath.WalkDir(filepath.Join(dir, "content"), func(p string, e fs.DirEntry, err error) error {
+		if err == nil && !e.IsDir() && strings.HasSuffix(p, ".md") {
+			diags = append(diags, s.readContent(filepath.ToSlash(mustRel(dir, p)))...)
+		}
+		return nil
+	})
+	return s, diags
+}
+
+// ReadSettings reads site.yaml and the classification extensions of dir:
+// a Site without department files or explanations, to which
+// ReadDepartment adds them. Config is nil when site.yaml is missing or
+// wrong, as the diagnostics say.
+func ReadSettings(dir string) (*Site, diag.List) {
+	s := &Site{Dir: dir, Dict: classify.Default()}
+	src, found, diags := ReadFile(dir, "site.yaml")
+	switch {
+	case !found:
+		diags.Errorf(diag.Pos{File: "site.yaml"}, "no site.yaml in %s: is this a budgetpress site folder?", dir)
+		return s, diags
+	case src == nil:
 		return s, diags
 	}
 	cfg, ds := SiteConfig("site.yaml", src)
@@ -72,7 +114,9 @@ func ReadSite(dir string) (*Site, diag.List) {
 		return s, diags
 	}
 	const ext = "data/classification.yaml"
-	if src, err := os.ReadFile(filepath.Join(dir, ext)); err == nil {
+	src, _, ds = ReadFile(dir, ext)
+	diags = append(diags, ds...)
+	if src != nil {
 		d, err := s.Dict.Extend(ext, src)
 		if err != nil {
 			diags = append(diags, asDiagnostics(err)...)
@@ -86,52 +130,76 @@ func ReadSite(dir string) (*Site, diag.List) {
 	if _, ok := templates[cfg.Template]; !ok {
 		diags.Errorf(cfg.TemplatePos, "%s", unknownTemplate(cfg.Template, templates))
 	}
-	paths, _ := filepath.Glob(filepath.Join(dir, "data", "*", "*.yaml"))
-	sort.Strings(paths)
-	// Files are read and parsed on every core; the results are gathered
-	// in path order, so the outcome does not depend on scheduling.
-	type result struct {
-		f     *model.File
-		diags diag.List
-	}
-	results := make([]result, len(paths))
-	parallel.Each(len(paths), func(i int) {
-		rel := filepath.ToSlash(mustRel(dir, paths[i]))
-		src, err := os.ReadFile(paths[i])
-		if err != nil {
-			results[i].diags.Errorf(diag.Pos{File: rel}, "cannot read: %v", err)
-			return
-		}
-		results[i].f, results[i].diags = File(rel, src, Options{Dict: s.Dict, Langs: cfg.Languages, Templates: templates, Template: cfg.Template})
-	})
-	for _, p := range paths {
-		s.DataFiles = append(s.DataFiles, filepath.ToSlash(mustRel(dir, p)))
-	}
-	for _, r := range results {
-		diags = append(diags, r.diags...)
-		if r.f != nil {
-			s.Files = append(s.Files, r.f)
-		}
-	}
-	if len(paths) == 0 {
-		diags.Errorf(diag.Pos{File: "data"}, "no department files found: put them in data/<year>/<department>.yaml")
-	}
-	filepath.WalkDir(filepath.Join(dir, "content"), func(p string, e fs.DirEntry, err error) error {
-		if err == nil && !e.IsDir() && strings.HasSuffix(p, ".md") {
-			rel := filepath.ToSlash(mustRel(dir, p))
-			src, err := os.ReadFile(p)
-			if err != nil {
-				diags.Errorf(diag.Pos{File: rel}, "cannot read: %v", err)
-				s.Content = append(s.Content, Source{Path: rel, Bad: true})
-				return nil
-			}
-			c, ds := Content(rel, src)
-			diags = append(diags, ds...)
-			s.Content = append(s.Content, c)
-		}
-		return nil
-	})
 	return s, diags
+}
+
+// ReadDepartment reads one department file of a site read by
+// ReadSettings, rel being data/<year>/<department>.yaml (see
+// DepartmentFile), and its explanations in the languages of the site,
+// content/<lang>/<year>/<department>.md, those there are; it adds them
+// to s. A file already read is not read again.
+func (s *Site) ReadDepartment(rel string) diag.List {
+	if s.Config == nil || slices.Contains(s.DataFiles, rel) {
+		return nil
+	}
+	f, diags := s.readDepartment(rel)
+	i, _ := slices.BinarySearch(s.DataFiles, rel)
+	s.DataFiles = slices.Insert(s.DataFiles, i, rel)
+	if f != nil {
+		i := sort.Search(len(s.Files), func(i int) bool { return s.Files[i].Path >= rel })
+		s.Files = slices.Insert(s.Files, i, f)
+	}
+	year, id := path.Base(path.Dir(rel)), strings.TrimSuffix(path.Base(rel), ".yaml")
+	for _, lang := range s.Config.Languages {
+		diags = append(diags, s.readContent(fmt.Sprintf("content/%s/%s/%s.md", lang, year, id))...)
+	}
+	return diags
+}
+
+// DepartmentFile reports whether rel, a slash-separated path relative to
+// the site folder, is where a department file lives:
+// data/<year>/<department>.yaml. The loader itself says when the year
+// or the name is not one.
+func DepartmentFile(rel string) bool {
+	parts := strings.Split(rel, "/")
+	return len(parts) == 3 && parts[0] == "data" && parts[1] != "" && strings.HasSuffix(parts[2], ".yaml") && parts[2] != ".yaml"
+}
+
+// MaxDiagnostics is the most findings kept about one department file.
+// Beyond it, what the editor needs is the first ones: a file with more
+// is usually broken in one way many times over, and keeping every
+// finding of a huge file would take more memory than the file itself.
+const MaxDiagnostics = 1000
+
+// readDepartment reads and loads one department file.
+func (s *Site) readDepartment(rel string) (*model.File, diag.List) {
+	src, _, diags := ReadFile(s.Dir, rel)
+	if src == nil {
+		if diags == nil { // gone since it was found
+			diags.Errorf(diag.Pos{File: rel}, "cannot read: the file is gone")
+		}
+		return nil, diags
+	}
+	f, diags := File(rel, src, Options{Dict: s.Dict, Langs: s.Config.Languages, Templates: s.Templates, Template: s.Config.Template})
+	return f, diags.Capped(MaxDiagnostics)
+}
+
+// readContent reads an explanation into s.Content, keeping it in path
+// order; one that does not exist is left out.
+func (s *Site) readContent(rel string) diag.List {
+	src, found, diags := ReadFile(s.Dir, rel)
+	if !found {
+		return nil
+	}
+	c := Source{Path: rel, Bad: true}
+	if src != nil {
+		var ds diag.List
+		c, ds = Content(rel, src)
+		diags = append(diags, ds...)
+	}
+	i := sort.Search(len(s.Content), func(i int) bool { return s.Content[i].Path >= rel })
+	s.Content = slices.Insert(s.Content, i, c)
+	return diags
 }
 
 func mustRel(dir, p string) string {
@@ -151,15 +219,16 @@ func asDiagnostics(err error) diag.List {
 	return diag.List{{Pos: diag.Pos{File: "data/classification.yaml"}, Severity: diag.Error, Message: err.Error()}}
 }
 
-// SiteConfig reads site.yaml. It returns no settings when the languages
-// are not language codes: every department file names things in them.
+// SiteConfig reads site.yaml. It returns no settings when languages:
+// lists one that budgetpress cannot publish (see i18n.Languages): every
+// department file names things in them, and the pages would be wrong.
 func SiteConfig(file string, src []byte) (*model.Site, diag.List) {
 	root, diags := parseYAML(file, src)
 	if root == nil {
 		return nil, diags
 	}
 	d := &decoder{file: file}
-	cfg := &model.Site{Languages: []string{"zh", "en"}, BasePath: "/", Template: model.TemplateNational}
+	cfg := &model.Site{Languages: i18n.Languages(), BasePath: "/", Template: model.TemplateNational}
 	o := d.object(root, "site.yaml", "title", "languages", "check", "base_url", "base_path", "portal", "template")
 	if o == nil {
 		return nil, append(diags, d.diags...)
@@ -172,7 +241,7 @@ func SiteConfig(file string, src []byte) (*model.Site, diag.List) {
 			if s == "" {
 				continue
 			}
-			if !languageCodes[s] {
+			if !i18n.Publishable(s) {
 				badLanguage = true
 				d.errorf(l, "%s", unknownLanguage(s))
 				if code := meantLanguage(s); code != "" {
@@ -187,7 +256,19 @@ func SiteConfig(file string, src []byte) (*model.Site, diag.List) {
 			d.errorf(v, "languages must start with zh (Chinese is the language of the published document), like [zh, en]")
 		}
 	}
-	cfg.Title = d.text(o.get("title"), "title", cfg.Languages)
+	// The texts of site.yaml are read in the languages listed; after a
+	// language budgetpress cannot publish, in those it can as well, so
+	// that the one mistake is reported once, not at every text.
+	langs := cfg.Languages
+	if badLanguage {
+		langs = slices.Clone(i18n.Languages())
+		for _, l := range cfg.Languages {
+			if !slices.Contains(langs, l) {
+				langs = append(langs, l)
+			}
+		}
+	}
+	cfg.Title = d.text(o.get("title"), "title", langs)
 	if v := o.get("base_url"); v != nil {
 		cfg.BaseURL = d.str(v, "base_url")
 		if err := CheckBaseURL(cfg.BaseURL); err != nil {
@@ -204,8 +285,8 @@ func SiteConfig(file string, src []byte) (*model.Site, diag.List) {
 	if v := o.get("portal"); v != nil {
 		p := d.object(v, "portal", "site_name", "site_domain", "site_id_code", "column_name", "column_type")
 		if p != nil {
-			cfg.Portal.SiteName = d.text(p.get("site_name"), "site_name", cfg.Languages)
-			cfg.Portal.ColumnName = d.text(p.get("column_name"), "column_name", cfg.Languages)
+			cfg.Portal.SiteName = d.text(p.get("site_name"), "site_name", langs)
+			cfg.Portal.ColumnName = d.text(p.get("column_name"), "column_name", langs)
 			if s := p.get("site_domain"); s != nil {
 				cfg.Portal.SiteDomain = d.str(s, "site_domain")
 			}
@@ -239,50 +320,41 @@ func SiteConfig(file string, src []byte) (*model.Site, diag.List) {
 	return cfg, append(diags, d.diags...)
 }
 
-// languageCodes are the ISO 639-1 codes of the languages a site may be
-// published in: those of China's peoples, of its neighbours and of the
-// United Nations, and a few more.
-var languageCodes = map[string]bool{
-	"zh": true, "en": true, "ug": true, "kk": true, "ky": true, "mn": true, "bo": true, "ii": true, "za": true,
-	"ko": true, "ja": true, "ru": true, "fr": true, "de": true, "es": true, "ar": true, "pt": true, "it": true,
-	"vi": true, "th": true, "lo": true, "my": true, "km": true, "ms": true, "id": true, "ne": true, "hi": true,
-	"ur": true, "fa": true, "tr": true, "uz": true, "tg": true, "nl": true, "pl": true,
-}
-
-// languageAliases are the other ways editors name those languages
-// (ISO 639-2 and 639-3 codes, country codes, names, capitals), with the
-// code meant.
+// languageAliases are the other ways editors name the languages
+// budgetpress publishes (ISO 639-2 and 639-3 codes, a country code,
+// regional tags, names), with the code meant. Capitals are ignored.
 var languageAliases = map[string]string{
-	"eng": "en", "english": "en", "chi": "zh", "zho": "zh", "cn": "zh", "zh-cn": "zh", "zh_cn": "zh",
-	"zh-hans": "zh", "chinese": "zh", "中文": "zh", "uig": "ug", "uyg": "ug", "kaz": "kk", "kir": "ky",
-	"mon": "mn", "tib": "bo", "bod": "bo", "kor": "ko", "jpn": "ja", "jp": "ja", "rus": "ru", "fre": "fr",
-	"fra": "fr", "ger": "de", "deu": "de", "spa": "es", "ara": "ar", "por": "pt", "vie": "vi", "tha": "th",
-	"uyghur": "ug", "kazakh": "kk", "mongolian": "mn", "tibetan": "bo", "korean": "ko", "japanese": "ja",
-	"russian": "ru", "french": "fr", "german": "de", "spanish": "es", "arabic": "ar",
+	"eng": "en", "english": "en", "en-us": "en", "en-gb": "en", "en_us": "en", "en_gb": "en",
+	"chi": "zh", "zho": "zh", "cn": "zh", "zh-cn": "zh", "zh_cn": "zh", "zh-hans": "zh", "chinese": "zh", "中文": "zh",
 }
 
-// meantLanguage returns the code of languageCodes that s names another
+// meantLanguage returns the publishable language that s names another
 // way ("eng", "EN"), or "".
 func meantLanguage(s string) string {
 	lower := strings.ToLower(s)
-	if languageCodes[lower] {
+	if i18n.Publishable(lower) {
 		return lower
 	}
 	return languageAliases[lower]
 }
 
-// unknownLanguage explains a language code that is not in languageCodes.
+// unknownLanguage explains an entry of languages: that budgetpress
+// cannot publish in: another name of a language it can, or another
+// language.
 func unknownLanguage(s string) string {
-	msg := fmt.Sprintf("%q is not a language code budgetpress knows; use a two-letter code such as ", s)
+	var list []string
+	for _, l := range i18n.Languages() {
+		list = append(list, fmt.Sprintf("%s (%s)", l, i18n.Name(l)))
+	}
+	known := strings.Join(list, ", ")
+	if i := strings.LastIndex(known, ", "); i >= 0 {
+		known = known[:i] + " and " + known[i+2:]
+	}
 	if code := meantLanguage(s); code != "" {
-		return msg + code
+		return fmt.Sprintf("write %s instead of %q: budgetpress names its languages %s", code, s, known)
 	}
-	known := make([]string, 0, len(languageCodes))
-	for c := range languageCodes {
-		known = append(known, c)
-	}
-	sort.Strings(known)
-	return msg + "en (budgetpress knows " + strings.Join(known, ", ") + ")"
+	return fmt.Sprintf("budgetpress cannot publish in %q: it publishes only %s; remove %q "+
+		"(another language needs its own way of writing amounts and units, and its interface texts, added to budgetpress first)", s, known, s)
 }
 
 // CheckBaseURL accepts an http or https address with a host and no path.

@@ -1,6 +1,7 @@
 package load
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -11,26 +12,46 @@ import (
 	"golang.org/x/text/encoding/simplifiedchinese"
 )
 
-// TestLanguageCodes checks that languages: takes only language codes,
-// and that a wrong one is reported once, at site.yaml, instead of at
-// every name of every department file.
-func TestLanguageCodes(t *testing.T) {
-	const hint = `; use a two-letter code such as `
+// TestLanguages checks that languages: takes only the languages
+// budgetpress can publish, zh first, and that a wrong one is reported
+// once, at its place in site.yaml, instead of at every name of every
+// department file.
+func TestLanguages(t *testing.T) {
+	const (
+		names  = `: budgetpress names its languages zh (Chinese) and en (English)`
+		cannot = `site.yaml:1:17: error: budgetpress cannot publish in %q: it publishes only zh (Chinese) and en (English); remove %q ` +
+			`(another language needs its own way of writing amounts and units, and its interface texts, added to budgetpress first)`
+		zhFirst = `error: languages must start with zh (Chinese is the language of the published document), like [zh, en]`
+	)
 	tests := []struct {
 		name, src string
 		want      []string
 	}{
 		{"three letters", "languages: [zh, eng]\ntitle: {zh: 预算公开, en: Budgets}\n",
-			[]string{`site.yaml:1:17: error: "eng" is not a language code budgetpress knows` + hint + `en`}},
+			[]string{`site.yaml:1:17: error: write en instead of "eng"` + names}},
 		{"capitals", "languages:\n  - zh\n  - EN\n",
-			[]string{`site.yaml:3:5: error: "EN" is not a language code budgetpress knows` + hint + `en`}},
+			[]string{`site.yaml:3:5: error: write en instead of "EN"` + names}},
 		{"a country for Chinese", "languages: [cn, en]\n",
-			[]string{`site.yaml:1:13: error: "cn" is not a language code budgetpress knows` + hint + `zh`}},
-		{"a name", "languages: [zh, uyghur]\n",
-			[]string{`site.yaml:1:17: error: "uyghur" is not a language code budgetpress knows` + hint + `ug`}},
-		{"unknown", "languages: [zh, xx]\n",
-			[]string{`site.yaml:1:17: error: "xx" is not a language code budgetpress knows` + hint +
-				`en (budgetpress knows ar, bo, de, en, es, fa, fr, hi, id, ii, it, ja, kk, km, ko, ky, lo, mn, ms, my, ne, nl, pl, pt, ru, tg, th, tr, ug, ur, uz, vi, za, zh)`}},
+			[]string{`site.yaml:1:13: error: write zh instead of "cn"` + names}},
+		{"a regional tag", "languages: [zh-CN, en]\n",
+			[]string{`site.yaml:1:13: error: write zh instead of "zh-CN"` + names}},
+		{"a name", "languages: [zh, English]\n",
+			[]string{`site.yaml:1:17: error: write en instead of "English"` + names}},
+		{"a language of China", "languages: [zh, ug]\n", []string{fmt.Sprintf(cannot, "ug", "ug")}},
+		{"a name of one", "languages: [zh, uyghur]\n", []string{fmt.Sprintf(cannot, "uyghur", "uyghur")}},
+		{"not a language", "languages: [zh, xx]\n", []string{fmt.Sprintf(cannot, "xx", "xx")}},
+		{"each one", "languages: [zh, ko, ru]\n", []string{
+			fmt.Sprintf(cannot, "ko", "ko"),
+			strings.Replace(fmt.Sprintf(cannot, "ru", "ru"), ":1:17:", ":1:21:", 1)}},
+		{"a title in it", "languages: [zh, fr]\ntitle: {zh: 预算公开, fr: Budgets}\n", []string{fmt.Sprintf(cannot, "fr", "fr")}},
+		{"instead of English", "languages: [zh, fr]\ntitle: {zh: 预算公开, en: Budgets}\nportal:\n  site_name: {zh: 州政府, en: Government}\n",
+			[]string{fmt.Sprintf(cannot, "fr", "fr")}},
+		{"without Chinese", "languages: [en]\n", []string{`site.yaml:1:12: ` + zhFirst}},
+		{"only another", "languages: [ja]\n", []string{
+			`site.yaml:1:12: ` + zhFirst,
+			strings.Replace(fmt.Sprintf(cannot, "ja", "ja"), ":1:17:", ":1:13:", 1)}},
+		{"Chinese second", "languages: [en, zh]\n", []string{`site.yaml:1:12: ` + zhFirst}},
+		{"none", "languages: []\n", []string{`site.yaml:1:12: ` + zhFirst}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -38,24 +59,34 @@ func TestLanguageCodes(t *testing.T) {
 			if got := lines(ds); !reflect.DeepEqual(got, tc.want) {
 				t.Errorf("got:\n\t%s\nwant:\n\t%s", strings.Join(got, "\n\t"), strings.Join(tc.want, "\n\t"))
 			}
-			if cfg != nil {
-				t.Errorf("settings %+v returned for wrong languages; want none, so that no department file is read in them", cfg)
+			// A language named wrong gives no settings, so that no
+			// department file is read in it; the right languages in the
+			// wrong order are only an error.
+			if order := map[string]bool{"without Chinese": true, "Chinese second": true, "none": true}; cfg != nil && !order[tc.name] {
+				t.Errorf("settings %+v returned for wrong languages; want none", cfg)
 			}
 		})
 	}
-	for _, ok := range []string{"languages: [zh]\n", "languages: [zh, en, ug, kk]\n", "languages: [zh, ko, ru]\n"} {
-		if cfg, ds := SiteConfig("site.yaml", []byte(ok)); cfg == nil || len(ds) > 0 {
-			t.Errorf("%s: %v", ok, ds)
+	for src, want := range map[string][]string{
+		"languages: [zh]\n":            {"zh"},
+		"languages: [zh, en]\n":        {"zh", "en"},
+		"languages: [zh, en, zh]\n":    {"zh", "en"},
+		"title: 部门预算公开\n":              {"zh", "en"},
+		"languages:\n  - zh\n  - en\n": {"zh", "en"},
+	} {
+		cfg, ds := SiteConfig("site.yaml", []byte(src))
+		if len(ds) > 0 || cfg == nil || !reflect.DeepEqual(cfg.Languages, want) {
+			t.Errorf("%s: settings %+v, %v; want languages %v", src, cfg, ds, want)
 		}
 	}
 
 	// The whole site: one error, at site.yaml.
 	dir := t.TempDir()
-	writeFile(t, dir, "site.yaml", []byte("languages: [zh, eng]\n"))
+	writeFile(t, dir, "site.yaml", []byte("languages: [zh, ug]\n"))
 	writeFile(t, dir, "data/2024/changji-egov.yaml", read(t, example))
 	s, ds := ReadSite(dir)
-	want := []string{`site.yaml:1:17: error: "eng" is not a language code budgetpress knows; use a two-letter code such as en`}
-	if got := lines(ds); !reflect.DeepEqual(got, want) || s.Config != nil {
+	want := []string{fmt.Sprintf(cannot, "ug", "ug")}
+	if got := lines(ds); !reflect.DeepEqual(got, want) || s.Config != nil || len(s.Files) != 0 {
 		t.Errorf("got:\n\t%s\nwant:\n\t%s", strings.Join(got, "\n\t"), strings.Join(want, "\n\t"))
 	}
 }

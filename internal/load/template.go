@@ -2,7 +2,6 @@ package load
 
 import (
 	"fmt"
-	"os"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -127,9 +126,9 @@ func readTemplates(dir string, langs []string) (map[string]*model.Template, diag
 	sort.Strings(paths)
 	for _, p := range paths {
 		rel := filepath.ToSlash(mustRel(dir, p))
-		src, err := os.ReadFile(p)
-		if err != nil {
-			diags.Errorf(diag.Pos{File: rel}, "cannot read: %v", err)
+		src, _, ds := ReadFile(dir, rel)
+		diags = append(diags, ds...)
+		if src == nil {
 			continue
 		}
 		t, ds := Template(rel, src, langs)
@@ -159,6 +158,6 @@ func templateIDs(ts map[string]*model.Template) []string {
 // unknownTemplate explains a template id that is neither built in nor in
 // templates/.
 func unknownTemplate(id string, ts map[string]*model.Template) string {
-	return fmt.Sprintf("there is no template %q%s: the templates are %s (built in) and the files in templates/",
+	return fmt.Sprintf("there is no template %q%s; %s are built in, a site adds its own as templates/<name>.yaml",
 		id, suggest(id, templateIDs(ts)), strings.Join([]string{model.TemplateNational, model.TemplateMOF2016}, " and "))
 }

@@ -106,6 +106,10 @@ type Department struct {
 	SubordinateUnits int    // 下属预算单位数
 	Staffing         Staffing
 	Contact          Contact
+
+	// HasSubordinateUnits is set when the file gives subordinate_units,
+	// so that a page can tell 0 from not stated.
+	HasSubordinateUnits bool
 }
 
 // Allocation is one line of a project's funding allocation (资金分配):

@@ -143,8 +143,8 @@ var functionsTotalBasicProject = Part{
 var fundLike = Part{
 	Key: "rows", Total: grandTotal, Rows: FunctionCodes,
 	Columns: []Column{colTotal,
-		col("personnel", "基本支出：人员经费", "Basic: personnel expenses"),
-		col("public", "基本支出：公用经费", "Basic: operating expenses"),
+		col("personnel", "基本支出：人员经费", "Basic expenditure: personnel expenses"),
+		col("public", "基本支出：公用经费", "Basic expenditure: operating expenses"),
 		colProject},
 	Identities: []Identity{{"total", []string{"personnel", "public", "project"}}},
 }
@@ -158,7 +158,7 @@ var IncomeItems = []Item{
 	item("fund", "current", "2、基金预算拨款", "2. Government funds appropriations"),
 	item("fund.own", "fund", "其中：政府性基金收入", "of which: government funds revenue"),
 	item("fund.transfer", "fund", "上级政府性基金安排转移支付", "transfers from higher-level government funds"),
-	item("soe", "current", "3、国有资本经营预算拨款", "3. State capital operations appropriations"),
+	item("soe", "current", "3、国有资本经营预算拨款", "3. State capital operations budget appropriations"),
 	item("soe.own", "soe", "其中：国有资本经营收入", "of which: state capital operations revenue"),
 	item("soe.transfer", "soe", "上级国有资本经营预算安排转移支付", "transfers from the higher-level state capital operations budget"),
 	item("special", "current", "4、财政专户核拨", "4. Allocations from special fiscal accounts"),
@@ -172,7 +172,7 @@ var IncomeItems = []Item{
 	item("carryover.fiscal", "carryover", "1、财政拨款结转", "1. Carry-over of fiscal appropriations"),
 	item("carryover.fiscal.general", "carryover.fiscal", "其中：一般公共预算拨款", "of which: general public budget"),
 	item("carryover.fiscal.fund", "carryover.fiscal", "基金预算拨款", "government funds"),
-	item("carryover.fiscal.soe", "carryover.fiscal", "国有资本经营预算拨款", "state capital operations"),
+	item("carryover.fiscal.soe", "carryover.fiscal", "国有资本经营预算拨款", "state capital operations budget"),
 	item("carryover.nonfiscal", "carryover", "2、非财政拨款结转结余", "2. Carry-over and balances of non-appropriated funds"),
 	item("carryover.nonfiscal.special", "carryover.nonfiscal", "其中：财政专户核拨", "of which: special fiscal accounts"),
 	item("carryover.nonfiscal.unit", "carryover.nonfiscal", "单位资金", "unit funds"),
@@ -181,10 +181,10 @@ var IncomeItems = []Item{
 // ThreePublicItems are the rows of the 三公 table.
 var ThreePublicItems = []Item{
 	item("outbound", "total", "因公出国（境）费", "Overseas trips on official business"),
-	item("reception", "total", "公务接待费", "Official reception"),
+	item("reception", "total", "公务接待费", "Official hospitality"),
 	item("vehicles", "total", "公务用车购置及运行费（小计）", "Official vehicles: purchase and operation (subtotal)"),
-	item("vehicles.purchase", "vehicles", "其中：公务用车购置费", "of which: purchase"),
-	item("vehicles.operation", "vehicles", "公务用车运行费", "operation and maintenance"),
+	item("vehicles.purchase", "vehicles", "其中：公务用车购置费", "of which: purchase of official vehicles"),
+	item("vehicles.operation", "vehicles", "公务用车运行费", "operation and maintenance of official vehicles"),
 }
 
 // ProjectColumns are the economic-class columns of the project table:
@@ -231,11 +231,11 @@ var Kinds = map[string]*Kind{
 				colFund,
 				col("fund_transfer", "上级政府性基金安排的转移支付", "Transfers: government funds"),
 				colSOE,
-				col("soe_transfer", "上级国有资本经营预算安排的转移支付", "Transfers: state capital operations"),
+				col("soe_transfer", "上级国有资本经营预算安排的转移支付", "Transfers: state capital operations budget"),
 				col("special", "财政专户（教育收费）", "Special fiscal accounts (education fees)"),
 				col("unit", "单位资金", "Unit funds"),
 				col("carryover_fiscal", "财政拨款结转", "Carry-over of fiscal appropriations"),
-				col("carryover_nonfiscal", "非财政拨款结转结余", "Carry-over of non-appropriated funds"),
+				col("carryover_nonfiscal", "非财政拨款结转结余", "Carry-over and balances of non-appropriated funds"),
 			},
 			Identities: []Identity{
 				{"total", []string{"fiscal", "special", "unit", "carryover_fiscal", "carryover_nonfiscal"}},
@@ -282,14 +282,14 @@ var Kinds = map[string]*Kind{
 		Parts: []Part{{Key: "rows", Total: grandTotal, Rows: ProjectRows,
 			Columns: []Column{
 				col("total", "总计", "Total"),
-				col("fiscal", "财政拨款：合计", "Fiscal: total"),
-				col("fiscal_personnel", "财政拨款：基本支出人员经费", "Fiscal: personnel expenses"),
-				col("fiscal_public", "财政拨款：基本支出公用经费", "Fiscal: operating expenses"),
-				col("fiscal_project", "财政拨款：项目支出", "Fiscal: projects"),
-				col("nonfiscal", "非财政拨款：合计", "Non-fiscal: total"),
-				col("nonfiscal_personnel", "非财政拨款：基本支出人员经费", "Non-fiscal: personnel expenses"),
-				col("nonfiscal_public", "非财政拨款：基本支出公用经费", "Non-fiscal: operating expenses"),
-				col("nonfiscal_project", "非财政拨款：项目支出", "Non-fiscal: projects"),
+				col("fiscal", "财政拨款：合计", "Fiscal appropriations: total"),
+				col("fiscal_personnel", "财政拨款：基本支出人员经费", "Fiscal appropriations: basic expenditure, personnel expenses"),
+				col("fiscal_public", "财政拨款：基本支出公用经费", "Fiscal appropriations: basic expenditure, operating expenses"),
+				col("fiscal_project", "财政拨款：项目支出", "Fiscal appropriations: project expenditure"),
+				col("nonfiscal", "非财政拨款：合计", "Non-appropriated funds: total"),
+				col("nonfiscal_personnel", "非财政拨款：基本支出人员经费", "Non-appropriated funds: basic expenditure, personnel expenses"),
+				col("nonfiscal_public", "非财政拨款：基本支出公用经费", "Non-appropriated funds: basic expenditure, operating expenses"),
+				col("nonfiscal_project", "非财政拨款：项目支出", "Non-appropriated funds: project expenditure"),
 			},
 			Identities: []Identity{
 				{"total", []string{"fiscal", "nonfiscal"}},

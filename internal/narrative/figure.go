@@ -186,20 +186,27 @@ func (r *Renderer) procurement(ref, key string) (figure, error) {
 	if p == nil {
 		return figure{}, fmt.Errorf("the data file has no procurement (政府采购情况) for %s to read", ref)
 	}
-	part := func(zh, en string, v, whole amount.Amount) figure {
-		return figure{name: model.Bi(zh, en), value: v, whole: whole, hasWhole: true}
+	part := func(key, zh, en string, v, whole model.Money) (figure, error) {
+		if v.Pos.Line == 0 {
+			return figure{}, fmt.Errorf("the data file has no %s (%s) under procurement: for %s to read", key, zh, ref)
+		}
+		fg := figure{name: model.Bi(zh, en), value: v.Amount}
+		if whole.Pos.Line != 0 {
+			fg.whole, fg.hasWhole = whole.Amount, true
+		}
+		return fg, nil
 	}
 	switch key {
 	case "goods":
-		return part("政府采购货物预算", "Goods", p.Goods.Amount, p.Total.Amount), nil
+		return part(key, "政府采购货物预算", "Goods", p.Goods, p.Total)
 	case "works":
-		return part("政府采购工程预算", "Works", p.Works.Amount, p.Total.Amount), nil
+		return part(key, "政府采购工程预算", "Works", p.Works, p.Total)
 	case "services":
-		return part("政府采购服务预算", "Services", p.Services.Amount, p.Total.Amount), nil
+		return part(key, "政府采购服务预算", "Services", p.Services, p.Total)
 	case "sme":
-		return part("面向中小企业预留", "Reserved for small and medium-sized enterprises", p.SME.Amount, p.Total.Amount), nil
+		return part(key, "面向中小企业预留", "Reserved for small and medium-sized enterprises", p.SME, p.Total)
 	case "small_micro":
-		return part("小微企业预留", "Reserved for small and micro enterprises", p.SmallMicro.Amount, p.SME.Amount), nil
+		return part(key, "小微企业预留", "Reserved for small and micro enterprises", p.SmallMicro, p.SME)
 	}
 	return figure{name: model.Bi("政府采购预算", "Government procurement"), value: p.Total.Amount}, nil
 }
@@ -401,15 +408,15 @@ func (r *Renderer) assets(ref, key string) (figure, error) {
 	a := r.f.Assets
 	items := []struct {
 		key, zh, en string
-		value       func() amount.Amount
+		value       func() model.Money
 	}{
-		{"buildings", "房屋价值", "Buildings", func() amount.Amount { return a.BuildingValue.Amount }},
-		{"vehicles", "车辆价值", "Vehicles", func() amount.Amount { return a.Vehicles.Value.Amount }},
-		{"general_vehicles", "一般公务用车价值", "General official vehicles", func() amount.Amount { return a.GeneralVehicles.Value.Amount }},
-		{"enforcement_vehicles", "执法执勤用车价值", "Law enforcement vehicles", func() amount.Amount { return a.EnforcementVehicles.Value.Amount }},
-		{"other_vehicles", "其他车辆价值", "Other vehicles", func() amount.Amount { return a.OtherVehicles.Value.Amount }},
-		{"furniture", "办公家具价值", "Office furniture", func() amount.Amount { return a.Furniture.Amount }},
-		{"other", "其他资产价值", "Other assets", func() amount.Amount { return a.Other.Amount }},
+		{"buildings", "房屋价值", "Buildings", func() model.Money { return a.BuildingValue }},
+		{"vehicles", "车辆价值", "Vehicles", func() model.Money { return a.Vehicles.Value }},
+		{"general_vehicles", "一般公务用车价值", "General official vehicles", func() model.Money { return a.GeneralVehicles.Value }},
+		{"enforcement_vehicles", "执法执勤用车价值", "Law enforcement vehicles", func() model.Money { return a.EnforcementVehicles.Value }},
+		{"other_vehicles", "其他车辆价值", "Other vehicles", func() model.Money { return a.OtherVehicles.Value }},
+		{"furniture", "办公家具价值", "Office furniture", func() model.Money { return a.Furniture }},
+		{"other", "其他资产价值", "Other assets", func() model.Money { return a.Other }},
 	}
 	var keys []string
 	for _, it := range items {
@@ -418,7 +425,11 @@ func (r *Renderer) assets(ref, key string) (figure, error) {
 			if a == nil {
 				return figure{}, fmt.Errorf("the data file has no assets (国有资产占用使用情况) for %s to read", ref)
 			}
-			return figure{name: model.Bi(it.zh, it.en), value: it.value()}, nil
+			v := it.value()
+			if v.Pos.Line == 0 {
+				return figure{}, fmt.Errorf("the data file has no %s (%s) under assets: for %s to read", it.key, it.zh, ref)
+			}
+			return figure{name: model.Bi(it.zh, it.en), value: v.Amount}, nil
 		}
 	}
 	return figure{}, unknown(fmt.Sprintf("unknown figure %q", ref), suggest(key, keys, "assets.", ""),
@@ -438,13 +449,22 @@ func (r *Renderer) performance(ref, rest string) (figure, error) {
 		}
 		switch key {
 		case "upper":
-			return figure{name: model.Bi("上级安排", "From the higher level"), value: o.Upper.Amount}, nil
+			return given(ref, "upper (上级安排)", o.Upper, model.Bi("上级安排", "From the higher level"))
 		case "own":
-			return figure{name: model.Bi("本级安排", "From this level"), value: o.Own.Amount}, nil
+			return given(ref, "own (本级安排)", o.Own, model.Bi("本级安排", "From this level"))
 		case "other":
-			return figure{name: model.Bi("其他资金", "Other funds"), value: o.Other.Amount}, nil
+			return given(ref, "other (其他资金)", o.Other, model.Bi("其他资金", "Other funds"))
 		case "total":
-			return figure{name: model.Bi("年度预算", "Annual budget"), value: o.Upper.Add(o.Own.Amount).Add(o.Other.Amount)}, nil
+			fg, found := figure{name: model.Bi("年度预算", "Annual budget"), value: amount.Zero(0)}, false
+			for _, m := range []model.Money{o.Upper, o.Own, o.Other} {
+				if m.Pos.Line != 0 {
+					fg.value, found = fg.value.Add(m.Amount), true
+				}
+			}
+			if !found {
+				return figure{}, fmt.Errorf("the overall performance targets give no funds (upper, own, other) for %s to add up", ref)
+			}
+			return fg, nil
 		}
 		return figure{}, unknown(fmt.Sprintf("unknown figure %q", ref), suggest(key, []string{"upper", "own", "other", "total"}, "performance.overall.", ""),
 			"use performance.overall.upper, .own, .other or .total")
@@ -457,9 +477,9 @@ func (r *Renderer) performance(ref, rest string) (figure, error) {
 		case "total":
 			return figure{name: model.Bi("年度预算总额", "Annual budget"), value: t.Total.Amount}, nil
 		case "fiscal":
-			return figure{name: model.Bi("财政拨款", "Fiscal appropriations"), value: t.Fiscal.Amount}, nil
+			return given(ref, "fiscal (财政拨款)", t.Fiscal, model.Bi("财政拨款", "Fiscal appropriations"))
 		case "other":
-			return figure{name: model.Bi("其他资金", "Other funds"), value: t.Other.Amount}, nil
+			return given(ref, "other (其他资金)", t.Other, model.Bi("其他资金", "Other funds"))
 		}
 		return figure{}, unknown(fmt.Sprintf("unknown figure %q", ref), suggest(key, []string{"total", "fiscal", "other"}, "performance."+who+".", ""),
 			fmt.Sprintf("use performance.%s.total, .fiscal or .other", who))
@@ -470,4 +490,14 @@ func (r *Renderer) performance(ref, rest string) (figure, error) {
 	}
 	return figure{}, unknown(fmt.Sprintf("unknown reference %q", ref), suggest(who, whos, "performance.", "."+key),
 		"use performance.overall.<upper|own|other|total> or performance.<project id>.<total|fiscal|other> for a project with performance targets")
+}
+
+// given is the figure of a performance table's funds, or an error when
+// the table leaves that part of its funds out: a page never states a
+// figure the data file does not give.
+func given(ref, what string, m model.Money, name model.Text) (figure, error) {
+	if m.Pos.Line == 0 {
+		return figure{}, fmt.Errorf("the performance targets give no %s funds for %s to read", what, ref)
+	}
+	return figure{name: name, value: m.Amount}, nil
 }

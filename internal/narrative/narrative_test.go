@@ -481,3 +481,40 @@ func TestLanguage(t *testing.T) {
 		t.Errorf("diagnostics %v; want %s", diags, want)
 	}
 }
+
+// TestMissingLines checks references to lines that a section of the data
+// file leaves out: the explanation is refused, never given a 0.
+func TestMissingLines(t *testing.T) {
+	f := example(t)
+	f.Procurement.Works = model.Money{}
+	f.Assets.Furniture = model.Money{}
+	f.Assets.OtherVehicles = model.Holding{}
+	f.Performance.Overall.Upper = model.Money{}
+	f.Performance.Projects[0].Fiscal = model.Money{}
+	r := New(f, nil)
+	for _, tc := range []struct{ expr, want string }{
+		{"amount procurement.works", "the data file has no works (政府采购工程预算) under procurement: for procurement.works to read"},
+		{"amount assets.furniture", "the data file has no furniture (办公家具价值) under assets: for assets.furniture to read"},
+		{"amount assets.other_vehicles", "the data file has no other_vehicles (其他车辆价值) under assets: for assets.other_vehicles to read"},
+		{"amount performance.overall.upper", "the performance targets give no upper (上级安排) funds for performance.overall.upper to read"},
+		{"amount performance." + f.Performance.Projects[0].Project + ".fiscal",
+			"the performance targets give no fiscal (财政拨款) funds for performance." + f.Performance.Projects[0].Project + ".fiscal to read"},
+	} {
+		if _, err := r.Eval(tc.expr, "zh"); err == nil || err.Error() != tc.want {
+			t.Errorf("{{%s}}: error = %v; want %s", tc.expr, err, tc.want)
+		}
+	}
+	// What the file does give is stated, zeros included.
+	for _, tc := range []struct{ expr, want string }{
+		{"amount procurement.goods", "55.54 万元"},
+		{"amount performance.overall.total", "604.12 万元"},
+	} {
+		got, err := r.Eval(tc.expr, "zh")
+		if err != nil || got != tc.want {
+			t.Errorf("{{%s}} = %q, %v; want %s", tc.expr, got, err, tc.want)
+		}
+	}
+	if got, err := New(example(t), nil).Eval("amount performance.overall.upper", "zh"); err != nil || got != "0.00 万元" {
+		t.Errorf("a given 0: {{amount performance.overall.upper}} = %q, %v; want 0.00 万元", got, err)
+	}
+}

@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"budgetpress/internal/amount"
+	"budgetpress/internal/i18n"
 	"budgetpress/internal/model"
 )
 
@@ -24,23 +25,15 @@ func checkLang(lang string) error {
 	return fmt.Errorf("the figures can be written in zh and en, not %q", lang)
 }
 
-// money prints an amount with its unit. English pages state 万元 in
-// thousand yuan: ×10, exact, so 364.13 万元 is 3,641.3 thousand yuan.
+// money prints an amount of the file with its unit, as the department's
+// page prints it (i18n.Money): English pages state 万元 in thousand yuan,
+// ×10, exact, so 364.13 万元 is 3,641.3 thousand yuan.
 func (r *Renderer) money(a amount.Amount, lang string) string {
-	if lang == "zh" {
-		return a.Grouped() + " " + r.unit()
+	unit := r.f.Unit
+	if unit != i18n.Yuan {
+		unit = i18n.Wan
 	}
-	if r.unit() == "元" {
-		return a.Grouped() + " yuan"
-	}
-	return a.Shift(1).Grouped() + " thousand yuan"
-}
-
-func (r *Renderer) unit() string {
-	if r.f.Unit == "元" {
-		return "元"
-	}
-	return "万元"
+	return i18n.ForFile(lang, unit).WithUnit(a)
 }
 
 func percent(p amount.Amount) string { return p.String() + "%" }

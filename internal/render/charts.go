@@ -103,6 +103,7 @@ func (v *view) Trends() TrendTable {
 		ids = append(ids, id)
 	}
 	sort.Strings(ids)
+	m := v.SiteMoney()
 	for _, id := range ids {
 		var row TrendRow
 		for _, y := range t.Years {
@@ -112,7 +113,11 @@ func (v *view) Trends() TrendTable {
 				continue
 			}
 			row.Name, row.Href = v.Plain(f.Department.Name), v.DeptLink(f)
-			row.Cells = append(row.Cells, v.Total(f))
+			cell := ""
+			if total, ok := chart.Total(f); ok {
+				cell = m.WithUnit(m.From(total, f.Unit))
+			}
+			row.Cells = append(row.Cells, cell)
 		}
 		t.Rows = append(t.Rows, row)
 	}

@@ -10,6 +10,7 @@ import (
 
 	"budgetpress/internal/amount"
 	"budgetpress/internal/classify"
+	"budgetpress/internal/i18n"
 	"budgetpress/internal/model"
 )
 
@@ -27,26 +28,23 @@ func (v *view) TableArgs(f *model.File, t TableView) tableArgs { return tableArg
 // of a translation; set by Render's second pass.
 func (v *view) HasFallback(*model.File) bool { return v.fallback }
 
-// Staffing states the staffing figures in a sentence.
-func (v *view) Staffing(f *model.File) string {
-	s := f.Department.Staffing
-	change := func(n int) string {
-		if n < 0 {
-			return v.Tf("staff.decrease", -n)
-		}
-		if n == 0 {
-			return v.T("staff.same")
-		}
-		return v.Tf("staff.increase", n)
-	}
-	return v.Tf("staff.text", v.Plain(f.Department.Name), s.Authorized, s.Actual,
-		s.Active.Count, change(s.Active.Change), s.Retired.Count, change(s.Retired.Change),
-		s.Veteran.Count, change(s.Veteran.Change))
-}
-
 // EconomicName is the name of an economic classification code.
 func (v *view) EconomicName(f *model.File, c classify.Code) template.HTML {
 	return v.codeName(classify.Economic, c, f.Year)
+}
+
+// Period states when a project's funds are spent (资金执行时间), from
+// the dates the file gives; "" when it gives neither.
+func (v *view) Period(p *model.Project) string {
+	switch {
+	case !p.From.IsZero() && !p.To.IsZero():
+		return v.Date(p.From) + " – " + v.Date(p.To)
+	case !p.From.IsZero():
+		return v.Tf("project.period.from", v.Date(p.From))
+	case !p.To.IsZero():
+		return v.Tf("project.period.to", v.Date(p.To))
+	}
+	return ""
 }
 
 // Date prints a date in the page's language.
@@ -82,10 +80,32 @@ type indicatorArgs struct {
 	Caption template.HTML
 	Rows    []IndicatorRow
 	Total   int
-	// Extra is set when any indicator has a prior-year result, a scoring
-	// rule or evidence: the columns the project tables have and the
-	// department's overall table does not.
-	Extra bool
+	Cols    indicatorCols
+}
+
+// indicatorCols says which of the optional columns of a performance-target
+// table it has: a column that no indicator fills (the department's
+// overall table has no prior-year results, scoring rules or evidence) is
+// left out.
+type indicatorCols struct {
+	Basis, Prior, Scoring, Evidence bool
+}
+
+// BeforeWeight counts the columns before 分值权重, which the total row's
+// heading spans.
+func (c indicatorCols) BeforeWeight() int { return 4 + count(c.Basis, c.Prior) }
+
+// AfterWeight counts the columns after 分值权重.
+func (c indicatorCols) AfterWeight() int { return count(c.Scoring, c.Evidence) }
+
+func count(bs ...bool) int {
+	n := 0
+	for _, b := range bs {
+		if b {
+			n++
+		}
+	}
+	return n
 }
 
 // IndicatorArgs lays out a performance-target table's indicators. The
@@ -121,7 +141,10 @@ func (v *view) IndicatorArgs(id string, caption any, inds []model.Indicator) ind
 			l2, a.Rows[i].Level2Span = i, 1
 		}
 		a.Total += in.Weight
-		a.Extra = a.Extra || !in.Prior.IsZero() || !in.Scoring.IsZero() || !in.Evidence.IsZero()
+		a.Cols.Basis = a.Cols.Basis || !in.Basis.IsZero()
+		a.Cols.Prior = a.Cols.Prior || !in.Prior.IsZero()
+		a.Cols.Scoring = a.Cols.Scoring || !in.Scoring.IsZero()
+		a.Cols.Evidence = a.Cols.Evidence || !in.Evidence.IsZero()
 	}
 	return a
 }
@@ -149,7 +172,8 @@ var targetUnits = map[string]string{
 }
 
 // target prints an indicator's target in the page's language; English
-// pages convert 万元 targets to thousand yuan.
+// pages state 万元 targets in thousand yuan and 元 targets in yuan, as
+// the page's other amounts.
 func (v *view) target(t model.Target) template.HTML {
 	if t.Op == "" {
 		return v.Tx(t.Text)
@@ -159,9 +183,10 @@ func (v *view) target(t model.Target) template.HTML {
 	}
 	value, unit := t.Value, t.Unit
 	switch {
-	case unit == "万元":
+	case unit == i18n.Wan || unit == i18n.Yuan:
 		if a, err := amount.Parse(value); err == nil {
-			value, unit = a.Shift(1).Grouped(), "thousand yuan"
+			m := i18n.ForFile(v.Lang, unit)
+			value, unit = m.Format(a), m.UnitName()
 		}
 	default:
 		if a, err := amount.Parse(value); err == nil {

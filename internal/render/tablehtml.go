@@ -178,17 +178,21 @@ func (a indicatorArgs) Body() template.HTML {
 		b.WriteString(string(r.Name))
 		b.WriteString("</th><td class=\"target\">")
 		b.WriteString(string(r.Target))
-		b.WriteString("</td><td>")
-		b.WriteString(string(r.Basis))
-		if a.Extra {
+		if a.Cols.Basis {
+			b.WriteString("</td><td>")
+			b.WriteString(string(r.Basis))
+		}
+		if a.Cols.Prior {
 			b.WriteString("</td><td>")
 			b.WriteString(string(r.Prior))
 		}
 		b.WriteString("</td><td class=\"num\">")
 		b.WriteString(strconv.Itoa(r.Weight))
-		if a.Extra {
+		if a.Cols.Scoring {
 			b.WriteString("</td><td>")
 			b.WriteString(string(r.Scoring))
+		}
+		if a.Cols.Evidence {
 			b.WriteString("</td><td>")
 			b.WriteString(string(r.Evidence))
 		}

@@ -9,6 +9,7 @@ import (
 	"budgetpress/internal/amount"
 	"budgetpress/internal/chart"
 	"budgetpress/internal/diag"
+	"budgetpress/internal/i18n"
 	"budgetpress/internal/model"
 )
 
@@ -74,8 +75,9 @@ func (v *view) Plain(t model.Text) string {
 	return s
 }
 
-// Money returns the formatter of amounts for a file in this language.
-func (v *view) Money(f *model.File) Money { return Money{Lang: v.Lang, Unit: f.Unit} }
+// Money returns how the department's page states the amounts of a file:
+// in the page's language and the file's unit, as published.
+func (v *view) Money(f *model.File) i18n.Money { return i18n.ForFile(v.Lang, f.Unit) }
 
 // Link returns the relative link from this page to a site file.
 func (v *view) Link(to string) string {
@@ -239,19 +241,26 @@ func (v *view) ContentSource() string {
 	return v.Plain(v.Site.Config.Portal.SiteName)
 }
 
-// Total returns a file's total expenditure (表1 支出总计), for lists.
+// Total returns a file's total expenditure (表1 支出总计), "" when it has
+// none. The department's own page states it as published; the pages
+// that list departments state it in the site's unit (SiteMoney), as the
+// figures beside them do.
 func (v *view) Total(f *model.File) string {
-	t := f.Table(model.KindSummary)
-	if t == nil {
+	t, ok := chart.Total(f)
+	if !ok {
 		return ""
 	}
-	for _, r := range t.Parts["expenditure"] {
-		if r.Key == "total" {
-			return v.Money(f).WithUnit(r.Cell(0).Value)
-		}
+	if v.Page.Kind == "department" {
+		return v.Money(f).WithUnit(t)
 	}
-	return ""
+	m := v.SiteMoney()
+	return m.WithUnit(m.From(t, f.Unit))
 }
+
+// SiteMoney is how the pages that gather departments (home, years)
+// state money: in 万元 when any file of the site is kept in 万元, else in
+// 元, each figure converted exactly and rounded to the unit shown.
+func (v *view) SiteMoney() i18n.Money { return chart.Across(v.Lang, v.Site.Files) }
 
 // Join joins strings for templates.
 func (v *view) Join(list []string, sep string) string { return strings.Join(list, sep) }

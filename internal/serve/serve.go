@@ -42,7 +42,7 @@ type Options struct {
 }
 
 // watched are the files and folders of a site that a build reads.
-var watched = []string{"site.yaml", "data", "content", "layouts"}
+var watched = []string{"site.yaml", "data", "templates", "content", "layouts"}
 
 // Server builds, watches and serves one site.
 type Server struct {
@@ -164,7 +164,8 @@ func (s *Server) report(o build.Outcome, changed []string) {
 }
 
 // overlay selects the findings that the pages show: the errors, and the
-// warnings about the files that have errors.
+// warnings about the files that have errors; those alike once, as the
+// console prints them.
 func overlay(diags diag.List) diag.List {
 	bad := map[string]bool{}
 	for _, d := range diags {
@@ -183,7 +184,7 @@ func overlay(diags diag.List) diag.List {
 			out = append(out, d)
 		}
 	}
-	return out
+	return out.Grouped()
 }
 
 func contains(list []string, s string) bool {

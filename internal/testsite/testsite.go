@@ -21,7 +21,7 @@ const Example = "data/2024/changji-egov.yaml"
 func Copy(tb testing.TB, root string) string {
 	tb.Helper()
 	dir := tb.TempDir()
-	for _, top := range []string{"site.yaml", "data", "content", "layouts"} {
+	for _, top := range []string{"site.yaml", "data", "templates", "content", "layouts"} {
 		src := filepath.Join(root, top)
 		st, err := os.Stat(src)
 		if err != nil {

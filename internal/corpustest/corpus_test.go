@@ -1,0 +1,319 @@
+package corpustest
+
+import (
+	"bufio"
+	"fmt"
+	"os"
+	"path/filepath"
+	"reflect"
+	"sort"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"budgetpress/internal/amount"
+	"budgetpress/internal/check"
+	"budgetpress/internal/diag"
+	"budgetpress/internal/load"
+	"budgetpress/internal/model"
+)
+
+// sites returns the corpus sites and the example site, by name.
+func sites(t *testing.T) map[string]string {
+	t.Helper()
+	dirs, err := filepath.Glob(filepath.Join("..", "..", "testdata", "corpus", "*"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := map[string]string{"example": filepath.Join("..", "..")}
+	for _, d := range dirs {
+		if st, err := os.Stat(filepath.Join(d, "site.yaml")); err == nil && !st.IsDir() {
+			out[filepath.Base(d)] = d
+		}
+	}
+	if len(out) < 7 {
+		t.Errorf("the corpus has %d sites besides the example; it should have at least six", len(out)-1)
+	}
+	return out
+}
+
+func sortedNames(m map[string]string) []string {
+	names := make([]string, 0, len(m))
+	for n := range m {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	return names
+}
+
+// TestCorpusChecksClean checks every corpus site as `budgetpress check`
+// does: no errors and no warnings, without any accept: entry.
+func TestCorpusChecksClean(t *testing.T) {
+	all := sites(t)
+	for _, name := range sortedNames(all) {
+		if name == "example" {
+			continue // its findings are the published document's, pinned in internal/check
+		}
+		dir := all[name]
+		t.Run(name, func(t *testing.T) {
+			s, diags := load.ReadSite(dir)
+			diags = append(diags, check.Site(s)...)
+			diags.Sort()
+			for _, d := range diags {
+				t.Errorf("%s", d)
+			}
+			for _, f := range s.Files {
+				if len(f.Accepted) > 0 {
+					t.Errorf("%s accepts %d findings; the corpus must be consistent without accept:", f.Path, len(f.Accepted))
+				}
+			}
+			if len(s.Files) == 0 {
+				t.Error("no department files")
+			}
+		})
+	}
+}
+
+// figure is an amount of a department file: where it is written, and
+// what it is (a path through the model, such as "table 2 rows 2010350
+// general").
+type figure struct {
+	what string
+	pos  diag.Pos
+	a    amount.Amount
+}
+
+// TestEveryFigureIsChecked changes each figure of each department file by
+// one unit of its last decimal place and expects a new finding.
+func TestEveryFigureIsChecked(t *testing.T) {
+	free := readFree(t)
+	seen := map[string]bool{}
+	total, freeCount := 0, 0
+	all := sites(t)
+	for _, name := range sortedNames(all) {
+		dir := all[name]
+		s, diags := load.ReadSite(dir)
+		if diags.HasErrors() {
+			t.Errorf("%s does not load: %v", name, diags)
+			continue
+		}
+		for _, f := range s.Files {
+			src, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(f.Path)))
+			if err != nil {
+				t.Fatal(err)
+			}
+			opt := load.Options{Dict: s.Dict, Langs: s.Config.Languages, Templates: s.Templates, Template: s.Config.Template}
+			baseline := findings(f, s)
+			for _, fig := range figures(f) {
+				total++
+				key := name + " " + fig.what
+				changed, err := bump(src, fig)
+				if err != nil {
+					t.Errorf("%s: %s at %s: %v", name, fig.what, fig.pos, err)
+					continue
+				}
+				g, ds := load.File(f.Path, changed, opt)
+				if ds.HasErrors() || g == nil {
+					t.Errorf("%s: changing %s at %s breaks loading: %v", name, fig.what, fig.pos, ds)
+					continue
+				}
+				reported := false
+				for d := range findings(g, s) {
+					if !baseline[d] {
+						reported = true
+						break
+					}
+				}
+				switch {
+				case !reported && free[key] == "":
+					t.Errorf("%s: %s (%s at %s) can change without any finding; add a check, or list it in testdata/free.txt with the reason",
+						name, fig.what, fig.a, fig.pos)
+				case !reported:
+					freeCount++
+					seen[key] = true
+				case free[key] != "":
+					t.Errorf("%s: %s is listed in testdata/free.txt, but the checker does report it; remove it from the list", name, fig.what)
+				}
+			}
+		}
+	}
+	for key := range free {
+		if !seen[key] && !t.Failed() {
+			t.Errorf("testdata/free.txt lists %q, which is not a figure of the corpus (any more)", key)
+		}
+	}
+	t.Logf("%d figures changed one at a time; %d free, as testdata/free.txt says", total, freeCount)
+}
+
+// findings checks a department file in its site and returns what check
+// prints, without positions (a changed figure may move nothing, but the
+// set of findings must change).
+func findings(f *model.File, s *load.Site) map[string]bool {
+	out := map[string]bool{}
+	for _, d := range check.File(f, s.Config, s.Dict) {
+		out[d.Severity.String()+" "+d.Message+" ["+d.Rule+"]"] = true
+	}
+	return out
+}
+
+// readFree reads testdata/free.txt: "site what: reason" per line.
+func readFree(t *testing.T) map[string]string {
+	t.Helper()
+	fh, err := os.Open(filepath.Join("testdata", "free.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer fh.Close()
+	out := map[string]string{}
+	sc := bufio.NewScanner(fh)
+	for sc.Scan() {
+		line := strings.TrimSpace(sc.Text())
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		key, reason, ok := strings.Cut(line, ": ")
+		if !ok || strings.TrimSpace(reason) == "" {
+			t.Fatalf("testdata/free.txt: %q needs a reason after \": \"", line)
+		}
+		out[key] = reason
+	}
+	return out
+}
+
+// figures lists every amount of a file that has a position: table cells,
+// projects and their allocations, performance funds, procurement, assets,
+// 机关运行经费 and the prior year's figures. It walks the model by
+// reflection, so a figure added to the model is changed too.
+func figures(f *model.File) []figure {
+	var out []figure
+	var walk func(v reflect.Value, what string)
+	walk = func(v reflect.Value, what string) {
+		switch x := v.Interface().(type) {
+		case model.Money:
+			if x.Pos.Line > 0 {
+				out = append(out, figure{what, x.Pos, x.Amount})
+			}
+			return
+		case model.Table:
+			for _, part := range x.Kind.Parts {
+				for _, r := range x.Parts[part.Key] {
+					for i, cl := range r.Cells {
+						if !cl.Empty && i < len(part.Columns) {
+							out = append(out, figure{fmt.Sprintf("table %s %s %s %s", x.No, part.Key, r.Key, part.Columns[i].Key), cl.Pos, cl.Value})
+						}
+					}
+				}
+			}
+			return
+		case diag.Pos, model.Text:
+			return
+		}
+		switch v.Kind() {
+		case reflect.Pointer:
+			if !v.IsNil() {
+				walk(v.Elem(), what)
+			}
+		case reflect.Struct:
+			for i := 0; i < v.NumField(); i++ {
+				if v.Type().Field(i).IsExported() {
+					walk(v.Field(i), join(what, name(v, i)))
+				}
+			}
+		case reflect.Slice:
+			for i := 0; i < v.Len(); i++ {
+				walk(v.Index(i), fmt.Sprintf("%s[%d]", what, i))
+			}
+		case reflect.Map:
+			keys := v.MapKeys()
+			sort.Slice(keys, func(i, j int) bool { return fmt.Sprint(keys[i]) < fmt.Sprint(keys[j]) })
+			for _, k := range keys {
+				walk(v.MapIndex(k), fmt.Sprintf("%s[%v]", what, k))
+			}
+		}
+	}
+	walk(reflect.ValueOf(f).Elem(), "")
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].pos.Line != out[j].pos.Line {
+			return out[i].pos.Line < out[j].pos.Line
+		}
+		return out[i].pos.Col < out[j].pos.Col
+	})
+	return out
+}
+
+// name names a struct field in a figure's path; a project or a project's
+// targets is named by its id instead of its index.
+func name(v reflect.Value, i int) string {
+	n := v.Type().Field(i).Name
+	switch x := v.Interface().(type) {
+	case model.Project:
+		return "project " + x.ID + "." + n
+	case model.ProjectTargets:
+		return "targets " + x.Project + "." + n
+	}
+	return n
+}
+
+func join(a, b string) string {
+	if a == "" {
+		return b
+	}
+	if strings.HasSuffix(a, "]") && strings.Contains(b, " ") {
+		// Projects[2].project x.Amount reads better as project x.Amount.
+		return a[:strings.LastIndex(a, "[")] + "." + b
+	}
+	return a + "." + b
+}
+
+// bump returns src with the figure at fig.pos raised by one unit of its
+// last decimal place, written the way it was (grouped or not).
+func bump(src []byte, fig figure) ([]byte, error) {
+	lines := strings.SplitAfter(string(src), "\n")
+	if fig.pos.Line < 1 || fig.pos.Line > len(lines) {
+		return nil, fmt.Errorf("no line %d", fig.pos.Line)
+	}
+	line := lines[fig.pos.Line-1]
+	start := 0
+	for col := 1; col < fig.pos.Col && start < len(line); col++ {
+		_, size := utf8.DecodeRuneInString(line[start:])
+		start += size
+	}
+	quote := ""
+	if start < len(line) && (line[start] == '"' || line[start] == '\'') {
+		quote = line[start : start+1]
+		start++
+	}
+	end := start
+	for end < len(line) && strings.ContainsRune("0123456789.,", rune(line[end])) {
+		if line[end] == ',' && quote == "" && !grouping(line[end:]) {
+			break // a comma that separates cells
+		}
+		end++
+	}
+	token := line[start:end]
+	a, err := amount.Parse(token)
+	if err != nil || !a.Equal(fig.a) {
+		return nil, fmt.Errorf("the text at the figure's position is %q, not %s", token, fig.a)
+	}
+	b := a.Add(amount.MustParse("1").Shift(-a.Places())).WithPlaces(a.Places())
+	text := b.String()
+	if strings.Contains(token, ",") {
+		text = b.Grouped()
+	}
+	lines[fig.pos.Line-1] = line[:start] + text + line[end:]
+	return []byte(strings.Join(lines, "")), nil
+}
+
+// grouping reports whether the comma that s starts with separates
+// thousands (three digits follow, and then no digit).
+func grouping(s string) bool {
+	if len(s) < 4 {
+		return false
+	}
+	for _, c := range s[1:4] {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return len(s) == 4 || s[4] < '0' || s[4] > '9'
+}
