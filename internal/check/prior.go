@@ -3,6 +3,7 @@ package check
 import (
 	"fmt"
 	"sort"
+	"strings"
 
 	"budgetpress/internal/amount"
 	"budgetpress/internal/diag"
@@ -36,6 +37,7 @@ func (c *checker) prior() {
 		c.compare("prior", "expenditure", pos, exp, income, nIncome,
 			fmt.Sprintf("last year's expenditure (basic + project) comes to %s, but last year's income comes to %s", c.fmtAmount(exp), c.fmtAmount(income)))
 	}
+	c.priorItems("income", incomeLines, model.IncomeItems)
 	gen, hasGen := p.Income["general"]
 	if len(p.General) > 0 && hasGen {
 		g, pos := sumMap(p.General)
@@ -63,6 +65,30 @@ func (c *checker) prior() {
 			c.compare("prior", "three_public", total.Pos, total.Amount, sum, n,
 				fmt.Sprintf("last year's 三公 total is %s, but its items add up to %s", c.fmtAmount(total.Amount), c.fmtAmount(sum)))
 		}
+	}
+}
+
+// priorItems checks that each prior-year item given together with its
+// sub-items equals their sum (一般公共预算拨款 = 一般财力 + 上级转移支付).
+func (c *checker) priorItems(what string, m map[string]model.Money, items []model.Item) {
+	for _, it := range items {
+		parent, ok := m[it.Key]
+		if !ok {
+			continue
+		}
+		sum, n := amount.Zero(0), 0
+		var keys []string
+		for _, sub := range items {
+			if v, ok := m[sub.Key]; ok && sub.Parent == it.Key {
+				sum, n = sum.Add(v.Amount), n+1
+				keys = append(keys, sub.Key)
+			}
+		}
+		if n == 0 {
+			continue
+		}
+		c.compare("prior", what+" "+it.Key, parent.Pos, parent.Amount, sum, n,
+			fmt.Sprintf("last year's %s %s is %s, but %s add up to %s", what, it.Key, c.fmtAmount(parent.Amount), strings.Join(keys, " + "), c.fmtAmount(sum)))
 	}
 }
 
