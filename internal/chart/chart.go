@@ -58,8 +58,8 @@ func (c Context) text(t model.Text) string {
 // codeName is the name of a classification code in the page's language,
 // Chinese when the dictionary has no translation, the code when it has
 // no name at all.
-func (c Context) codeName(s classify.Scheme, code classify.Code, year int) string {
-	n, ok := c.Dict.Lookup(s, code, year)
+func (c Context) codeName(f *model.File, s classify.Scheme, code classify.Code) string {
+	n, ok := f.CodeName(c.Dict, s, code)
 	switch {
 	case !ok:
 		return code.String()

@@ -182,7 +182,7 @@ func (d dept) functions() (Chart, bool) {
 		if v.Sign() <= 0 {
 			continue
 		}
-		name := d.c.codeName(classify.Function, r.Code, d.f.Year)
+		name := d.c.codeName(d.f, classify.Function, r.Code)
 		pct := ""
 		if p, ok := amount.Percent(v, total, 2); ok {
 			pct = "  " + p.String() + "%"
@@ -340,7 +340,7 @@ func (d dept) economicLines(t *model.Table, col string, mk func(int, string, amo
 				continue
 			}
 			if v := cell(t, "rows", &r, col); v.Sign() > 0 {
-				out = append(out, mk(3, d.c.codeName(classify.Economic, r.Code, d.f.Year), v, nil))
+				out = append(out, mk(3, d.c.codeName(d.f, classify.Economic, r.Code), v, nil))
 			}
 		}
 		if len(out) > 0 {
@@ -373,7 +373,7 @@ func (d dept) prior() (Chart, bool) {
 	for _, c := range sortedCodes(classes) {
 		v := cell(t, "rows", rows[string(c)], "total")
 		p, found := model.PriorOfCode(d.f.Prior.Functions, c)
-		name := d.c.codeName(classify.Function, c, d.f.Year)
+		name := d.c.codeName(d.f, classify.Function, c)
 		names = append(names, name)
 		now, before, unknown = append(now, v), append(before, p), append(unknown, !found)
 		if !found {

@@ -137,7 +137,7 @@ func (r *Renderer) totalRow(ref, col, kind string, cols []string, totalName mode
 }
 
 func (r *Renderer) function(ref string, c classify.Code) (figure, error) {
-	if _, ok := r.dict.Lookup(classify.Function, c, r.f.Year); !ok {
+	if _, ok := r.f.CodeName(r.dict, classify.Function, c); !ok {
 		return figure{}, fmt.Errorf("unknown functional code %s in %s: the classification has no such code in %d; write a code without spaces, like general.2010350", string(c), ref, r.f.Year)
 	}
 	t, err := r.tableOf(model.KindGeneral, ref)
@@ -393,7 +393,7 @@ func (r *Renderer) rowName(t *model.Table, part *model.Part, key string, col int
 		scheme = classify.Economic
 	}
 	c := classify.Code(key)
-	n, ok := r.dict.Lookup(scheme, c, r.f.Year)
+	n, ok := r.f.CodeName(r.dict, scheme, c)
 	if !ok {
 		return model.Bi(c.String(), c.String())
 	}

@@ -105,3 +105,20 @@ func TestAbsentSectionsPrintNothing(t *testing.T) {
 		})
 	}
 }
+
+// TestPrintedNames renders a file that uses a 项 the dictionary does not
+// have, with its name as the tables print it: the tables show that name
+// (in English, the Chinese original), never a bare code.
+func TestPrintedNames(t *testing.T) {
+	site := siteOf(t, filepath.Join("testdata", "printed.yaml"))
+	zh := renderText(t, site, "2024/changji-egov/index.html")
+	en := renderText(t, site, "en/2024/changji-egov/index.html")
+	for _, want := range []string{`201 03 77 信息化建设 240\.00 240\.00 240\.00`, `201 03 77 信息化建设 240\.00 240\.00`} {
+		if !regexp.MustCompile(want).MatchString(zh) {
+			t.Errorf("the Chinese page lacks %q", want)
+		}
+	}
+	if !regexp.MustCompile(`201 03 77 信息化建设`).MatchString(en) {
+		t.Error("the English page does not name 201 03 77 by its printed name")
+	}
+}

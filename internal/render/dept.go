@@ -30,7 +30,7 @@ func (v *view) HasFallback(*model.File) bool { return v.fallback }
 
 // EconomicName is the name of an economic classification code.
 func (v *view) EconomicName(f *model.File, c classify.Code) template.HTML {
-	return v.codeName(classify.Economic, c, f.Year)
+	return v.codeName(f, classify.Economic, c)
 }
 
 // Period states when a project's funds are spent (资金执行时间), from

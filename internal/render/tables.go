@@ -132,7 +132,7 @@ func (v *view) table(f *model.File, t *model.Table) TableView {
 		case part.Rows == model.FunctionCodes && (t.Kind.ID == model.KindSummary || t.Kind.ID == model.KindFiscal):
 			// Tables 1 and 4 list every 类 of the year.
 			for _, code := range v.Site.Dict.Classes(classify.Function, f.Year) {
-				pv.Rows = append(pv.Rows, RowView{Code: code.String(), Name: v.codeName(classify.Function, code, f.Year), Level: 1, Cells: cells(byKey[string(code)])})
+				pv.Rows = append(pv.Rows, RowView{Code: code.String(), Name: v.codeName(f, classify.Function, code), Level: 1, Cells: cells(byKey[string(code)])})
 			}
 		default:
 			for i := range rows {
@@ -153,7 +153,7 @@ func (v *view) table(f *model.File, t *model.Table) TableView {
 						code = p.Function
 					}
 					rv.Code, rv.Level = code.String(), code.Level()+1
-					rv.Name = v.codeName(classify.Function, code, f.Year)
+					rv.Name = v.codeName(f, classify.Function, code)
 					if p != nil {
 						rv.Project = v.Tx(p.Name)
 					}
@@ -163,7 +163,7 @@ func (v *view) table(f *model.File, t *model.Table) TableView {
 						scheme = classify.Economic
 					}
 					rv.Code, rv.Level = r.Code.String(), r.Code.Level()
-					rv.Name = v.codeName(scheme, r.Code, f.Year)
+					rv.Name = v.codeName(f, scheme, r.Code)
 					if part.Rows == model.ProjectRows {
 						rv.Level++ // under the unit row
 					}
@@ -190,8 +190,8 @@ func (v *view) table(f *model.File, t *model.Table) TableView {
 
 // codeName is a classification name in the page's language; a missing
 // English name falls back to Chinese, marked.
-func (v *view) codeName(s classify.Scheme, c classify.Code, year int) template.HTML {
-	n, ok := v.Site.Dict.Lookup(s, c, year)
+func (v *view) codeName(f *model.File, s classify.Scheme, c classify.Code) template.HTML {
+	n, ok := f.CodeName(v.Site.Dict, s, c)
 	if !ok {
 		return template.HTML(template.HTMLEscapeString(c.String()))
 	}
