@@ -322,9 +322,11 @@ func TestSkipLink(t *testing.T) {
 	}
 }
 
-// smallOffice is a department in 元 with table 1 only, its other tables'
-// absence accepted: another department for the home page's trend chart.
+// smallOffice is a department in 元 that publishes table 1 only (its
+// site's template table-1-only): another department for the home page's
+// trend chart.
 const smallOffice = `unit: 元
+template: table-1-only
 published: YEAR-02-20
 department:
   name: {zh: 小办公室, en: Small Office}
@@ -338,18 +340,22 @@ tables:
     expenditure:
       - [201, "AMOUNT"]
       - [total, "AMOUNT"]
-accept:
-  - {rule: tables, subject: table 1 total, reason: table 1 only}
-  - {rule: tables, subject: table 1 201 amount, reason: table 1 only}
-  - {rule: tables, subject: table 1 total amount, reason: table 1 only}
+`
+
+// tableOneOnly is a table set of table 1 alone.
+const tableOneOnly = `name: {zh: 收支总表, en: Summary table}
+tables:
+  - {no: "1", kind: summary}
 `
 
 // TestTrendChoice: on a home page with two departments, choosing the
 // other department with the keyboard redraws the one trend chart with
-// its years, unit and totals, and says so in the caption.
+// its years and totals, and says so in the caption; the office kept in
+// 元 is shown in the site's 万元 (thousand yuan), rounded once.
 func TestTrendChoice(t *testing.T) {
 	b := Start(t)
 	dir := testsite.Copy(t, filepath.Join("..", ".."))
+	testsite.Write(t, filepath.Join(dir, "templates", "table-1-only.yaml"), []byte(tableOneOnly))
 	for year, amount := range map[string]string{"2023": "1,234,567.80", "2024": "2,500,000.00"} {
 		yaml := strings.NewReplacer("YEAR", year, "AMOUNT", amount).Replace(smallOffice)
 		testsite.Write(t, filepath.Join(dir, "data", year, "small-office.yaml"), []byte(yaml))
@@ -383,9 +389,9 @@ func TestTrendChoice(t *testing.T) {
 		first, next drawn
 	}{
 		{"zh", "", drawn{[]string{"2024 年"}, []string{"604.13"}, "万元", "昌吉州人民政府电子政务办公室各年支出总计：2024 年 604.13 万元。"},
-			drawn{[]string{"2023 年", "2024 年"}, []string{"1,234,567.80", "2,500,000.00"}, "元", "小办公室各年支出总计：2023 年 1,234,567.80 元；2024 年 2,500,000.00 元。"}},
+			drawn{[]string{"2023 年", "2024 年"}, []string{"123.46", "250.00"}, "万元", "小办公室各年支出总计：2023 年 123.46 万元；2024 年 250.00 万元。"}},
 		{"en", "en/", drawn{[]string{"2024"}, []string{"6,041.3"}, "thousand yuan", "Total expenditure of the Changji Prefecture E-Government Office by year: 2024: 6,041.3 thousand yuan."},
-			drawn{[]string{"2023", "2024"}, []string{"1,234,567.80", "2,500,000.00"}, "yuan", "Total expenditure of the Small Office by year: 2023: 1,234,567.80 yuan; 2024: 2,500,000.00 yuan."}},
+			drawn{[]string{"2023", "2024"}, []string{"1,234.6", "2,500.0"}, "thousand yuan", "Total expenditure of the Small Office by year: 2023: 1,234.6 thousand yuan; 2024: 2,500.0 thousand yuan."}},
 	} {
 		t.Run(tc.lang, func(t *testing.T) {
 			p := b.NewPage(t)

@@ -26,7 +26,7 @@ func (c *checker) crossTables() {
 		c.compare("balance", "table "+summary.No, out.Pos, out.Value, in.Value, 1,
 			fmt.Sprintf("in %s, total expenditure %s does not equal total income %s", tableName(summary), c.fmtAmount(out.Value), c.fmtAmount(in.Value)))
 	}
-	if summary != nil && income == nil {
+	if summary != nil && income == nil && c.published(model.KindIncome) {
 		in, _ := summary.Cell("income", "total", "amount")
 		if !in.Value.IsZero() {
 			c.errorf("tables", "table "+summary.No+" total", in.Pos, "%s says total income is %s, but %s",
