@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"budgetpress/internal/diag"
+	"budgetpress/internal/i18n"
 	"budgetpress/internal/load"
 	"budgetpress/internal/model"
 	"budgetpress/internal/narrative"
@@ -49,8 +50,12 @@ func content(s *load.Site) diag.List {
 		}
 		pos := diag.Pos{File: c.Path}
 		if !contains(langs, lang) {
-			out.Errorf(pos, "%q is not a language of the site (languages in site.yaml: %s); put this explanation under content/%s/, or add %s to languages in site.yaml",
-				lang, strings.Join(langs, ", "), strings.Join(langs, "/ or content/"), lang)
+			hint := fmt.Sprintf(", or add %s to languages in site.yaml", lang)
+			if !i18n.Publishable(lang) {
+				hint = fmt.Sprintf(" (budgetpress publishes only %s)", strings.Join(i18n.Languages(), " and "))
+			}
+			out.Errorf(pos, "%q is not a language of the site (languages in site.yaml: %s); put this explanation under content/%s/%s",
+				lang, strings.Join(langs, ", "), strings.Join(langs, "/ or content/"), hint)
 			continue
 		}
 		if id == "" {

@@ -105,7 +105,7 @@ func TestExplanationFiles(t *testing.T) {
 			zhFile + `: warning: this explanation is empty: the department page will have no explanations (第三部分 情况说明)`,
 		}},
 		{"not a language of the site", map[string][]byte{"content/fr/2024/changji-egov.md": []byte("# Budget\n")}, []string{
-			`content/fr/2024/changji-egov.md: error: "fr" is not a language of the site (languages in site.yaml: zh, en); put this explanation under content/zh/ or content/en/, or add fr to languages in site.yaml`,
+			`content/fr/2024/changji-egov.md: error: "fr" is not a language of the site (languages in site.yaml: zh, en); put this explanation under content/zh/ or content/en/ (budgetpress publishes only zh and en)`,
 		}},
 		{"in a sub-folder", map[string][]byte{"content/zh/2024/old/changji-egov.md": zh}, []string{
 			`content/zh/2024/old/changji-egov.md: warning: an explanation is the Markdown file content/zh/2024/<department>.md, named after its department file data/2024/<department>.yaml; this file is not published`,

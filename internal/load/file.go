@@ -12,6 +12,7 @@ import (
 
 	"budgetpress/internal/classify"
 	"budgetpress/internal/diag"
+	"budgetpress/internal/i18n"
 	"budgetpress/internal/model"
 )
 
@@ -38,7 +39,7 @@ func File(path string, src []byte, opt Options) (*model.File, diag.List) {
 		opt.Dict = classify.Default()
 	}
 	if len(opt.Langs) == 0 {
-		opt.Langs = []string{"zh", "en"}
+		opt.Langs = i18n.Languages()
 	}
 	if opt.Templates == nil {
 		opt.Templates = model.BuiltinTemplates()

@@ -4,6 +4,8 @@ import (
 	"os"
 	"strings"
 	"testing"
+
+	"budgetpress/internal/i18n"
 )
 
 // FuzzMarkdown renders and lints arbitrary Markdown: it must never panic,
@@ -34,7 +36,7 @@ func FuzzMarkdown(f *testing.F) {
 				t.Errorf("warning outside the file: %v", d)
 			}
 		}
-		for _, lang := range languages {
+		for _, lang := range i18n.Languages() {
 			html, diags := r.Markdown("fuzz.md", src, lang)
 			for _, d := range diags {
 				if d.Pos.Line < 1 || d.Pos.Line > lines || d.Pos.Col < 1 {

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"budgetpress/internal/i18n"
 	"budgetpress/internal/load"
 	"budgetpress/internal/model"
 	"budgetpress/internal/spell"
@@ -145,7 +146,7 @@ func TestSentences(t *testing.T) {
 // Markdown functions say.
 func TestHelpers(t *testing.T) {
 	r := New(example(t), nil)
-	for _, lang := range languages {
+	for _, lang := range i18n.Languages() {
 		for _, h := range []struct {
 			name, expr string
 			fn         func(string, string) (string, error)

@@ -12,17 +12,14 @@ import (
 	"budgetpress/internal/model"
 )
 
-// The sentences exist in these languages; names come from the data in
-// the same language, falling back to Chinese.
-var languages = []string{"zh", "en"}
-
+// checkLang accepts the languages budgetpress publishes: the sentences
+// exist in them, and names come from the data in the same language,
+// falling back to Chinese.
 func checkLang(lang string) error {
-	for _, l := range languages {
-		if l == lang {
-			return nil
-		}
+	if i18n.Publishable(lang) {
+		return nil
 	}
-	return fmt.Errorf("the figures can be written in zh and en, not %q", lang)
+	return fmt.Errorf("the figures can be written in %s, not %q", strings.Join(i18n.Languages(), " and "), lang)
 }
 
 // money prints an amount of the file with its unit, as the department's
