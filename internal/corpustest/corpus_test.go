@@ -83,8 +83,9 @@ type figure struct {
 	a    amount.Amount
 }
 
-// TestEveryFigureIsChecked changes each figure of each department file by
-// one unit of its last decimal place and expects a new finding.
+// TestEveryFigureIsChecked raises, then lowers, each figure of each
+// department file by one unit of its last decimal place and expects a new
+// finding each time.
 func TestEveryFigureIsChecked(t *testing.T) {
 	free := readFree(t)
 	seen := map[string]bool{}
@@ -105,32 +106,34 @@ func TestEveryFigureIsChecked(t *testing.T) {
 			opt := load.Options{Dict: s.Dict, Langs: s.Config.Languages, Templates: s.Templates, Template: s.Config.Template}
 			baseline := findings(f, s)
 			for _, fig := range figures(f) {
-				total++
-				key := fig.what
-				changed, err := bump(src, fig)
-				if err != nil {
-					t.Errorf("%s: %s at %s: %v", name, fig.what, fig.pos, err)
-					continue
-				}
-				g, ds := load.File(f.Path, changed, opt)
-				if ds.HasErrors() || g == nil {
-					t.Errorf("%s: changing %s at %s breaks loading: %v", name, fig.what, fig.pos, ds)
-					continue
-				}
-				reported := false
-				for d := range findings(g, s) {
-					if !baseline[d] {
-						reported = true
-						break
+				for _, step := range []string{"0.01", "-0.01"} {
+					total++
+					key := fig.what
+					changed, err := bump(src, fig, step)
+					if err != nil {
+						t.Errorf("%s: %s at %s: %v", name, fig.what, fig.pos, err)
+						continue
 					}
-				}
-				switch {
-				case !reported && free[key] == "":
-					t.Errorf("%s: %s (%s at %s) can change without any finding; add a check, or list it in testdata/free.txt with the reason",
-						name, fig.what, fig.a, fig.pos)
-				case !reported:
-					freeCount++
-					seen[key] = true
+					g, ds := load.File(f.Path, changed, opt)
+					if ds.HasErrors() || g == nil {
+						t.Errorf("%s: changing %s at %s breaks loading: %v", name, fig.what, fig.pos, ds)
+						continue
+					}
+					reported := false
+					for d := range findings(g, s) {
+						if !baseline[d] {
+							reported = true
+							break
+						}
+					}
+					switch {
+					case !reported && free[key] == "":
+						t.Errorf("%s: %s (%s at %s) can change by %s without any finding; add a check, or list it in testdata/free.txt with the reason",
+							name, fig.what, fig.a, fig.pos, step)
+					case !reported:
+						freeCount++
+						seen[key] = true
+					}
 				}
 			}
 		}
@@ -140,7 +143,7 @@ func TestEveryFigureIsChecked(t *testing.T) {
 			t.Errorf("testdata/free.txt lists %q, but no figure of it is free in the corpus (any more): remove it from the list", key)
 		}
 	}
-	t.Logf("%d figures changed one at a time; %d of them free, of the %d kinds testdata/free.txt lists", total, freeCount, len(free))
+	t.Logf("%d changes of one figure at a time; %d of them free, of the %d kinds testdata/free.txt lists", total, freeCount, len(free))
 }
 
 // findings checks a department file in its site and returns what check
@@ -264,10 +267,20 @@ func join(a, b string) string {
 	return a + "." + b
 }
 
-// bump returns src with the figure at fig.pos raised by one unit of its
-// last decimal place, written the way it was (grouped or not).
-func bump(src []byte, fig figure) ([]byte, error) {
-	return replaceAt(src, fig.pos, fig.a, fig.a.Add(amount.MustParse("1").Shift(-fig.a.Places())).WithPlaces(fig.a.Places()))
+// bump returns src with the figure at fig.pos raised (step "0.01") or
+// lowered ("-0.01") by one unit of its last decimal place, written the
+// way it was (grouped or not). A figure of 0 is not lowered below zero,
+// which no table prints: it is raised twice.
+func bump(src []byte, fig figure, step string) ([]byte, error) {
+	unit := amount.MustParse("1").Shift(-fig.a.Places())
+	b := fig.a.Add(unit)
+	if strings.HasPrefix(step, "-") {
+		b = fig.a.Sub(unit)
+		if b.Sign() < 0 {
+			b = fig.a.Add(unit).Add(unit)
+		}
+	}
+	return replaceAt(src, fig.pos, fig.a, b.WithPlaces(fig.a.Places()))
 }
 
 // replaceAt returns src with the amount was, written at pos, replaced by
