@@ -99,15 +99,21 @@ func (c *checker) report(sev diag.Severity, rule, subject string, pos diag.Pos, 
 }
 
 // figure is an amount as findings print it: with a decimal point or
-// thousands separators, or followed by its unit.
-var figure = regexp.MustCompile(`-?[0-9][0-9,]*\.[0-9]+|-?[0-9]{1,3}(?:,[0-9]{3})+|-?[0-9]+(?: (?:万元|元))`)
+// thousands separators, followed by its unit, or a whole number where
+// only an amount stands (after "difference" or "=", before "stated" or
+// "added up"), so that table numbers and codes are not taken for one.
+var figure = regexp.MustCompile(`-?[0-9][0-9,]*\.[0-9]+|-?[0-9]{1,3}(?:,[0-9]{3})+|-?[0-9]+ (?:万元|元)|(?:difference |= )-?[0-9][0-9,]*(?:\.[0-9]+)?|-?[0-9]+ (?:stated|added up)`)
 
 // figuresOf returns the amounts a finding's message names, in order,
 // each once, without their units.
 func figuresOf(msg string) []string {
 	var out []string
 	for _, m := range figure.FindAllString(msg, -1) {
-		if m = strings.TrimSuffix(strings.TrimSuffix(m, " 万元"), " 元"); !slices.Contains(out, m) {
+		m = strings.TrimPrefix(strings.TrimPrefix(m, "difference "), "= ")
+		for _, after := range []string{" 万元", " 元", " stated", " added up"} {
+			m = strings.TrimSuffix(m, after)
+		}
+		if !slices.Contains(out, m) {
 			out = append(out, m)
 		}
 	}

@@ -643,7 +643,7 @@ func TestAccept(t *testing.T) {
 			old: "actual: 23", new: "actual: 24",
 			more: [][2]string{{
 				"  - rule: allocation-class\n    subject: crypto-ops\n    figures: [35, 60.00, 25, 0]   # 302: allocation 35, table 60.00; 310: allocation 25, table 0\n    reason: 第三部分资金分配列专用设备购置费 25 万元（资本性支出），表 7 将 60.00 万元全部列入商品和服务支出；按公开文件原样保留",
-				"  - rule: staffing\n    subject: actual\n    figures: []\n    reason: 公开文件原样",
+				"  - rule: staffing\n    subject: actual\n    figures: [23]\n    reason: 公开文件原样",
 			}},
 			want: []string{
 				"data/2024/changji-egov.yaml:31:5: warning: 实有人数 is 24, but 在职 22 + 退休 1 + 离休 0 = 23 (accepted: 公开文件原样) [staffing: actual]",

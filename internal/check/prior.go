@@ -32,6 +32,9 @@ func (c *checker) prior() {
 	if total, ok := p.Income["total"]; ok && len(incomeLines) == 0 {
 		income, nIncome = total.Amount, 1
 	}
+	if total, ok := p.Expenditure["total"]; ok && len(expenditureLines) == 0 {
+		expenditureLines = map[string]model.Money{"total": total}
+	}
 	if len(expenditureLines) > 0 && len(p.Income) > 0 {
 		exp, pos := sumMap(expenditureLines)
 		c.compare("prior", "expenditure", pos, exp, income, nIncome,

@@ -112,11 +112,21 @@ func (c *checker) agree(rel relation, maxLevel int, a term, bs ...term) {
 	if !c.published(a.kind) || a.t == nil {
 		return
 	}
+	// A table the template does not publish: its figures cannot be
+	// compared for equality, but as parts of a figure they count as zero.
+	var known []term
 	for _, b := range bs {
-		if !c.published(b.kind) {
+		switch {
+		case c.published(b.kind):
+			known = append(known, b)
+		case rel == equals:
 			return
 		}
 	}
+	if len(known) == 0 {
+		return
+	}
+	bs = known
 	all := append([]term{a}, bs...)
 	for _, code := range append(listedCodes(maxLevel, all...), "") {
 		c.agreeAt(rel, code, a, bs...)

@@ -34,7 +34,7 @@ const refHelp = "references start with income, expenditure, general, basic, thre
 
 var refHeads = []string{"income", "expenditure", "general", "basic", "three_public", "operating_costs", "procurement", "assets", "performance", "project"}
 
-var tableRef = regexp.MustCompile(`^t([0-9]+)$`)
+var tableRef = regexp.MustCompile(`^t([0-9]+(?:-[0-9]+)*)$`)
 
 // resolve finds the figure a reference path names.
 func (r *Renderer) resolve(ref string) (figure, error) {
@@ -225,9 +225,24 @@ func (r *Renderer) project(id string) (figure, error) {
 			"the projects are "+strings.Join(ids, ", "))
 	}
 	fg := figure{name: p.Name, value: p.Amount.Amount}
-	if t := r.f.Table(model.KindGeneralProj); t != nil {
+	// A project's share is of the projects paid from the same source, as
+	// the table of that source totals them.
+	kind, col := model.KindExpenditure, "project"
+	switch p.Source {
+	case model.SourceGeneral:
+		kind, col = model.KindGeneralProj, "total"
+	case model.SourceFund:
+		kind = model.KindFund
+	case model.SourceSOE:
+		kind = model.KindSOE
+	case model.SourceCarryover:
+		kind, col = model.KindCarryover, "total"
+	}
+	if t := r.f.Table(kind); t != nil {
 		if total := findRow(t.Parts["rows"], "total"); total != nil {
-			fg.whole, fg.hasWhole = r.cellValue(t, "rows", total, 0), true
+			if i := t.Kind.Part("rows").Column(col); i >= 0 {
+				fg.whole, fg.hasWhole = r.cellValue(t, "rows", total, i), true
+			}
 		}
 	}
 	return fg, nil

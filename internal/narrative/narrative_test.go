@@ -519,3 +519,44 @@ func TestMissingLines(t *testing.T) {
 		t.Errorf("a given 0: {{amount performance.overall.upper}} = %q, %v; want 0.00 万元", got, err)
 	}
 }
+
+// TestOtherShapes reads references that only departments unlike the
+// example have: a table numbered like 10-1, a carried-over project's
+// share (of table 11, not table 7), and last year's total expenditure
+// given on its own.
+func TestOtherShapes(t *testing.T) {
+	src, err := os.ReadFile("../../data/2024/changji-egov.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	edited := strings.NewReplacer(
+		"  - no: 10\n", "  - no: 10-1\n",
+		"    basic: 139.44            # 364.13 − 224.69 (增长 161.14%)\n    project: 1,928.73        # 240.00 + 1,688.73 (下降 87.56%)\n",
+		"    total: 2,068.17\n\n").Replace(string(src))
+	f, diags := load.File("data/2024/changji-egov.yaml", []byte(edited), load.Options{})
+	if diags.HasErrors() {
+		t.Fatal(diags)
+	}
+	carry, err := os.ReadFile("../../testdata/corpus/carryover/data/2024/yunxi-transport.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	g, diags := load.File("data/2024/yunxi-transport.yaml", carry, load.Options{})
+	if diags.HasErrors() {
+		t.Fatal(diags)
+	}
+	for _, tc := range []struct {
+		f          *model.File
+		expr, want string
+	}{
+		{f, "amount t10-1.total.total", "2.16 万元"},
+		{f, "prior expenditure.total", "2,068.17 万元"},
+		{f, "change expenditure.total", "比上年预算减少 1,464.04 万元，下降 70.79%"},
+		{g, "share project.bridge-rebuild", "52.82%"},
+	} {
+		got, err := New(tc.f, nil).Eval(tc.expr, "zh")
+		if err != nil || got != tc.want {
+			t.Errorf("{{%s}} = %q, %v; want %q", tc.expr, got, err, tc.want)
+		}
+	}
+}

@@ -28,10 +28,10 @@ func (r *Renderer) priorOf(kind, part, row, col string) (amount.Amount, bool) {
 	return amount.Amount{}, false
 }
 
-// priorKinds reads basic or project, or their sum for total.
+// priorKinds reads basic, project or total, or for a total not given
+// the sum of basic and project.
 func priorKinds(m map[string]model.Money, col string) (amount.Amount, bool) {
-	if col != "total" {
-		v, ok := m[col]
+	if v, ok := m[col]; ok || col != "total" {
 		return v.Amount, ok
 	}
 	return sumPresent(m, "basic", "project")
