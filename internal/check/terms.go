@@ -14,23 +14,28 @@ import (
 // term is a figure of one table at a functional code: one column, or the
 // sum of several. A table the file does not have counts as zero.
 type term struct {
-	t    *model.Table
-	kind string
-	part string
-	cols []string
+	t       *model.Table
+	kind    string
+	part    string
+	cols    []string
+	rollups []*model.Rollup // one per column
 }
 
 // term names columns of the file's table of a kind.
 func (c *checker) term(kind, part string, cols ...string) term {
-	return term{t: c.f.Table(kind), kind: kind, part: part, cols: cols}
+	tm := term{t: c.f.Table(kind), kind: kind, part: part, cols: cols}
+	for _, col := range cols {
+		tm.rollups = append(tm.rollups, tm.t.Rollup(part, col))
+	}
+	return tm
 }
 
 // at returns the term's figure at a code ("" for the whole table) and
 // whether the table has anything there.
 func (tm term) at(code classify.Code) (amount.Amount, bool) {
 	sum, found := amount.Zero(0), false
-	for _, col := range tm.cols {
-		v, ok := tm.t.At(tm.part, code, col)
+	for _, r := range tm.rollups {
+		v, ok := r.At(code)
 		sum, found = sum.Add(v), found || ok
 	}
 	return sum, found
@@ -137,19 +142,22 @@ func (c *checker) agree(rel relation, maxLevel int, a term, bs ...term) {
 func (c *checker) agreeAt(rel relation, code classify.Code, a term, bs ...term) {
 	va, fa := a.at(code)
 	vb, fb, n := amount.Zero(0), false, 0
-	var names []string
-	for _, b := range bs {
+	values := make([]amount.Amount, len(bs))
+	for i, b := range bs {
 		v, ok := b.at(code)
-		vb, fb = vb.Add(v), fb || ok
+		vb, fb, values[i] = vb.Add(v), fb || ok, v
+	}
+	if !fa && !fb || rel == equals && va.Equal(vb) || rel == atLeast && va.Cmp(vb) >= 0 {
+		return
+	}
+	var names []string
+	for i, b := range bs {
 		// Parts that are zero say nothing when a figure is at least the
 		// sum of its parts: name only the others.
-		if rel == equals || !v.IsZero() {
+		if rel == equals || !values[i].IsZero() {
 			n += len(b.cols)
 			names = append(names, b.describe())
 		}
-	}
-	if !fa && !fb {
-		return
 	}
 	name := "the total"
 	key := "total"

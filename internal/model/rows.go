@@ -45,53 +45,77 @@ func (t *Table) Cell(part, key, column string) (Cell, bool) {
 // under it (subtotal rows, 项 rows and project rows, each counted once).
 // The empty code stands for the whole table: its total row, or the sum
 // of its top rows. found is false when nothing in the table is at or
-// under the code.
+// under the code. To read many codes of one column, use Rollup.
 func (t *Table) At(part string, code classify.Code, column string) (sum amount.Amount, found bool) {
-	sum = amount.Zero(0)
+	return t.Rollup(part, column).At(code)
+}
+
+// Rollup is one column of a table part, ready to be read at any
+// functional code (see Table.At).
+type Rollup struct {
+	rows   []Row
+	col    int
+	total  *Row
+	listed map[classify.Code]*Row
+}
+
+// Rollup indexes a column of a table part by functional code. A missing
+// table, part or column reads as nothing everywhere.
+func (t *Table) Rollup(part, column string) *Rollup {
+	r := &Rollup{col: -1}
 	if t == nil {
-		return sum, false
+		return r
 	}
 	p := t.Kind.Part(part)
 	if p == nil {
+		return r
+	}
+	r.rows, r.col = t.Parts[part], p.Column(column)
+	r.listed = make(map[classify.Code]*Row, len(r.rows))
+	for i := range r.rows {
+		row := &r.rows[i]
+		switch {
+		case row.Key == "total":
+			r.total = row
+		case row.Code != "" && row.Project == "":
+			r.listed[row.Code] = row
+		}
+	}
+	return r
+}
+
+// At returns the column's figure at a code, as Table.At does.
+func (r *Rollup) At(code classify.Code) (sum amount.Amount, found bool) {
+	sum = amount.Zero(0)
+	if r.rows == nil {
 		return sum, false
 	}
-	col := p.Column(column)
-	rows := t.Parts[part]
-	if code == "" {
-		if r := t.Row(part, "total"); r != nil {
-			return r.Cell(col).Value, true
-		}
+	if code == "" && r.total != nil {
+		return r.total.Cell(r.col).Value, true
 	}
-	listed := map[classify.Code]bool{}
-	for i := range rows {
-		if r := &rows[i]; r.Code != "" && r.Project == "" {
-			listed[r.Code] = true
-		}
+	if row, ok := r.listed[code]; ok && code != "" {
+		return row.Cell(r.col).Value, true
 	}
-	if code != "" && listed[code] {
-		r := t.Row(part, string(code))
-		return r.Cell(col).Value, true
-	}
-	for i := range rows {
-		r := &rows[i]
-		if r.Code == "" || !strings.HasPrefix(string(r.Code), string(code)) || r.Code == code && r.Project == "" {
+	for i := range r.rows {
+		row := &r.rows[i]
+		if row.Code == "" || !strings.HasPrefix(string(row.Code), string(code)) || row.Code == code && row.Project == "" {
 			continue
 		}
 		// A row counts unless a listed row between it and the code
 		// already holds it.
 		held := false
-		c := r.Code
-		if r.Project == "" {
+		c := row.Code
+		if row.Project == "" {
 			c = c.Parent()
 		}
 		for ; len(c) > len(code); c = c.Parent() {
-			if listed[c] {
+			if _, ok := r.listed[c]; ok {
 				held = true
 				break
 			}
 		}
 		if !held {
-			sum, found = sum.Add(r.Cell(col).Value), true
+			sum, found = sum.Add(row.Cell(r.col).Value), true
 		}
 	}
 	return sum, found
