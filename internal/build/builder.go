@@ -149,7 +149,7 @@ func (b *Builder) reloadData(rel string) {
 	if !ok {
 		return
 	}
-	f, diags := load.File(rel, src, load.Options{Dict: b.site.Dict, Langs: b.site.Config.Languages, Templates: b.site.Templates, Template: b.site.Config.Template})
+	f, diags := load.File(rel, src, b.site.Options())
 	diags = diags.Capped(load.MaxDiagnostics)
 	if f != nil {
 		diags = append(diags, check.File(f, b.site.Config, b.site.Dict)...)

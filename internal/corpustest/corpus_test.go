@@ -74,6 +74,28 @@ func TestCorpusChecksClean(t *testing.T) {
 	}
 }
 
+// eachFile calls fn for every department file of every site that loads,
+// with its source and the options it was read with.
+func eachFile(t *testing.T, fn func(site string, s *load.Site, f *model.File, src []byte)) {
+	t.Helper()
+	all := sites(t)
+	for _, name := range sortedNames(all) {
+		dir := all[name]
+		s, diags := load.ReadSite(dir)
+		if diags.HasErrors() {
+			t.Errorf("%s does not load: %v", name, diags)
+			continue
+		}
+		for _, f := range s.Files {
+			src, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(f.Path)))
+			if err != nil {
+				t.Fatal(err)
+			}
+			fn(name, s, f, src)
+		}
+	}
+}
+
 // figure is an amount of a department file: where it is written, and
 // what it is (a path through the model, such as "table 2 rows 2010350
 // general").
@@ -90,54 +112,41 @@ func TestEveryFigureIsChecked(t *testing.T) {
 	free := readFree(t)
 	seen := map[string]bool{}
 	total, freeCount := 0, 0
-	all := sites(t)
-	for _, name := range sortedNames(all) {
-		dir := all[name]
-		s, diags := load.ReadSite(dir)
-		if diags.HasErrors() {
-			t.Errorf("%s does not load: %v", name, diags)
-			continue
-		}
-		for _, f := range s.Files {
-			src, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(f.Path)))
-			if err != nil {
-				t.Fatal(err)
-			}
-			opt := load.Options{Dict: s.Dict, Langs: s.Config.Languages, Templates: s.Templates, Template: s.Config.Template}
-			baseline := findings(f, s)
-			for _, fig := range figures(f) {
-				for _, step := range []string{"0.01", "-0.01"} {
-					total++
-					key := fig.what
-					changed, err := bump(src, fig, step)
-					if err != nil {
-						t.Errorf("%s: %s at %s: %v", name, fig.what, fig.pos, err)
-						continue
+	eachFile(t, func(name string, s *load.Site, f *model.File, src []byte) {
+		opt := s.Options()
+		baseline := findings(f, s)
+		for _, fig := range figures(f) {
+			for _, step := range []string{"0.01", "-0.01"} {
+				total++
+				key := fig.what
+				changed, err := bump(src, fig, step)
+				if err != nil {
+					t.Errorf("%s: %s at %s: %v", name, fig.what, fig.pos, err)
+					continue
+				}
+				g, ds := load.File(f.Path, changed, opt)
+				if ds.HasErrors() || g == nil {
+					t.Errorf("%s: changing %s at %s breaks loading: %v", name, fig.what, fig.pos, ds)
+					continue
+				}
+				reported := false
+				for d := range findings(g, s) {
+					if !baseline[d] {
+						reported = true
+						break
 					}
-					g, ds := load.File(f.Path, changed, opt)
-					if ds.HasErrors() || g == nil {
-						t.Errorf("%s: changing %s at %s breaks loading: %v", name, fig.what, fig.pos, ds)
-						continue
-					}
-					reported := false
-					for d := range findings(g, s) {
-						if !baseline[d] {
-							reported = true
-							break
-						}
-					}
-					switch {
-					case !reported && free[key] == "":
-						t.Errorf("%s: %s (%s at %s) can change by %s without any finding; add a check, or list it in testdata/free.txt with the reason",
-							name, fig.what, fig.a, fig.pos, step)
-					case !reported:
-						freeCount++
-						seen[key] = true
-					}
+				}
+				switch {
+				case !reported && free[key] == "":
+					t.Errorf("%s: %s (%s at %s) can change by %s without any finding; add a check, or list it in testdata/free.txt with the reason",
+						name, fig.what, fig.a, fig.pos, step)
+				case !reported:
+					freeCount++
+					seen[key] = true
 				}
 			}
 		}
-	}
+	})
 	for key := range free {
 		if !seen[key] && !t.Failed() {
 			t.Errorf("testdata/free.txt lists %q, but no figure of it is free in the corpus (any more): remove it from the list", key)
@@ -342,52 +351,40 @@ func grouping(s string) bool {
 // accounts is a unit-funds project of the corpus with its source changed:
 // both are checked against table 3.
 func TestEverySourceIsChecked(t *testing.T) {
-	all := sites(t)
 	found := map[string]bool{}
-	for _, name := range sortedNames(all) {
-		dir := all[name]
-		s, diags := load.ReadSite(dir)
-		if diags.HasErrors() {
-			continue
-		}
-		for _, f := range s.Files {
-			src, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(f.Path)))
-			if err != nil {
-				t.Fatal(err)
+	eachFile(t, func(name string, s *load.Site, f *model.File, src []byte) {
+		opt := s.Options()
+		for _, p := range f.Projects {
+			sources := []string{p.Source}
+			if p.Source == model.SourceUnit {
+				sources = append(sources, model.SourceSpecial)
 			}
-			opt := load.Options{Dict: s.Dict, Langs: s.Config.Languages, Templates: s.Templates, Template: s.Config.Template}
-			for _, p := range f.Projects {
-				sources := []string{p.Source}
-				if p.Source == model.SourceUnit {
-					sources = append(sources, model.SourceSpecial)
+			for _, source := range sources {
+				if found[source] {
+					continue
 				}
-				for _, source := range sources {
-					if found[source] {
-						continue
+				changed := raise(t, src, p)
+				if source != p.Source {
+					changed = setSource(t, changed, p, source)
+				}
+				g, ds := load.File(f.Path, changed, opt)
+				if ds.HasErrors() {
+					t.Fatalf("%s: %v", name, ds)
+				}
+				var rules []string
+				for _, d := range check.File(g, s.Config, s.Dict) {
+					if d.Rule == "project-table" && d.Severity == diag.Error {
+						found[source] = true
 					}
-					changed := raise(t, src, p)
-					if source != p.Source {
-						changed = setSource(t, changed, p, source)
-					}
-					g, ds := load.File(f.Path, changed, opt)
-					if ds.HasErrors() {
-						t.Fatalf("%s: %v", name, ds)
-					}
-					var rules []string
-					for _, d := range check.File(g, s.Config, s.Dict) {
-						if d.Rule == "project-table" && d.Severity == diag.Error {
-							found[source] = true
-						}
-						rules = append(rules, d.Rule)
-					}
-					if !found[source] {
-						t.Errorf("%s: project %s (source %s) raised by 1,000,000.00 gives no project-table error; the findings were %v", name, p.ID, source, rules)
-						found[source] = true // reported once
-					}
+					rules = append(rules, d.Rule)
+				}
+				if !found[source] {
+					t.Errorf("%s: project %s (source %s) raised by 1,000,000.00 gives no project-table error; the findings were %v", name, p.ID, source, rules)
+					found[source] = true // reported once
 				}
 			}
 		}
-	}
+	})
 	for _, source := range model.Sources {
 		if !found[source] {
 			t.Errorf("no project of the corpus is paid from %s", source)

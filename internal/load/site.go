@@ -180,8 +180,14 @@ func (s *Site) readDepartment(rel string) (*model.File, diag.List) {
 		}
 		return nil, diags
 	}
-	f, diags := File(rel, src, Options{Dict: s.Dict, Langs: s.Config.Languages, Templates: s.Templates, Template: s.Config.Template})
+	f, diags := File(rel, src, s.Options())
 	return f, diags.Capped(MaxDiagnostics)
+}
+
+// Options are what the site's department files are read against: its
+// dictionary, languages and templates. s must have its settings.
+func (s *Site) Options() Options {
+	return Options{Dict: s.Dict, Langs: s.Config.Languages, Templates: s.Templates, Template: s.Config.Template}
 }
 
 // readContent reads an explanation into s.Content, keeping it in path

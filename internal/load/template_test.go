@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"budgetpress/internal/model"
+	"budgetpress/internal/testsite"
 )
 
 // TestTemplate reads a template that narrows tables to some of their
@@ -85,16 +86,7 @@ func TestTemplateErrors(t *testing.T) {
 // in a department file, and takes a built-in template's name.
 func TestSiteTemplates(t *testing.T) {
 	dir := t.TempDir()
-	write := func(rel, text string) {
-		t.Helper()
-		p := filepath.Join(dir, filepath.FromSlash(rel))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	write := func(rel, text string) { testsite.Write(t, filepath.Join(dir, filepath.FromSlash(rel)), []byte(text)) }
 	write("site.yaml", "title: 测试\ntemplate: eight\n")
 	write("templates/national.yaml", "name: 国家\ntables:\n  - {no: \"1\", kind: summary}\n")
 	write("templates/eight-tables.yaml", "name: 八张表\ntables:\n  - {no: \"1\", kind: summary}\n")
