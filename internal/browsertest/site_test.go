@@ -33,7 +33,7 @@ var sitePages = []struct {
 func serveSite(t *testing.T) string {
 	t.Helper()
 	out := t.TempDir()
-	res := build.Run(build.Options{Dir: filepath.Join("..", ".."), Out: out, BasePath: BasePath})
+	res := build.Run(build.Options{Dir: filepath.Join("..", ".."), Out: out, BasePath: BasePath, Fingerprint: true})
 	if res.Diags.HasErrors() {
 		var b bytes.Buffer
 		res.Diags.Print(&b)

@@ -30,6 +30,13 @@ type Options struct {
 	Out      string // the output folder; Dir/public when empty
 	BaseURL  string // overrides base_url of site.yaml when set
 	BasePath string // overrides base_path of site.yaml when set
+	// Fingerprint publishes the stylesheets and scripts under names made
+	// from their content (assets/site.3f2a9c01d4.css), which a portal
+	// can cache for a year. The preview server leaves it off.
+	Fingerprint bool
+	// Gzip writes beside each page, stylesheet, script and sitemap a
+	// .gz copy, for servers that send it to browsers that accept it.
+	Gzip bool
 }
 
 // Result reports a build.
@@ -85,10 +92,10 @@ func Run(opt Options) Result {
 			os.RemoveAll(tmp)
 		}
 	}()
-	w := &writer{root: tmp}
+	w := &writer{root: tmp, gzip: opt.Gzip}
 	pages := r.Pages()
 	res.Untranslated = renderAll(r, pages, w, &res.Diags)
-	w.copyTree(theme, "assets", &res.Diags)
+	w.copyAssets(theme, r.Assets, &res.Diags)
 	w.write("sitemap.xml", sitemap(r, pages), &res.Diags)
 	if res.Diags.HasErrors() {
 		return finish(res, start)
@@ -147,7 +154,9 @@ func prepare(site *load.Site, opt Options) (*render.Site, fs.FS, diag.List) {
 	for _, c := range site.Content {
 		content[c.Path] = []byte(c.Text)
 	}
-	r, ds := render.New(render.Input{Config: &cfg, Files: site.Files, Dict: site.Dict, I18n: cat, Layouts: theme, Content: content})
+	assets, ds := assetNames(theme, opt.Fingerprint)
+	diags = append(diags, ds...)
+	r, ds := render.New(render.Input{Config: &cfg, Files: site.Files, Dict: site.Dict, I18n: cat, Layouts: theme, Content: content, Assets: assets})
 	return r, theme, append(diags, ds...)
 }
 
@@ -202,9 +211,11 @@ func renderAll(r *render.Site, pages []render.Page, w *writer, diags *diag.List)
 // buffers holds the page buffers between renders.
 var buffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 
-// writer writes files under root, counting them.
+// writer writes files under root, counting them; with gzip, it writes a
+// .gz copy of each file of a kind that compresses.
 type writer struct {
 	root  string
+	gzip  bool
 	mu    sync.Mutex
 	files int
 	bytes int64
@@ -221,9 +232,18 @@ func (w *writer) write(rel string, data []byte, diags *diag.List) {
 		diags.Errorf(diag.Pos{File: rel}, "cannot write: %v", err)
 		return
 	}
+	files, bytes := 1, int64(len(data))
+	if w.gzip && compressed[filepath.Ext(p)] {
+		z := gzipped(data)
+		if err := os.WriteFile(p+".gz", z, 0o644); err != nil {
+			diags.Errorf(diag.Pos{File: rel + ".gz"}, "cannot write: %v", err)
+			return
+		}
+		files, bytes = files+1, bytes+int64(len(z))
+	}
 	w.mu.Lock()
-	w.files++
-	w.bytes += int64(len(data))
+	w.files += files
+	w.bytes += bytes
 	w.mu.Unlock()
 }
 
@@ -240,11 +260,12 @@ func (w *writer) mkdir(dir string) error {
 	return nil
 }
 
-// copyTree copies a folder of the theme into the output.
-func (w *writer) copyTree(fsys fs.FS, dir string, diags *diag.List) {
-	fs.WalkDir(fsys, dir, func(p string, d fs.DirEntry, err error) error {
+// copyAssets copies the theme's assets into the output under the names
+// they are published under.
+func (w *writer) copyAssets(fsys fs.FS, names map[string]string, diags *diag.List) {
+	fs.WalkDir(fsys, "assets", func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
-			if p != dir {
+			if p != "assets" {
 				diags.Errorf(diag.Pos{File: "layouts/" + p}, "cannot read: %v", err)
 			}
 			return nil
@@ -257,7 +278,11 @@ func (w *writer) copyTree(fsys fs.FS, dir string, diags *diag.List) {
 			diags.Errorf(diag.Pos{File: "layouts/" + p}, "cannot read: %v", err)
 			return nil
 		}
-		w.write(p, data, diags)
+		name := names[p]
+		if name == "" {
+			name = p
+		}
+		w.write(name, data, diags)
 		return nil
 	})
 }

@@ -150,7 +150,7 @@ var linkAttr = regexp.MustCompile(`(?:href|src)="([^"]*)"`)
 func TestLinksResolveUnderSubPathAndFileSystem(t *testing.T) {
 	dir := copySite(t, nil)
 	out := filepath.Join(t.TempDir(), "public")
-	mustBuild(t, Options{Dir: dir, Out: out, BaseURL: "https://example.gov.cn", BasePath: "zwgk/czyjs"})
+	mustBuild(t, Options{Dir: dir, Out: out, BaseURL: "https://example.gov.cn", BasePath: "zwgk/czyjs", Fingerprint: true})
 	tree := readTree(t, out)
 	checked := 0
 	for name, data := range tree {

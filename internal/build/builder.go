@@ -249,7 +249,7 @@ func (b *Builder) render(start time.Time) Outcome {
 	w := &writer{root: stage}
 	o.Untranslated = renderAll(r, todo, w, &o.Diags)
 	if full || b.dirty.Assets {
-		w.copyTree(theme, "assets", &o.Diags)
+		w.copyAssets(theme, r.Assets, &o.Diags)
 	}
 	w.write("sitemap.xml", sitemap(r, pages), &o.Diags)
 	if !o.Diags.HasErrors() {

@@ -15,11 +15,12 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	baseURL := fs.String("base-url", "", "address of the website, like https://www.cj.gov.cn (default: base_url in site.yaml)")
 	basePath := fs.String("base-path", "", "path the site is published under, like /zwgk/czyjs/ (default: base_path in site.yaml)")
 	quiet := fs.Bool("quiet", false, "print only warnings, errors and the summary")
+	gz := fs.Bool("gzip", false, "also write a .gz copy of every page, stylesheet and script, for web servers that send them (nginx gzip_static)")
 	dir, code, ok := siteDir(fs, args, stdout, stderr)
 	if !ok {
 		return code
 	}
-	res := build.Run(build.Options{Dir: dir, Out: *out, BaseURL: *baseURL, BasePath: *basePath})
+	res := build.Run(build.Options{Dir: dir, Out: *out, BaseURL: *baseURL, BasePath: *basePath, Fingerprint: true, Gzip: *gz})
 	res.Diags.Print(stdout)
 	if res.Diags.HasErrors() {
 		fmt.Fprintf(stdout, "build failed: %s; nothing was published\n", res.Diags.Summary())

@@ -24,6 +24,10 @@ type Input struct {
 	I18n    *i18n.Catalog
 	Layouts fs.FS             // the templates: *.html at its root
 	Content map[string][]byte // Markdown sources by path, content/<lang>/<year>/<id>.md
+	// Assets maps the theme's files (assets/site.css) to the names they
+	// are published under (assets/site.3f2a9c01d4.css); a file it does
+	// not list keeps its name.
+	Assets map[string]string
 }
 
 // Site renders the pages of one build. It is safe for concurrent use:

@@ -79,8 +79,12 @@ func (v *view) Plain(t model.Text) string {
 // in the page's language and the file's unit, as published.
 func (v *view) Money(f *model.File) i18n.Money { return i18n.ForFile(v.Lang, f.Unit) }
 
-// Link returns the relative link from this page to a site file.
+// Link returns the relative link from this page to a site file, under
+// the name it is published under.
 func (v *view) Link(to string) string {
+	if name, ok := v.Site.Assets[to]; ok {
+		to = name
+	}
 	if v.Page.Kind == "404" {
 		// The 404 page is served at any depth: link from the base path.
 		return v.Site.Config.BasePath + to
