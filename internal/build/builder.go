@@ -17,6 +17,7 @@ import (
 	"budgetpress/internal/load"
 	"budgetpress/internal/model"
 	"budgetpress/internal/render"
+	"budgetpress/internal/sitepath"
 )
 
 // Builder keeps a loaded site between builds, for the dev server. Build
@@ -111,7 +112,7 @@ func (b *Builder) Update(changed []string) Outcome {
 			b.reloadContent(p)
 		}
 	}
-	if paths, _ := filepath.Glob(filepath.Join(b.opt.Dir, "data", "*", "*.yaml")); len(paths) == 0 {
+	if paths, _ := filepath.Glob(filepath.Join(b.opt.Dir, sitepath.Data, "*", "*.yaml")); len(paths) == 0 {
 		return b.Build() // for the loader's own finding that there are none
 	}
 	b.dirty.Add(t)
@@ -121,7 +122,8 @@ func (b *Builder) Update(changed []string) Outcome {
 // isData reports whether a path is a department file, as the loader
 // finds them: data/<year>/<id>.yaml.
 func isData(p string) bool {
-	return strings.HasPrefix(p, "data/") && strings.Count(p, "/") == 2 && path.Ext(p) == ".yaml"
+	_, _, ok := sitepath.ParseDataFile(p)
+	return ok
 }
 
 // isContent reports whether a path is a Markdown file under content/.

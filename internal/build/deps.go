@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"budgetpress/internal/render"
+	"budgetpress/internal/sitepath"
 )
 
 // Target is a set of outputs to build again.
@@ -86,24 +87,25 @@ func Affected(changed []string) Target {
 	for _, p := range changed {
 		parts := strings.Split(p, "/")
 		switch {
-		case p == "site.yaml", p == "data/classification.yaml":
+		case p == sitepath.Settings, p == sitepath.Classification:
 			t.All = true
-		case parts[0] == "templates" && (len(parts) == 2 && path.Ext(p) == ".yaml" || strings.HasSuffix(p, "/")):
+		case parts[0] == sitepath.Templates && (len(parts) == 2 && path.Ext(p) == ".yaml" || strings.HasSuffix(p, "/")):
 			// A table set: every department file may follow it.
 			t.All = true
 		case parts[0] == "layouts" && len(parts) >= 3 && parts[1] == "assets":
 			t.Assets = true
 		case parts[0] == "layouts":
 			t.All = true
-		case parts[0] == "data" && len(parts) == 3 && path.Ext(p) == ".yaml":
-			year, err := strconv.Atoi(parts[1])
+		case isData(p):
+			ys, id, _ := sitepath.ParseDataFile(p)
+			year, err := strconv.Atoi(ys)
 			if err != nil {
 				continue // not a year folder: the loader reports it, no page shows it
 			}
-			t.Add(Target{Home: true, Years: map[int]bool{year: true}, Depts: map[string]bool{parts[1] + "/" + strings.TrimSuffix(parts[2], ".yaml"): true}})
-		case parts[0] == "content" && path.Ext(p) == ".md":
-			if len(parts) == 4 {
-				t.Add(Target{Depts: map[string]bool{parts[2] + "/" + strings.TrimSuffix(parts[3], ".md"): true}})
+			t.Add(Target{Home: true, Years: map[int]bool{year: true}, Depts: map[string]bool{ys + "/" + id: true}})
+		case parts[0] == sitepath.Content && path.Ext(p) == ".md":
+			if _, year, id, ok := sitepath.ParseExplanation(p); ok {
+				t.Add(Target{Depts: map[string]bool{year + "/" + id: true}})
 			}
 		case (parts[0] == "data" || parts[0] == "content") && strings.HasSuffix(p, "/"):
 			// A folder renamed or removed: its files were not reported.

@@ -11,6 +11,7 @@ import (
 	"budgetpress/internal/model"
 	"budgetpress/internal/narrative"
 	"budgetpress/internal/parallel"
+	"budgetpress/internal/sitepath"
 )
 
 // content checks the explanations, content/<lang>/<year>/<department>.md,
@@ -96,7 +97,7 @@ func content(s *load.Site) diag.List {
 	out = append(out, renderAll(jobs)...)
 	for _, f := range s.Files {
 		for _, lang := range langs {
-			p := fmt.Sprintf("content/%s/%d/%s.md", lang, f.Year, f.ID)
+			p := sitepath.Explanation(lang, f.Year, f.ID)
 			switch {
 			case written[p]:
 			case lang == langs[0]:

@@ -17,6 +17,7 @@ import (
 	"budgetpress/internal/i18n"
 	"budgetpress/internal/model"
 	"budgetpress/internal/parallel"
+	"budgetpress/internal/sitepath"
 )
 
 // Site is everything read from a site directory.
@@ -60,7 +61,7 @@ func ReadSite(dir string) (*Site, diag.List) {
 	if s.Config == nil {
 		return s, diags
 	}
-	paths, _ := filepath.Glob(filepath.Join(dir, "data", "*", "*.yaml"))
+	paths, _ := filepath.Glob(filepath.Join(dir, sitepath.Data, "*", "*.yaml"))
 	sort.Strings(paths)
 	for _, p := range paths {
 		s.DataFiles = append(s.DataFiles, filepath.ToSlash(mustRel(dir, p)))
@@ -84,7 +85,7 @@ func ReadSite(dir string) (*Site, diag.List) {
 	if len(paths) == 0 {
 		diags.Errorf(diag.Pos{File: "data"}, "no department files found: put them in data/<year>/<department>.yaml")
 	}
-	filepath.WalkDir(filepath.Join(dir, "content"), func(p string, e fs.DirEntry, err error) error {
+	filepath.WalkDir(filepath.Join(dir, sitepath.Content), func(p string, e fs.DirEntry, err error) error {
 		if err == nil && !e.IsDir() && strings.HasSuffix(p, ".md") {
 			diags = append(diags, s.readContent(filepath.ToSlash(mustRel(dir, p)))...)
 		}
@@ -151,7 +152,7 @@ func (s *Site) ReadDepartment(rel string) diag.List {
 	}
 	year, id := path.Base(path.Dir(rel)), strings.TrimSuffix(path.Base(rel), ".yaml")
 	for _, lang := range s.Config.Languages {
-		diags = append(diags, s.readContent(fmt.Sprintf("content/%s/%s/%s.md", lang, year, id))...)
+		diags = append(diags, s.readContent(sitepath.Content + "/" + lang + "/" + year + "/" + id + ".md")...)
 	}
 	return diags
 }
@@ -161,8 +162,8 @@ func (s *Site) ReadDepartment(rel string) diag.List {
 // data/<year>/<department>.yaml. The loader itself says when the year
 // or the name is not one.
 func DepartmentFile(rel string) bool {
-	parts := strings.Split(rel, "/")
-	return len(parts) == 3 && parts[0] == "data" && parts[1] != "" && strings.HasSuffix(parts[2], ".yaml") && parts[2] != ".yaml"
+	_, _, ok := sitepath.ParseDataFile(rel)
+	return ok
 }
 
 // MaxDiagnostics is the most findings kept about one department file.

@@ -1,7 +1,6 @@
 package render
 
 import (
-	"fmt"
 	"html/template"
 	"regexp"
 	"strconv"
@@ -9,6 +8,7 @@ import (
 	"budgetpress/internal/diag"
 	"budgetpress/internal/model"
 	"budgetpress/internal/narrative"
+	"budgetpress/internal/sitepath"
 )
 
 // narrator returns the narrative renderer of a file, made once per build.
@@ -22,7 +22,7 @@ func (s *Site) narrator(f *model.File) *narrative.Renderer {
 
 // ContentPath is the Markdown file of a department-year's explanations.
 func ContentPath(lang string, f *model.File) string {
-	return fmt.Sprintf("content/%s/%d/%s.md", lang, f.Year, f.ID)
+	return sitepath.Explanation(lang, f.Year, f.ID)
 }
 
 // Section is a section of the explanations, listed in the page's

@@ -1,0 +1,55 @@
+// Package sitepath owns the layout of a site folder: where the settings,
+// the department files, their explanations, the templates and the theme
+// live, and what a path in it names. Paths are relative to the site
+// folder and use forward slashes, as diagnostics print them.
+package sitepath
+
+import (
+	"fmt"
+	"path"
+	"strings"
+)
+
+// The files and folders of a site.
+const (
+	Settings       = "site.yaml"                // the site's settings
+	Classification = "data/classification.yaml" // codes the site adds to the dictionary
+	Data           = "data"                     // data/<year>/<id>.yaml
+	Content        = "content"                  // content/<lang>/<year>/<id>.md
+	Templates      = "templates"                // templates/<id>.yaml, table sets
+	Layouts        = "layouts"                  // the site's theme over the default one
+)
+
+// DataFile returns the path of a department-year's file:
+// data/2024/changji-egov.yaml.
+func DataFile(year int, id string) string {
+	return fmt.Sprintf("%s/%d/%s.yaml", Data, year, id)
+}
+
+// Explanation returns the path of a department-year's explanation in a
+// language: content/zh/2024/changji-egov.md.
+func Explanation(lang string, year int, id string) string {
+	return fmt.Sprintf("%s/%s/%d/%s.md", Content, lang, year, id)
+}
+
+// ParseDataFile reads data/<year>/<id>.yaml. ok is false for any other
+// path, such as data/classification.yaml; the year is not checked to be
+// a number.
+func ParseDataFile(rel string) (year, id string, ok bool) {
+	parts := strings.Split(rel, "/")
+	if len(parts) != 3 || parts[0] != Data || parts[1] == "" || path.Ext(parts[2]) != ".yaml" || parts[2] == ".yaml" {
+		return "", "", false
+	}
+	return parts[1], strings.TrimSuffix(parts[2], ".yaml"), true
+}
+
+// ParseExplanation reads content/<lang>/<year>/<id>.md. ok is false for
+// any other path; a Markdown file right under the year folder's parent
+// (content/<lang>/<year>.md) is not an explanation either.
+func ParseExplanation(rel string) (lang, year, id string, ok bool) {
+	parts := strings.Split(rel, "/")
+	if len(parts) != 4 || parts[0] != Content || path.Ext(parts[3]) != ".md" || parts[3] == ".md" {
+		return "", "", "", false
+	}
+	return parts[1], parts[2], strings.TrimSuffix(parts[3], ".md"), true
+}
