@@ -152,7 +152,7 @@ func (s *Site) ReadDepartment(rel string) diag.List {
 	}
 	year, id := path.Base(path.Dir(rel)), strings.TrimSuffix(path.Base(rel), ".yaml")
 	for _, lang := range s.Config.Languages {
-		diags = append(diags, s.readContent(sitepath.Content + "/" + lang + "/" + year + "/" + id + ".md")...)
+		diags = append(diags, s.readContent(sitepath.Content+"/"+lang+"/"+year+"/"+id+".md")...)
 	}
 	return diags
 }
