@@ -1,28 +1,17 @@
 package chart
 
 import (
-	"regexp"
 	"strings"
 	"unicode/utf8"
 
 	"budgetpress/internal/amount"
-)
-
-// numbering matches what item titles carry for the document's outline
-// and the "of which" of sub-items: "1、", "一、", "II. ", "其中：",
-// "of which: ", and the "subtotal" of a subtotal row.
-var (
-	numbering = regexp.MustCompile(`^(?:[0-9]+[、.]|[一二三四五六七八九十]+、|[IVX]+\. |其中：|of which: )\s*`)
-	subtotal  = regexp.MustCompile(`\s*(?:（小计）|\(subtotal\))$`)
+	"budgetpress/internal/model"
 )
 
 // label shortens an item title for a chart: "1、一般公共预算拨款" is
 // "一般公共预算拨款", "公务用车购置及运行费（小计）" is "公务用车购置及运行费".
 func label(title string) string {
-	s := subtotal.ReplaceAllString(numbering.ReplaceAllString(title, ""), "")
-	if s == "" {
-		return title
-	}
+	s := model.Label(title)
 	if r, size := utf8.DecodeRuneInString(s); r >= 'a' && r <= 'z' {
 		s = strings.ToUpper(string(r)) + s[size:]
 	}

@@ -242,7 +242,7 @@ func (c *checker) rowName(part *model.Part, r *model.Row) string {
 		return "project " + r.Project
 	case part.Rows == model.Items:
 		it, _ := part.Item(r.Key)
-		return fmt.Sprintf("%s (%s)", r.Key, numbering.ReplaceAllString(it.Title.ZH(), ""))
+		return fmt.Sprintf("%s (%s)", r.Key, model.Label(it.Title.ZH()))
 	}
 	scheme := classify.Function
 	if part.Rows == model.EconomicCodes {
@@ -252,9 +252,6 @@ func (c *checker) rowName(part *model.Part, r *model.Row) string {
 	return r.Code.String() + " " + name.ZH
 }
 
-// numbering matches the numbering that item titles start with: "一、",
-// "1、", "其中：".
-var numbering = regexp.MustCompile(`^(?:[一二三四五六七八九十]+、|[0-9]+[、.]|其中：)+`)
 
 // tableName names a table for a message: "table 6 (一般公共预算基本支出情况表)".
 func tableName(t *model.Table) string {

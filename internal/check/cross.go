@@ -71,7 +71,7 @@ func (c *checker) crossTables() {
 			}
 			label := "total income"
 			if it, ok := part.Item(l.item); ok {
-				label = fmt.Sprintf("%s (%s)", l.item, numbering.ReplaceAllString(it.Title.ZH(), ""))
+				label = fmt.Sprintf("%s (%s)", l.item, model.Label(it.Title.ZH()))
 			}
 			var cols []string
 			for _, col := range l.columns {
@@ -159,7 +159,7 @@ func (c *checker) fiscalTable(fiscal, summary *model.Table) {
 			}
 			it, _ := fiscal.Kind.Part("income").Item(l.item)
 			c.compare("tables", "table "+fiscal.No+" "+l.item, pos, a.Value, b.Value, 1,
-				fmt.Sprintf("%s says %s (%s) is %s, but %s says %s", tableName(fiscal), l.item, numbering.ReplaceAllString(it.Title.ZH(), ""),
+				fmt.Sprintf("%s says %s (%s) is %s, but %s says %s", tableName(fiscal), l.item, model.Label(it.Title.ZH()),
 					c.fmtAmount(a.Value), tableName(summary), c.fmtAmount(b.Value)))
 		}
 	}

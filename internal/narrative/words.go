@@ -2,7 +2,6 @@ package narrative
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -104,17 +103,10 @@ func capitalize(s string) string {
 	return string(unicode.ToUpper(c)) + s[n:]
 }
 
-// Item titles carry the numbering and lead-ins of the printed table
-// ("1、", "其中：", "of which: ", "（小计）"), which a sentence leaves out.
-var (
-	titleLead  = regexp.MustCompile(`^(?:[一二三四五六七八九十]+、|[0-9]+、|其中：|[IVX]+\. |[0-9]+\. |of which: )`)
-	titleTrail = regexp.MustCompile(`(?:（小计）| \(subtotal\))$`)
-)
-
 func itemName(t model.Text) model.Text {
 	out := model.Text{ByLang: map[string]string{}}
 	for lang, s := range t.ByLang {
-		out.ByLang[lang] = titleTrail.ReplaceAllString(titleLead.ReplaceAllString(s, ""), "")
+		out.ByLang[lang] = model.Label(s)
 	}
 	return out
 }
