@@ -252,7 +252,6 @@ func (c *checker) rowName(part *model.Part, r *model.Row) string {
 	return r.Code.String() + " " + name.ZH
 }
 
-
 // tableName names a table for a message: "table 6 (一般公共预算基本支出情况表)".
 func tableName(t *model.Table) string {
 	return fmt.Sprintf("table %s (%s)", t.No, t.Name("zh"))

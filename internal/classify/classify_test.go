@@ -353,12 +353,16 @@ func TestExtend(t *testing.T) {
 	}
 }
 
+// yamlHint ends the message of a broken YAML layout, as for every YAML
+// file of a site (internal/yamlsrc).
+const yamlHint = "; check the indentation, that each \"key: value\" has a space after the colon, and that values starting with > | [ { or a quote are put in quotes"
+
 func TestExtendErrors(t *testing.T) {
 	tests := []struct{ file, want string }{
-		{"syntax-flow.yaml", "syntax-flow.yaml:3: invalid YAML: did not find expected ',' or '}'"},
-		{"syntax-block.yaml", "syntax-block.yaml:2: invalid YAML: did not find expected key"},
-		{"syntax-scanner.yaml", "syntax-scanner.yaml:3: invalid YAML: mapping values are not allowed in this context"},
-		{"syntax-first-line.yaml", "syntax-first-line.yaml:2: invalid YAML: did not find expected ',' or '}'"},
+		{"syntax-flow.yaml", "syntax-flow.yaml:3: the YAML layout is broken near here (did not find expected ',' or '}')" + yamlHint},
+		{"syntax-block.yaml", "syntax-block.yaml:3: the YAML layout is broken near here (did not find expected key)" + yamlHint},
+		{"syntax-scanner.yaml", "syntax-scanner.yaml:3: the YAML layout is broken near here (mapping values are not allowed in this context)" + yamlHint},
+		{"syntax-first-line.yaml", "syntax-first-line.yaml:1: the YAML layout is broken near here (did not find expected ',' or '}')" + yamlHint},
 		{"unknown-section.yaml", `unknown-section.yaml:1:1: unknown section "functions": expected "function", "economic" or "gov-economic"`},
 		{"not-sections.yaml", `not-sections.yaml:1:1: expected the sections "function:", "economic:" or "gov-economic:"`},
 		{"duplicate-gov-section.yaml", `duplicate-gov-section.yaml:3:1: section "gov-economic" appears twice`},
@@ -376,7 +380,7 @@ func TestExtendErrors(t *testing.T) {
 		{"year-order.yaml", "year-order.yaml:2:14: 201 03 77: from 2020 is later than until 2019"},
 		{"overlap.yaml", "overlap.yaml:4:7: 210: two names apply to the same year; separate them with from and until"},
 		{"no-parent.yaml", "no-parent.yaml:2:3: 201 77 01: its parent 201 77 is not in the dictionary; add the parent too"},
-		{"alias.yaml", "alias.yaml:3:14: aliases (*name) are not supported in a dictionary file"},
+		{"alias.yaml", "alias.yaml:2:14: anchors and aliases (& and *) are not supported here; write the value out"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.file, func(t *testing.T) {

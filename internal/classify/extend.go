@@ -2,12 +2,13 @@ package classify
 
 import (
 	"fmt"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
 
 	"gopkg.in/yaml.v3"
+
+	"budgetpress/internal/yamlsrc"
 )
 
 // Error is a problem in a dictionary file, at a position that counts lines
@@ -44,12 +45,15 @@ func (e *Error) Error() string {
 // problem found is returned as an *Error; d itself is never changed.
 func (d *Dictionary) Extend(file string, src []byte) (*Dictionary, error) {
 	p := parser{file: file, seen: map[Scheme]map[Code]int{}}
-	var doc yaml.Node
-	if err := yaml.Unmarshal(src, &doc); err != nil {
-		return nil, p.syntaxError(err)
-	}
-	if err := p.document(&doc); err != nil {
-		return nil, err
+	if !yamlsrc.IsEmpty(src) {
+		root, diags := yamlsrc.Parse(file, src, "one dictionary")
+		if len(diags) > 0 {
+			d := diags[0]
+			return nil, &Error{File: d.Pos.File, Line: d.Pos.Line, Col: d.Pos.Col, Msg: d.Message}
+		}
+		if err := p.document(root); err != nil {
+			return nil, err
+		}
 	}
 	nd := d.clone()
 	for _, a := range p.added {
@@ -81,49 +85,7 @@ func (p *parser) errorf(n *yaml.Node, format string, args ...any) *Error {
 	return &Error{File: p.file, Line: n.Line, Col: n.Column, Msg: fmt.Sprintf(format, args...)}
 }
 
-var yamlLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
-
-// yamlParserProblems are the messages of yaml.v3's parser, as opposed to its
-// scanner. For these, yaml.v3 reports a line counted from 0 (the line where
-// the unfinished mapping or list starts), and no line at all for the first
-// line; its scanner errors count from 1. Adding 1 for these points at the
-// right line.
-var yamlParserProblems = map[string]bool{
-	"did not find expected ',' or ']'":       true,
-	"did not find expected ',' or '}'":       true,
-	"did not find expected '-' indicator":    true,
-	"did not find expected <document start>": true,
-	"did not find expected <stream-start>":   true,
-	"did not find expected key":              true,
-	"did not find expected node content":     true,
-	"found duplicate %TAG directive":         true,
-	"found duplicate %YAML directive":        true,
-	"found incompatible YAML document":       true,
-	"found undefined tag handle":             true,
-}
-
-// syntaxError turns a yaml.v3 error, which carries at most a line, into an
-// *Error.
-func (p *parser) syntaxError(err error) *Error {
-	msg, line := strings.TrimPrefix(err.Error(), "yaml: "), 0
-	if m := yamlLine.FindStringSubmatch(err.Error()); m != nil {
-		line, _ = strconv.Atoi(m[1])
-		msg = m[2]
-	}
-	if yamlParserProblems[msg] {
-		line++
-	}
-	return &Error{File: p.file, Line: line, Msg: "invalid YAML: " + msg}
-}
-
-func (p *parser) document(doc *yaml.Node) error {
-	if err := p.noAliases(doc); err != nil {
-		return err
-	}
-	if len(doc.Content) == 0 {
-		return nil // empty file
-	}
-	root := doc.Content[0]
+func (p *parser) document(root *yaml.Node) error {
 	if isNull(root) {
 		return nil
 	}
@@ -141,20 +103,6 @@ func (p *parser) document(doc *yaml.Node) error {
 		}
 		p.seen[s] = map[Code]int{}
 		if err := p.section(s, v); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-// noAliases rejects YAML aliases (*name), which would let one entry stand
-// for another and make the file harder to read.
-func (p *parser) noAliases(n *yaml.Node) error {
-	if n.Kind == yaml.AliasNode {
-		return p.errorf(n, "aliases (*%s) are not supported in a dictionary file", n.Value)
-	}
-	for _, c := range n.Content {
-		if err := p.noAliases(c); err != nil {
 			return err
 		}
 	}

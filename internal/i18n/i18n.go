@@ -11,6 +11,7 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"budgetpress/internal/diag"
+	"budgetpress/internal/yamlsrc"
 )
 
 // Catalog holds the strings of every language.
@@ -28,15 +29,13 @@ func New(def string) *Catalog {
 // keys, so a site's file can change some strings of the default theme.
 func (c *Catalog) Add(lang, file string, src []byte) diag.List {
 	var diags diag.List
-	var doc yaml.Node
-	if err := yaml.Unmarshal(src, &doc); err != nil {
-		diags.Errorf(diag.Pos{File: file, Line: 1, Col: 1}, "cannot read this translation file: %v", err)
-		return diags
-	}
-	if len(doc.Content) == 0 {
+	if yamlsrc.IsEmpty(src) {
 		return nil
 	}
-	m := doc.Content[0]
+	m, ds := yamlsrc.Parse(file, src, "the texts of one language")
+	if ds.HasErrors() {
+		return ds
+	}
 	if m.Kind != yaml.MappingNode {
 		diags.Errorf(diag.Pos{File: file, Line: m.Line, Col: m.Column}, "a translation file is a list of \"key: text\" lines")
 		return diags

@@ -14,6 +14,7 @@ import (
 	"budgetpress/internal/diag"
 	"budgetpress/internal/i18n"
 	"budgetpress/internal/model"
+	"budgetpress/internal/yamlsrc"
 )
 
 // Options are what a department file is read against.
@@ -47,7 +48,7 @@ func File(path string, src []byte, opt Options) (*model.File, diag.List) {
 	if opt.Template == "" {
 		opt.Template = model.TemplateNational
 	}
-	root, diags := parseYAML(path, src)
+	root, diags := yamlsrc.Parse(path, src, "one department-year")
 	if root == nil {
 		return nil, diags
 	}

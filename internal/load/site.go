@@ -18,6 +18,7 @@ import (
 	"budgetpress/internal/model"
 	"budgetpress/internal/parallel"
 	"budgetpress/internal/sitepath"
+	"budgetpress/internal/yamlsrc"
 )
 
 // Site is everything read from a site directory.
@@ -50,7 +51,7 @@ type Source struct {
 // byte-order mark. A file saved as GBK or UTF-16 is an error, as for
 // the YAML files, and comes back Bad.
 func Content(path string, src []byte) (Source, diag.List) {
-	text, diags := utf8Text(path, src)
+	text, diags := yamlsrc.Text(path, src)
 	return Source{Path: path, Text: string(text), Bad: diags.HasErrors()}, diags
 }
 
@@ -230,7 +231,7 @@ func asDiagnostics(err error) diag.List {
 // lists one that budgetpress cannot publish (see i18n.Languages): every
 // department file names things in them, and the pages would be wrong.
 func SiteConfig(file string, src []byte) (*model.Site, diag.List) {
-	root, diags := parseYAML(file, src)
+	root, diags := yamlsrc.Parse(file, src, "the settings of one site")
 	if root == nil {
 		return nil, diags
 	}

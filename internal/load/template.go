@@ -10,13 +10,14 @@ import (
 
 	"budgetpress/internal/diag"
 	"budgetpress/internal/model"
+	"budgetpress/internal/yamlsrc"
 )
 
 // Template reads a table-set template, templates/<id>.yaml: its name,
 // what it rests on, and its tables in order, each with its number, kind
 // and optionally its title and columns.
 func Template(path string, src []byte, langs []string) (*model.Template, diag.List) {
-	root, diags := parseYAML(path, src)
+	root, diags := yamlsrc.Parse(path, src, "one template")
 	if root == nil {
 		return nil, diags
 	}
