@@ -15,13 +15,12 @@ import (
 	"sync"
 	"time"
 
-	"budgetpress"
 	"budgetpress/internal/check"
 	"budgetpress/internal/diag"
-	"budgetpress/internal/i18n"
 	"budgetpress/internal/load"
 	"budgetpress/internal/parallel"
 	"budgetpress/internal/render"
+	"budgetpress/internal/theme"
 )
 
 // Options are the settings of one build.
@@ -129,35 +128,17 @@ func prepare(site *load.Site, opt Options) (*render.Site, fs.FS, diag.List) {
 	if opt.BasePath != "" {
 		cfg.BasePath = load.NormalizeBasePath(opt.BasePath)
 	}
-	layouts, err := fs.Sub(budgetpress.DefaultLayouts, "layouts")
-	if err != nil {
-		diags.Errorf(diag.Pos{File: "layouts"}, "the default theme is missing: %v", err)
+	th, ds := theme.Open(opt.Dir, cfg.Languages, opt.Fingerprint)
+	diags = append(diags, ds...)
+	if th == nil {
 		return nil, nil, diags
-	}
-	var upper fs.FS
-	if st, err := os.Stat(filepath.Join(opt.Dir, "layouts")); err == nil && st.IsDir() {
-		upper = os.DirFS(filepath.Join(opt.Dir, "layouts"))
-	}
-	theme := overlay{upper: upper, lower: layouts}
-	cat := i18n.New(cfg.Languages[0])
-	for _, lang := range cfg.Languages {
-		for _, layer := range []fs.FS{layouts, upper} {
-			if layer == nil {
-				continue
-			}
-			if src, err := fs.ReadFile(layer, "i18n/"+lang+".yaml"); err == nil {
-				diags = append(diags, cat.Add(lang, "layouts/i18n/"+lang+".yaml", src)...)
-			}
-		}
 	}
 	content := map[string][]byte{}
 	for _, c := range site.Content {
 		content[c.Path] = []byte(c.Text)
 	}
-	assets, ds := assetNames(theme, opt.Fingerprint)
-	diags = append(diags, ds...)
-	r, ds := render.New(render.Input{Config: &cfg, Files: site.Files, Dict: site.Dict, I18n: cat, Layouts: theme, Content: content, Assets: assets})
-	return r, theme, append(diags, ds...)
+	r, ds := render.New(render.Input{Config: &cfg, Files: site.Files, Dict: site.Dict, I18n: th.Catalog, Layouts: th.FS, Content: content, Assets: th.Assets})
+	return r, th.FS, append(diags, ds...)
 }
 
 func finish(res Result, start time.Time) Result {
