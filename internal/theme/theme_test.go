@@ -16,7 +16,7 @@ import (
 func TestOpen(t *testing.T) {
 	dir := t.TempDir()
 	testsite.Write(t, filepath.Join(dir, "layouts", "assets", "site.css"), []byte("body { color: black; }\n"))
-	testsite.Write(t, filepath.Join(dir, "layouts", "i18n", "en.yaml"), []byte("site.title: Our budgets\n"))
+	testsite.Write(t, filepath.Join(dir, "layouts", "i18n", "en.yaml"), []byte("skip: Go to the budget\n"))
 	th, ds := Open(dir, []string{"zh", "en"}, true)
 	if len(ds) > 0 || th == nil {
 		t.Fatal(ds)
@@ -28,10 +28,10 @@ func TestOpen(t *testing.T) {
 	if _, err := fs.ReadFile(th.FS, "department.html"); err != nil {
 		t.Errorf("the default theme's department.html: %v", err)
 	}
-	if s, ok := th.Catalog.Get("en", "site.title"); !ok || s != "Our budgets" {
-		t.Errorf("site.title in en = %q, %v; want the site's own", s, ok)
+	if s, ok := th.Catalog.Get("en", "skip"); !ok || s != "Go to the budget" {
+		t.Errorf("skip in en = %q, %v; want the site's own", s, ok)
 	}
-	if _, ok := th.Catalog.Get("zh", "site.title"); !ok {
+	if _, ok := th.Catalog.Get("zh", "skip"); !ok {
 		t.Error("the default Chinese texts are missing")
 	}
 	if !regexp.MustCompile(`^assets/site\.[0-9a-f]{10}\.css$`).MatchString(th.Assets["assets/site.css"]) {
