@@ -91,11 +91,9 @@ func Run(opt Options) Result {
 			os.RemoveAll(tmp)
 		}
 	}()
-	w := &writer{root: tmp, gzip: opt.Gzip}
 	pages := r.Pages()
-	res.Untranslated = renderAll(r, pages, w, &res.Diags)
-	w.copyAssets(theme, r.Assets, &res.Diags)
-	w.write("sitemap.xml", sitemap(r, pages), &res.Diags)
+	w := &writer{root: tmp, gzip: opt.Gzip}
+	res.Untranslated = publish(r, theme, w, pages, pages, true, &res.Diags)
 	if res.Diags.HasErrors() {
 		return finish(res, start)
 	}
@@ -139,6 +137,18 @@ func prepare(site *load.Site, opt Options) (*render.Site, fs.FS, diag.List) {
 	}
 	r, ds := render.New(render.Input{Config: &cfg, Files: site.Files, Dict: site.Dict, I18n: th.Catalog, Layouts: th.FS, Content: content, Assets: th.Assets})
 	return r, th.FS, append(diags, ds...)
+}
+
+// publish writes the pages of todo, the theme's assets when withAssets,
+// and the sitemap of all pages: what a full build and the preview's
+// rebuild of some pages both write. It returns the texts shown untranslated.
+func publish(r *render.Site, theme fs.FS, w *writer, pages, todo []render.Page, withAssets bool, diags *diag.List) map[string][]render.Missing {
+	untranslated := renderAll(r, todo, w, diags)
+	if withAssets {
+		w.copyAssets(theme, r.Assets, diags)
+	}
+	w.write("sitemap.xml", sitemap(r, pages), diags)
+	return untranslated
 }
 
 func finish(res Result, start time.Time) Result {

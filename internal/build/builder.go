@@ -249,11 +249,7 @@ func (b *Builder) render(start time.Time) Outcome {
 		}
 	}
 	w := &writer{root: stage}
-	o.Untranslated = renderAll(r, todo, w, &o.Diags)
-	if full || b.dirty.Assets {
-		w.copyAssets(theme, r.Assets, &o.Diags)
-	}
-	w.write("sitemap.xml", sitemap(r, pages), &o.Diags)
+	o.Untranslated = publish(r, theme, w, pages, todo, full || b.dirty.Assets, &o.Diags)
 	if !o.Diags.HasErrors() {
 		if full {
 			err = os.Chmod(stage, 0o755)
