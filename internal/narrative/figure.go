@@ -239,7 +239,7 @@ func (r *Renderer) project(id string) (figure, error) {
 		kind, col = model.KindCarryover, "total"
 	}
 	if t := r.f.Table(kind); t != nil {
-		if total := findRow(t.Parts["rows"], "total"); total != nil {
+		if total := t.Row("rows", "total"); total != nil {
 			if i := t.Kind.Part("rows").Column(col); i >= 0 {
 				fg.whole, fg.hasWhole = r.cellValue(t, "rows", total, i), true
 			}
@@ -281,7 +281,7 @@ func (r *Renderer) tableCell(ref, no, rest string) (figure, error) {
 		var found []string
 		for i := range t.Kind.Parts {
 			p := &t.Kind.Parts[i]
-			if findRow(t.Parts[p.Key], row) != nil {
+			if t.Row(p.Key, row) != nil {
 				found = append(found, p.Key)
 				part = p
 			}
@@ -310,14 +310,6 @@ func (r *Renderer) tableOf(kind, ref string) (*model.Table, error) {
 	return t, nil
 }
 
-func findRow(rows []model.Row, key string) *model.Row {
-	for i := range rows {
-		if rows[i].Key == key {
-			return &rows[i]
-		}
-	}
-	return nil
-}
 
 // cellValue returns a cell's amount; an empty cell is zero, printed with
 // the decimal places of the table's total row.
@@ -327,7 +319,7 @@ func (r *Renderer) cellValue(t *model.Table, part string, row *model.Row, col in
 		return c.Value
 	}
 	places := 2
-	if total := findRow(t.Parts[part], "total"); total != nil {
+	if total := t.Row(part, "total"); total != nil {
 		for _, tc := range total.Cells {
 			if !tc.Empty {
 				places = tc.Value.Places()
@@ -359,8 +351,8 @@ func (r *Renderer) cell(t *model.Table, partKey, rowKey, col string) (figure, er
 	rows := t.Parts[partKey]
 	fg := figure{name: r.rowName(t, part, rowKey, ci)}
 	fg.prior, fg.hasPrior = r.priorOf(t.Kind.ID, partKey, rowKey, col)
-	total := findRow(rows, "total")
-	if row := findRow(rows, rowKey); row != nil {
+	total := t.Row(partKey, "total")
+	if row := t.Row(partKey, rowKey); row != nil {
 		fg.value = r.cellValue(t, partKey, row, ci)
 	} else {
 		_, item := part.Item(rowKey)
