@@ -310,7 +310,6 @@ func (r *Renderer) tableOf(kind, ref string) (*model.Table, error) {
 	return t, nil
 }
 
-
 // cellValue returns a cell's amount; an empty cell is zero, printed with
 // the decimal places of the table's total row.
 func (r *Renderer) cellValue(t *model.Table, part string, row *model.Row, col int) amount.Amount {
