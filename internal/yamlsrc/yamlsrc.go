@@ -83,12 +83,12 @@ func Parse(file string, src []byte, what string) (*yaml.Node, diag.List) {
 	return doc.Content[0], diags
 }
 
-// IsEmpty reports whether src holds no YAML value: nothing, or only
+// IsEmpty reports whether src holds no YAML value: nothing, ~, or only
 // blank lines and comments. A file that does not parse is not empty.
 func IsEmpty(src []byte) bool {
 	var doc yaml.Node
 	err := yaml.NewDecoder(bytes.NewReader(bytes.TrimPrefix(src, utf8BOM))).Decode(&doc)
-	return err == io.EOF || err == nil && (len(doc.Content) == 0 || doc.Content[0].Tag == "!!null" && doc.Content[0].Value == "")
+	return err == io.EOF || err == nil && (len(doc.Content) == 0 || doc.Content[0].Tag == "!!null")
 }
 
 // Text strips a UTF-8 byte-order mark from src and checks that the
