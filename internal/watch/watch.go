@@ -70,6 +70,7 @@ func (e *Error) Error() string {
 	return fmt.Sprintf("watching the files: %v; everything is built again", e.Err)
 }
 
+// Unwrap returns what fsnotify or the system said.
 func (e *Error) Unwrap() error { return e.Err }
 
 // Watcher reports changed files in batches.
