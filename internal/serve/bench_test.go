@@ -13,20 +13,33 @@ import (
 	"budgetpress/internal/livereload"
 )
 
-// largeSite writes a site of n departments for each of the years.
-func largeSite(tb testing.TB, n int, years []int) string {
-	return testsite.Large(tb, filepath.Join("..", ".."), n, years)
+// benchSite returns the site the serve benchmark edits: a copy of the
+// site at $BUDGETPRESS_BENCH_SITE (scripts/bench gives its 100 × 10
+// site), or else a generated site of 100 departments × 3 years; and the
+// year whose example department (changji-egov) it edits.
+func benchSite(tb testing.TB) (dir, year string) {
+	root := filepath.Join("..", "..")
+	if src := os.Getenv("BUDGETPRESS_BENCH_SITE"); src != "" {
+		dir = testsite.Copy(tb, src)
+	} else {
+		dir = testsite.Generated(tb, root, 100, 3)
+	}
+	years, _ := filepath.Glob(filepath.Join(dir, "data", "*", "changji-egov.yaml"))
+	if len(years) < 2 {
+		tb.Fatalf("%s has the example department in %d years; want 2 or more", dir, len(years))
+	}
+	return dir, filepath.Base(filepath.Dir(years[len(years)-2]))
 }
 
 // BenchmarkEditToReload measures, on a site of 100 departments × 3
-// years, the time from an editor's save to the message that tells the
-// pages to reload: the watcher's debounce (watch.DefaultDebounce), the
-// reload of the file, the check and the rendering of the pages that
-// depend on it.
+// years (or the site at $BUDGETPRESS_BENCH_SITE), the time from an
+// editor's save to the message that tells the pages to reload: the
+// watcher's debounce (watch.DefaultDebounce), the reload of the file,
+// the check and the rendering of the pages that depend on it.
 //
 //	go test -run '^$' -bench EditToReload ./internal/serve
 func BenchmarkEditToReload(b *testing.B) {
-	dir := largeSite(b, 100, []int{2022, 2023, 2024})
+	dir, year := benchSite(b)
 	start := time.Now()
 	s, err := New(Options{Dir: dir, BaseURL: "http://127.0.0.1:8384"})
 	if err != nil {
@@ -46,8 +59,8 @@ func BenchmarkEditToReload(b *testing.B) {
 	for _, tc := range []struct {
 		name, file, a, b string
 	}{
-		{"yaml", "data/2023/dept-050.yaml", "authorized: 30", "authorized: 31"},
-		{"markdown", "content/zh/2023/dept-050.md", "收入预算包括：一般公共预算。", "收入预算包括：一般公共预算（核对）。"},
+		{"yaml", "data/" + year + "/changji-egov.yaml", "authorized: 30", "authorized: 31"},
+		{"markdown", "content/zh/" + year + "/changji-egov.md", "收入预算包括：一般公共预算。", "收入预算包括：一般公共预算（核对）。"},
 	} {
 		b.Run(tc.name, func(b *testing.B) {
 			name := filepath.Join(dir, filepath.FromSlash(tc.file))

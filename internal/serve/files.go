@@ -75,8 +75,12 @@ func (s *Server) serveFile(w http.ResponseWriter, r *http.Request) {
 		f.Close()
 		if !strings.HasSuffix(p, "/") {
 			// Pages link relatively: the folder's page must be read at
-			// its address with the slash.
-			target := p + "/"
+			// its address with the slash. The address is the cleaned
+			// path: "//en/" would name the host "en".
+			target := "/" + name + "/"
+			if name == "." {
+				target = "/"
+			}
 			if r.URL.RawQuery != "" {
 				target += "?" + r.URL.RawQuery
 			}

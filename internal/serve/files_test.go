@@ -16,8 +16,15 @@ import (
 )
 
 // get sends a request line as written, without the cleaning an HTTP
-// client would do, and returns the response with its body read.
+// client would do, for the host a browser names (127.0.0.1:PORT), and
+// returns the response with its body read.
 func get(t *testing.T, srv *httptest.Server, method, target string) (*http.Response, string) {
+	t.Helper()
+	return getHost(t, srv, method, target, srv.Listener.Addr().String())
+}
+
+// getHost is get with the Host header given.
+func getHost(t *testing.T, srv *httptest.Server, method, target, host string) (*http.Response, string) {
 	t.Helper()
 	conn, err := net.DialTimeout("tcp", srv.Listener.Addr().String(), 5*time.Second)
 	if err != nil {
@@ -25,7 +32,7 @@ func get(t *testing.T, srv *httptest.Server, method, target string) (*http.Respo
 	}
 	defer conn.Close()
 	conn.SetDeadline(time.Now().Add(10 * time.Second))
-	if _, err := io.WriteString(conn, method+" "+target+" HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"); err != nil {
+	if _, err := io.WriteString(conn, method+" "+target+" HTTP/1.1\r\nHost: "+host+"\r\nConnection: close\r\n\r\n"); err != nil {
 		t.Fatal(err)
 	}
 	req, _ := http.NewRequest(method, "http://127.0.0.1"+target, nil)
@@ -129,6 +136,13 @@ func TestFoldersAndMissingPages(t *testing.T) {
 		{"/2024/changji-egov/index.html", 200, "", "<!DOCTYPE html>"},
 		{"/2024/changji-egov", 301, "/2024/changji-egov/", ""},
 		{"/2024?lang=zh", 301, "/2024/?lang=zh", ""},
+		// The redirect is to the cleaned path: a Location of "//en/"
+		// would send the browser to the host "en".
+		{"//en", 301, "/en/", ""},
+		{"///en", 301, "/en/", ""},
+		{"//2024//changji-egov", 301, "/2024/changji-egov/", ""},
+		{"/./en", 301, "/en/", ""},
+		{"//en?lang=en", 301, "/en/?lang=en", ""},
 		{"/assets/", 404, "", want404},      // a folder without index.html is not listed
 		{"/2024/nobody/", 404, "", want404}, // a missing page
 		{"/no-such-file.css", 404, "", want404},

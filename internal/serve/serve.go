@@ -13,6 +13,7 @@ import (
 	"io"
 	"net"
 	"net/http"
+	"net/url"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -50,6 +51,13 @@ type Server struct {
 	builder *build.Builder
 	hub     *livereload.Hub
 	watcher *watch.Watcher
+	// loopback is set when the server listens on a loopback address
+	// only: it then answers only requests that name a loopback host.
+	loopback bool
+	// watchProblems are the folders the watcher could not watch: shown
+	// over every page until serve is restarted, since saves there are
+	// not seen.
+	watchProblems diag.List
 }
 
 // New starts watching the site and builds it once, printing the
@@ -64,18 +72,42 @@ func New(opt Options) (*Server, error) {
 		return nil, err
 	}
 	s := &Server{
-		opt:     opt,
-		builder: build.NewBuilder(build.Options{Dir: opt.Dir, Out: out, BaseURL: opt.BaseURL, BasePath: "/"}),
-		hub:     livereload.NewHub(),
+		opt:      opt,
+		builder:  build.NewBuilder(build.Options{Dir: opt.Dir, Out: out, BaseURL: opt.BaseURL, BasePath: "/"}),
+		hub:      livereload.NewHub(),
+		loopback: isLoopback(opt.Bind),
 	}
 	// Watch before building, so that a save during the build is seen.
 	s.watcher, err = watch.New(opt.Dir, watch.Options{Paths: watched, Debounce: opt.Debounce})
 	if err != nil {
 		s.builder.Close()
+		if we := (*watch.Error)(nil); errors.As(err, &we) {
+			return nil, err // it says which folder, and what to do
+		}
 		return nil, fmt.Errorf("cannot watch %s: %w", opt.Dir, err)
 	}
 	s.report(s.builder.Build(), nil)
+	// Folders that could not be watched at the start are said after the
+	// findings of the first build, and stay over the pages.
+	for drained := false; !drained; {
+		select {
+		case err := <-s.watcher.Errors():
+			s.watchFailed(err)
+		default:
+			drained = true
+		}
+	}
 	return s, nil
+}
+
+// isLoopback reports whether bind, the address serve listens on, is one
+// that only this machine can reach.
+func isLoopback(bind string) bool {
+	if bind == "" || strings.EqualFold(bind, "localhost") {
+		return true
+	}
+	ip := net.ParseIP(strings.Trim(bind, "[]"))
+	return ip != nil && ip.IsLoopback()
 }
 
 // Close stops watching and removes the builds.
@@ -89,12 +121,53 @@ func (s *Server) Close() error {
 func (s *Server) Hub() *livereload.Hub { return s.hub }
 
 // ServeHTTP serves the current build and the live-reload endpoints.
+// Bound to a loopback address, it answers only requests for the hosts
+// 127.0.0.1, localhost and [::1] at its port: a web page of another site
+// whose name an attacker points at 127.0.0.1 (DNS rebinding) would
+// otherwise read the unpublished budgets of the preview.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if s.loopback && !s.localHost(r) {
+		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+		w.Header().Set("X-Content-Type-Options", "nosniff")
+		w.WriteHeader(http.StatusForbidden)
+		fmt.Fprintf(w, "budgetpress serve shows the preview only at http://%s/ (or localhost or [::1]); this request was for the host %q, so it is refused: a web page of another site could use such requests to read the unpublished budgets.\n", s.hostPort(r, "127.0.0.1"), r.Host)
+		return
+	}
 	if strings.HasPrefix(r.URL.Path, livereload.Prefix) {
 		s.hub.ServeHTTP(w, r)
 		return
 	}
 	s.serveFile(w, r)
+}
+
+// port returns the port a request came in on, or else the port of the
+// server's address.
+func (s *Server) port(r *http.Request) string {
+	if a, ok := r.Context().Value(http.LocalAddrContextKey).(net.Addr); ok {
+		if _, port, err := net.SplitHostPort(a.String()); err == nil {
+			return port
+		}
+	}
+	if u, err := url.Parse(s.opt.BaseURL); err == nil && u.Port() != "" {
+		return u.Port()
+	}
+	return strconv.Itoa(DefaultPort)
+}
+
+func (s *Server) hostPort(r *http.Request, host string) string {
+	return net.JoinHostPort(host, s.port(r))
+}
+
+// localHost reports whether a request names a loopback host and the
+// server's port: 127.0.0.1:PORT, localhost:PORT or [::1]:PORT.
+func (s *Server) localHost(r *http.Request) bool {
+	h := strings.ToLower(r.Host)
+	for _, host := range []string{"127.0.0.1", "localhost", "::1"} {
+		if h == s.hostPort(r, host) {
+			return true
+		}
+	}
+	return false
 }
 
 // watchInBackground runs Watch until ctx is done or the returned
@@ -121,11 +194,30 @@ func (s *Server) Watch(ctx context.Context) {
 		case changed := <-s.watcher.Changes():
 			s.report(s.builder.Update(changed), changed)
 		case err := <-s.watcher.Errors():
-			// Events were lost: only a whole build is sure to be right.
-			fmt.Fprintf(s.opt.Stdout, "watching the files: %v; building everything again\n", err)
-			s.report(s.builder.Build(), []string{})
+			s.watchFailed(err)
 		}
 	}
+}
+
+// watchFailed tells of a problem of the watcher, in the terminal and
+// over the pages. When changes may have been lost, everything is built
+// again; a folder that cannot be watched stays over the pages.
+func (s *Server) watchFailed(err error) {
+	fmt.Fprintf(s.opt.Stdout, "error: %v\n", err)
+	var we *watch.Error
+	if errors.As(err, &we) && !we.Lost {
+		s.watchProblems = append(s.watchProblems, diag.Diagnostic{Pos: diag.Pos{File: we.Path}, Severity: diag.Error, Message: err.Error()})
+		s.hub.Failed(s.overlay(nil))
+		return
+	}
+	// Events were lost: only a whole build is sure to be right.
+	s.report(s.builder.Build(), []string{})
+}
+
+// overlay is what the pages show of the findings of a build: those of
+// the build and the folders that are not watched.
+func (s *Server) overlay(diags diag.List) diag.List {
+	return append(overlay(diags), s.watchProblems...)
 }
 
 // report prints the findings of a build and tells the pages. The first
@@ -145,10 +237,10 @@ func (s *Server) report(o build.Outcome, changed []string) {
 	switch {
 	case errs > 0 && s.builder.Dir() == "":
 		fmt.Fprintf(w, "build failed: %s; there is no good build to show yet: the preview shows the errors until they are fixed\n", plural(errs, "error"))
-		s.hub.Failed(overlay(o.Diags))
+		s.hub.Failed(s.overlay(o.Diags))
 	case errs > 0:
 		fmt.Fprintf(w, "build failed: %s; the preview shows them and keeps the last good build\n", plural(errs, "error"))
-		s.hub.Failed(overlay(o.Diags))
+		s.hub.Failed(s.overlay(o.Diags))
 	case changed == nil:
 		fmt.Fprintf(w, "built %s in %s (%s)\n", plural(o.Pages, "page"), took, plural(warns, "warning"))
 		s.hub.Reload(false)
@@ -160,6 +252,9 @@ func (s *Server) report(o build.Outcome, changed []string) {
 		s.hub.Reload(false)
 	default:
 		s.hub.Fixed()
+	}
+	if len(s.watchProblems) > 0 && errs == 0 {
+		s.hub.Failed(s.watchProblems) // the good build stays, under them
 	}
 }
 

@@ -4,6 +4,7 @@
 package testsite
 
 import (
+	"budgetpress/internal/gensite"
 	"fmt"
 	"io/fs"
 	"os"
@@ -87,6 +88,19 @@ func Large(tb testing.TB, root string, n int, years []int) string {
 				Write(tb, filepath.Join(dir, "content", lang, ys, id+".md"), md)
 			}
 		}
+	}
+	return dir
+}
+
+// Generated writes a site of n departments for each of years years
+// ending with 2025, with the corpus structures and varied figures of
+// gensite (seed 1), and returns its folder. Its first department is the
+// example one, changji-egov, in every year.
+func Generated(tb testing.TB, root string, n, years int) string {
+	tb.Helper()
+	dir := filepath.Join(tb.TempDir(), "site")
+	if _, err := gensite.Generate(gensite.Options{Root: root, Dir: dir, Departments: n, Years: years, Seed: 1}); err != nil {
+		tb.Fatal(err)
 	}
 	return dir
 }

@@ -6,6 +6,8 @@
 package watch
 
 import (
+	"errors"
+	"fmt"
 	"io/fs"
 	"os"
 	"path"
@@ -13,6 +15,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"syscall"
 	"time"
 
 	"github.com/fsnotify/fsnotify"
@@ -34,7 +37,41 @@ type Options struct {
 	Paths []string
 	// Debounce is the quiet time that ends a burst; DefaultDebounce when 0.
 	Debounce time.Duration
+
+	// refuse makes watching a folder fail in tests, as the system does
+	// when its limit of watches is reached; nil refuses nothing.
+	refuse func(name string) error
 }
+
+// Error is a problem of the watcher, explained for the person running
+// the dev server: what is no longer seen, and what to do.
+type Error struct {
+	Path string // the folder it is about, relative to the root; "" for all
+	Err  error  // what fsnotify or the system said
+	// Lost is set when changes may have been missed, so that only a
+	// whole build is sure to be right.
+	Lost bool
+}
+
+// Error explains the problem.
+func (e *Error) Error() string {
+	switch {
+	case errors.Is(e.Err, fsnotify.ErrEventOverflow):
+		return "too many files changed at once for the system to report each of them (fs.inotify.max_queued_events); everything is built again"
+	case errors.Is(e.Err, syscall.ENOSPC):
+		return fmt.Sprintf("cannot watch %s: the system's limit of watched folders is reached (fs.inotify.max_user_watches), so saves there are not seen; "+
+			"raise it, for example with \"sudo sysctl fs.inotify.max_user_watches=524288\" (add \"fs.inotify.max_user_watches=524288\" to /etc/sysctl.conf to keep it), then restart budgetpress serve", e.Path)
+	case errors.Is(e.Err, syscall.EMFILE):
+		return fmt.Sprintf("cannot watch %s: too many programs are watching files (fs.inotify.max_user_instances), so saves there are not seen; "+
+			"close some editors or file watchers, or raise the limit with \"sudo sysctl fs.inotify.max_user_instances=1024\", then restart budgetpress serve", e.Path)
+	case e.Path != "":
+		return fmt.Sprintf("cannot watch %s, so saves there are not seen: %v; restart budgetpress serve", e.Path, e.Err)
+	}
+	return fmt.Sprintf("watching the files: %v; everything is built again", e.Err)
+}
+
+// Unwrap returns what fsnotify or the system said.
+func (e *Error) Unwrap() error { return e.Err }
 
 // Watcher reports changed files in batches.
 type Watcher struct {
@@ -42,6 +79,7 @@ type Watcher struct {
 	paths    []string
 	debounce time.Duration
 	fsw      *fsnotify.Watcher
+	refuse   func(name string) error
 	changes  chan []string
 	errs     chan error
 	done     chan struct{}
@@ -66,10 +104,11 @@ func New(root string, opt Options) (*Watcher, error) {
 		debounce: opt.Debounce,
 		fsw:      fsw,
 		changes:  make(chan []string),
-		errs:     make(chan error, 1),
+		errs:     make(chan error, 8),
 		done:     make(chan struct{}),
 		dirs:     map[string]bool{},
 		gone:     map[string]bool{},
+		refuse:   opt.refuse,
 	}
 	if w.debounce <= 0 {
 		w.debounce = DefaultDebounce
@@ -78,7 +117,7 @@ func New(root string, opt Options) (*Watcher, error) {
 	// creation of a watched folder that did not exist yet.
 	if err := w.add("."); err != nil {
 		fsw.Close()
-		return nil, err
+		return nil, &Error{Path: root, Err: err}
 	}
 	for _, p := range w.paths {
 		if st, err := os.Stat(w.abs(p)); err == nil && st.IsDir() {
@@ -98,9 +137,19 @@ func New(root string, opt Options) (*Watcher, error) {
 // watched at once, and the files already in it are reported.
 func (w *Watcher) Changes() <-chan []string { return w.changes }
 
-// Errors delivers the errors of the watcher, such as an event queue
-// overflow after which changes may have been missed.
+// Errors delivers the problems of the watcher, each an *Error: a folder
+// that could not be watched (the system's limit of watches is reached),
+// or an event queue overflow after which changes may have been missed.
 func (w *Watcher) Errors() <-chan error { return w.errs }
+
+// report delivers a problem, unless the reader is far behind: the
+// problems it has not read yet tell it enough.
+func (w *Watcher) report(e *Error) {
+	select {
+	case w.errs <- e:
+	default:
+	}
+}
 
 // Close stops watching. Changes is not closed.
 func (w *Watcher) Close() error {
@@ -118,6 +167,11 @@ func (w *Watcher) Close() error {
 func (w *Watcher) abs(rel string) string { return filepath.Join(w.root, filepath.FromSlash(rel)) }
 
 func (w *Watcher) add(rel string) error {
+	if w.refuse != nil {
+		if err := w.refuse(w.abs(rel)); err != nil {
+			return err
+		}
+	}
 	if err := w.fsw.Add(w.abs(rel)); err != nil {
 		return err
 	}
@@ -126,7 +180,8 @@ func (w *Watcher) add(rel string) error {
 }
 
 // addTree watches a folder and every folder under it, and adds the files
-// found to found when it is not nil.
+// found to found when it is not nil. A folder that cannot be watched is
+// reported on Errors, once: the folders under it would fail alike.
 func (w *Watcher) addTree(rel string, found map[string]bool) {
 	filepath.WalkDir(w.abs(rel), func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
@@ -144,7 +199,10 @@ func (w *Watcher) addTree(rel string, found map[string]bool) {
 			return nil
 		}
 		if d.IsDir() {
-			w.add(r)
+			if err := w.add(r); err != nil {
+				w.report(&Error{Path: r + "/", Err: err})
+				return filepath.SkipAll
+			}
 		} else if found != nil {
 			found[r] = true
 		}
@@ -207,10 +265,7 @@ func (w *Watcher) loop() {
 			if !ok {
 				return
 			}
-			select {
-			case w.errs <- err:
-			default: // the reader is behind: one error tells it enough
-			}
+			w.report(&Error{Err: err, Lost: true})
 		case <-timer.C:
 			ready = len(pending) > 0
 		case out <- sorted(pending):

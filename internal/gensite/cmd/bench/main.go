@@ -1,0 +1,186 @@
+// Command bench measures budgetpress builds on generated sites of
+// growing size (scripts/bench runs it): for each site, the wall time, the
+// CPU time (user + system) and the peak memory (maximum resident set
+// size, from the kernel's accounting of the child process, what
+// /usr/bin/time -v reports) of a cold build into an empty output folder,
+// then of a warm one (the same build again, nothing changed). Each figure
+// is the median of -runs runs. With -serve it then runs the serve
+// benchmark (save to reload) on the largest site.
+package main
+
+import (
+	"bytes"
+	"flag"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"runtime"
+	"slices"
+	"strings"
+	"syscall"
+	"time"
+
+	"budgetpress/internal/gensite"
+)
+
+// sizes are the sites measured: departments × years.
+var sizes = [][2]int{{10, 3}, {30, 3}, {100, 3}, {300, 3}, {100, 10}}
+
+type sample struct {
+	wall, cpu time.Duration
+	rssMB     float64
+}
+
+func main() {
+	runs := flag.Int("runs", 3, "runs of each build; the medians are printed")
+	seed := flag.Uint64("seed", 1, "seed of the generated sites")
+	serve := flag.Bool("serve", true, "run the serve benchmark on the 100 × 10 site")
+	root := flag.String("root", ".", "the repository")
+	flag.Parse()
+	if err := run(*root, *runs, *seed, *serve); err != nil {
+		fmt.Fprintln(os.Stderr, "bench:", err)
+		os.Exit(1)
+	}
+}
+
+func run(root string, runs int, seed uint64, serve bool) error {
+	tmp, err := os.MkdirTemp("", "budgetpress-bench-")
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(tmp)
+	bin := filepath.Join(tmp, "budgetpress")
+	build := exec.Command("go", "build", "-o", bin, "./cmd/budgetpress")
+	build.Dir, build.Stderr = root, os.Stderr
+	if err := build.Run(); err != nil {
+		return fmt.Errorf("go build: %v", err)
+	}
+	fmt.Printf("budgetpress build, %s, %d CPUs (%s/%s), %s, median of %d runs\n\n", time.Now().Format("2006-01-02"), runtime.NumCPU(), runtime.GOOS, runtime.GOARCH, cpuModel(), runs)
+	fmt.Println("| site | department files | pages | output | cold: wall | CPU | peak RSS | warm: wall | CPU | peak RSS |")
+	fmt.Println("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+	var big string
+	for _, sz := range sizes {
+		site := filepath.Join(tmp, fmt.Sprintf("site-%dx%d", sz[0], sz[1]))
+		sum, err := gensite.Generate(gensite.Options{Root: root, Dir: site, Departments: sz[0], Years: sz[1], Seed: seed})
+		if err != nil {
+			return err
+		}
+		out := filepath.Join(tmp, "public")
+		var cold, warm []sample
+		var summary string
+		for range runs {
+			os.RemoveAll(out)
+			c, line, err := measure(bin, site, out)
+			if err != nil {
+				return err
+			}
+			w, _, err := measure(bin, site, out)
+			if err != nil {
+				return err
+			}
+			cold, warm, summary = append(cold, c), append(warm, w), line
+		}
+		pages, size := parseSummary(summary)
+		c, w := median(cold), median(warm)
+		fmt.Printf("| %d × %d | %d | %s | %s | %s | %s | %.0f MB | %s | %s | %.0f MB |\n",
+			sz[0], sz[1], sum.Files, pages, size, secs(c.wall), secs(c.cpu), c.rssMB, secs(w.wall), secs(w.cpu), w.rssMB)
+		big = site
+	}
+	if !serve {
+		return nil
+	}
+	fmt.Printf("\nserve, save to reload on the 100 × 10 site (go test -bench EditToReload, ns/op):\n\n")
+	cmd := exec.Command("go", "test", "-run", "^$", "-bench", "EditToReload", "-benchtime", "20x", "-count", "3", "./internal/serve")
+	cmd.Dir = root
+	cmd.Env = append(os.Environ(), "BUDGETPRESS_BENCH_SITE="+big)
+	var buf bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &buf, os.Stderr
+	if err := cmd.Run(); err != nil {
+		os.Stdout.Write(buf.Bytes())
+		return fmt.Errorf("the serve benchmark: %v", err)
+	}
+	re := regexp.MustCompile(`(?m)^BenchmarkEditToReload/(\w+)\S*\s+\d+\s+(\d+) ns/op`)
+	times := map[string][]time.Duration{}
+	for _, m := range re.FindAllStringSubmatch(buf.String(), -1) {
+		var ns int64
+		fmt.Sscan(m[2], &ns)
+		times[m[1]] = append(times[m[1]], time.Duration(ns))
+	}
+	if len(times) == 0 {
+		os.Stdout.Write(buf.Bytes())
+		return fmt.Errorf("the serve benchmark printed no timings")
+	}
+	for _, kind := range []string{"yaml", "markdown"} {
+		ts := times[kind]
+		slices.Sort(ts)
+		if len(ts) > 0 {
+			fmt.Printf("- %s edit: %s (median of %d runs of 20 saves)\n", kind, ts[len(ts)/2].Round(100*time.Microsecond), len(ts))
+		}
+	}
+	return nil
+}
+
+// measure runs one build and returns its times and peak memory, and the
+// summary line it printed.
+func measure(bin, site, out string) (sample, string, error) {
+	cmd := exec.Command(bin, "build", "--quiet", "--out", out, site)
+	var stdout, stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	start := time.Now()
+	err := cmd.Run()
+	wall := time.Since(start)
+	if err != nil {
+		return sample{}, "", fmt.Errorf("budgetpress build %s: %v\n%s%s", site, err, stdout.String(), stderr.String())
+	}
+	st := cmd.ProcessState
+	s := sample{wall: wall, cpu: st.UserTime() + st.SystemTime()}
+	if ru, ok := st.SysUsage().(*syscall.Rusage); ok {
+		s.rssMB = float64(ru.Maxrss) / 1024 // kilobytes on Linux
+	}
+	lines := strings.Split(strings.TrimSpace(stdout.String()), "\n")
+	return s, lines[len(lines)-1], nil
+}
+
+// parseSummary reads the pages and the size from "built 1809 pages,
+// 1819 files, 203.1 MB in 11.164s (27 warnings)".
+func parseSummary(line string) (pages, size string) {
+	m := regexp.MustCompile(`built (\d+) pages, \d+ files, ([\d.]+ [kMG]?B)`).FindStringSubmatch(line)
+	if m == nil {
+		return "?", "?"
+	}
+	return m[1], m[2]
+}
+
+func median(ss []sample) sample {
+	pick := func(f func(sample) float64) float64 {
+		v := make([]float64, len(ss))
+		for i, s := range ss {
+			v[i] = f(s)
+		}
+		slices.Sort(v)
+		return v[len(v)/2]
+	}
+	return sample{
+		wall:  time.Duration(pick(func(s sample) float64 { return float64(s.wall) })),
+		cpu:   time.Duration(pick(func(s sample) float64 { return float64(s.cpu) })),
+		rssMB: pick(func(s sample) float64 { return s.rssMB }),
+	}
+}
+
+func secs(d time.Duration) string { return fmt.Sprintf("%.2f s", d.Seconds()) }
+
+// cpuModel names the processor, from /proc/cpuinfo where there is one.
+func cpuModel() string {
+	data, err := os.ReadFile("/proc/cpuinfo")
+	if err != nil {
+		return runtime.GOARCH
+	}
+	for _, line := range strings.Split(string(data), "\n") {
+		if k, v, ok := strings.Cut(line, ":"); ok && strings.TrimSpace(k) == "model name" {
+			return strings.TrimSpace(v)
+		}
+	}
+	return runtime.GOARCH
+}
