@@ -153,3 +153,26 @@ func TestVersion(t *testing.T) {
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }
+
+// TestCheckChinesePaths checks a department file of a site in a folder
+// with a Chinese name and a space, given with the system's separators
+// (backslashes and a drive letter on Windows), relative and absolute.
+func TestCheckChinesePaths(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "预算 公开")
+	if err := os.CopyFS(dir, os.DirFS(exampleSite(t))); err != nil {
+		t.Fatal(err)
+	}
+	native := filepath.FromSlash(dataFile)
+	want := "1 department file checked: 0 errors, 9 warnings" + acceptedNote + "\n"
+	for _, tc := range []struct{ cwd, arg string }{
+		{dir, native},
+		{filepath.Join(dir, "data"), filepath.Join("2024", "changji-egov.yaml")},
+		{t.TempDir(), filepath.Join(dir, native)},
+	} {
+		t.Chdir(tc.cwd)
+		code, out, errs := run("check", tc.arg)
+		if code != cli.ExitOK || errs != "" || !strings.HasSuffix(out, "\n"+want) || !strings.HasPrefix(out, dataFile+":") {
+			t.Errorf("check %s in %s = %d, stderr %q:\n%s", tc.arg, tc.cwd, code, errs, out)
+		}
+	}
+}
