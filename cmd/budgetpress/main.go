@@ -6,8 +6,12 @@ import (
 	"os"
 
 	"budgetpress/internal/cli"
+	"budgetpress/internal/console"
 )
 
 func main() {
-	os.Exit(cli.Run(os.Args[1:], os.Stdout, os.Stderr))
+	restore := console.UTF8()
+	code := cli.Run(os.Args[1:], os.Stdout, os.Stderr)
+	restore()
+	os.Exit(code)
 }

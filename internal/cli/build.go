@@ -16,27 +16,35 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	basePath := fs.String("base-path", "", "path the site is published under, like /zwgk/czyjs/ (default: base_path in site.yaml)")
 	quiet := fs.Bool("quiet", false, "print only warnings, errors and the summary")
 	gz := fs.Bool("gzip", false, "also write a .gz copy of every page, stylesheet and script, for web servers that send them (nginx gzip_static)")
+	verbose := fs.Bool("verbose", false, "list the texts without a translation, and the accepted findings")
 	dir, code, ok := siteDir(fs, args, stdout, stderr)
 	if !ok {
 		return code
 	}
 	res := build.Run(build.Options{Dir: dir, Out: *out, BaseURL: *baseURL, BasePath: *basePath, Fingerprint: true, Gzip: *gz})
-	res.Diags.Print(stdout)
+	hidden := printFindings(stdout, res.Diags, *verbose)
 	if res.Diags.HasErrors() {
-		fmt.Fprintf(stdout, "build failed: %s; nothing was published\n", res.Diags.Summary())
+		fmt.Fprintf(stdout, "build failed: %s; nothing was published\n", summary(res.Diags, hidden))
 		return ExitError
 	}
 	for lang, missing := range res.Untranslated {
+		if *quiet {
+			break
+		}
 		fmt.Fprintf(stdout, "%s: %d texts have no translation and are shown in Chinese\n", lang, len(missing))
-		if !*quiet {
+		if *verbose {
 			for _, m := range missing {
 				fmt.Fprintf(stdout, "  %s: %s\n", m.Pos, clip(m.Text, 40))
 			}
 		}
 	}
 	_, warns := res.Diags.Count()
+	note := plural(warns, "warning")
+	if hidden > 0 {
+		note += fmt.Sprintf(", %d of them accepted as published: --verbose lists them", hidden)
+	}
 	fmt.Fprintf(stdout, "built %s, %s, %s in %s (%s)\n", plural(res.Pages, "page"), plural(res.Files, "file"),
-		size(res.Bytes), res.Duration.Round(time.Millisecond), plural(warns, "warning"))
+		size(res.Bytes), res.Duration.Round(time.Millisecond), note)
 	return ExitOK
 }
 

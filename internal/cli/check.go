@@ -16,6 +16,7 @@ import (
 
 func runCheck(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("check", flag.ContinueOnError)
+	verbose := fs.Bool("verbose", false, "list the accepted findings too")
 	if code, ok := parseFlags(fs, args, stdout, stderr); !ok {
 		return code
 	}
@@ -38,8 +39,8 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	}
 	diags = append(diags, check.Site(site)...)
 	diags.Sort()
-	diags.Print(stdout)
-	fmt.Fprintf(stdout, "%s checked: %s\n", plural(len(site.Files), "department file"), diags.Summary())
+	hidden := printFindings(stdout, diags, *verbose)
+	fmt.Fprintf(stdout, "%s checked: %s\n", plural(len(site.Files), "department file"), summary(diags, hidden))
 	if diags.HasErrors() {
 		return ExitError
 	}

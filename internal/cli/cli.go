@@ -25,10 +25,19 @@ const (
 	buildFlags = `  --out DIR          output folder (default: public/ in the site folder)
   --base-url URL     address of the website, like https://www.cj.gov.cn
   --base-path PATH   path the site is published under, like /zwgk/czyjs/
+  --verbose          list the texts without a translation, and the accepted findings
   --quiet            print only warnings, errors and the summary
+`
+	checkFlags = `  --verbose          list the accepted findings too (by default they are counted)
 `
 	serveFlags = `  --port N           port to listen on (default 8384)
   --bind ADDR        address to listen on (default 127.0.0.1: this machine only)
+  --open             open the preview in the web browser
+`
+	newFlags = `  --year YEAR        budget year of the department (new site: this year)
+  --like OTHER       new department: start from another department-year,
+                     <year>/<id> or <id> (its latest year), figures emptied
+  --department ID    new site: id of its first department (default example-bureau)
 `
 	siteDirDefault = "site-dir defaults to the current directory.\n"
 )
@@ -41,11 +50,19 @@ Usage:
   budgetpress check data/<year>/<department>.yaml ...
                                          check only these department files
   budgetpress serve [flags] [site-dir]   preview the website; pages update when a file is saved
+  budgetpress new site DIR               start a new site in the folder DIR
+  budgetpress new department ID --year YEAR [--like OTHER] [site-dir]
+                                         add a department-year to a site
+  budgetpress version                    print the version and the dictionary editions
 
 Flags of build:
 ` + buildFlags + `
+Flags of check:
+` + checkFlags + `
 Flags of serve:
 ` + serveFlags + `
+Flags of new:
+` + newFlags + `
 ` + siteDirDefault
 
 // commandUsage is what "budgetpress <command> --help" prints.
@@ -57,17 +74,19 @@ published when the check finds errors.
 
 Flags:
 ` + buildFlags + "\n" + siteDirDefault,
-	"check": `Usage: budgetpress check [site-dir]
-       budgetpress check data/<year>/<department>.yaml ...
+	"check": `Usage: budgetpress check [flags] [site-dir]
+       budgetpress check [flags] data/<year>/<department>.yaml ...
 
 Checks that the tables of every department file agree with each other,
 and that the explanations under content/ agree with them. Given
 department files, checks only those and their explanations, with the
 settings of the site they are in. Prints one finding per line (one
 that recurs, once, with how many more there are), then a summary.
-Exit status 0 when there are no errors, 1 when there are.
+Findings accepted in the file (accept:) are counted, not listed, unless
+--verbose. Exit status 0 when there are no errors, 1 when there are.
 
-` + siteDirDefault,
+Flags:
+` + checkFlags + "\n" + siteDirDefault,
 	"serve": `Usage: budgetpress serve [flags] [site-dir]
 
 Previews the website at http://127.0.0.1:8384/: a saved file rebuilds
@@ -75,6 +94,29 @@ the pages that show it, and the open pages reload. Ctrl-C stops it.
 
 Flags:
 ` + serveFlags + "\n" + siteDirDefault,
+	"new": `Usage: budgetpress new site [--year YEAR] [--department ID] DIR
+       budgetpress new department ID --year YEAR [--like OTHER] [site-dir]
+
+new site writes a ready site into the folder DIR: site.yaml, one
+department from the commented template, and its explanations in Chinese
+and English. It checks clean and builds; replace the example's names and
+figures with yours. The theme is built in: there is nothing to copy.
+
+new department adds data/YEAR/ID.yaml and its explanations to a site,
+from the template, or with --like from another department-year, like
+last year's (--like 2024/changji-egov, or --like changji-egov for its
+latest year): its codes, projects, indicators and texts are kept, its
+figures emptied, and last year's figures become the prior-year ones.
+
+Neither ever overwrites a file.
+
+Flags:
+` + newFlags,
+	"version": `Usage: budgetpress version
+
+Prints the version of budgetpress, the Go version it was built with, and
+the editions of the classification dictionary (政府收支分类科目) it knows.
+`,
 }
 
 // Run runs the command line args and returns the exit status.
@@ -90,6 +132,10 @@ func Run(args []string, stdout, stderr io.Writer) int {
 		return runBuild(args[1:], stdout, stderr)
 	case "serve":
 		return runServe(args[1:], stdout, stderr)
+	case "new":
+		return runNew(args[1:], stdout, stderr)
+	case "version", "--version", "-version":
+		return runVersion(args[1:], stdout, stderr)
 	case "help", "-h", "-help", "--help":
 		if len(args) == 2 && commandUsage[args[1]] != "" {
 			fmt.Fprint(stdout, commandUsage[args[1]])

@@ -56,23 +56,46 @@ func run(args ...string) (code int, stdout, stderr string) {
 	return code, out.String(), errs.String()
 }
 
+// acceptedNote ends the summary of a check of the example, whose two
+// accepted findings are counted, not listed.
+const acceptedNote = " (2 accepted as published: --verbose lists them)"
+
+// TestCheckExample checks the example: the findings accepted in the
+// file are counted, not listed, unless --verbose.
 func TestCheckExample(t *testing.T) {
 	dir := exampleSite(t)
-	code, out, errs := run("check", dir)
-	if code != cli.ExitOK || errs != "" {
-		t.Fatalf("check = %d, stderr %q; want 0 and nothing", code, errs)
+	tests := []struct {
+		args     []string
+		findings int
+		summary  string
+	}{
+		{[]string{"check", dir}, 7, "1 department file checked: 0 errors, 9 warnings" + acceptedNote},
+		{[]string{"check", "--verbose", dir}, 9, "1 department file checked: 0 errors, 9 warnings"},
 	}
-	lines := strings.Split(strings.TrimSuffix(out, "\n"), "\n")
-	if got, want := lines[len(lines)-1], "1 department file checked: 0 errors, 9 warnings"; got != want {
-		t.Errorf("last line = %q; want %q", got, want)
-	}
-	// One line per finding, named by the path inside the site folder.
-	if len(lines) != 10 {
-		t.Errorf("printed %d lines; want 9 findings and the summary:\n%s", len(lines), out)
-	}
-	for _, l := range lines[:len(lines)-1] {
-		if !strings.HasPrefix(l, dataFile+":") || !strings.Contains(l, ": warning: ") {
-			t.Errorf("finding %q does not start with %s:line:col: warning:", l, dataFile)
+	for _, tc := range tests {
+		code, out, errs := run(tc.args...)
+		if code != cli.ExitOK || errs != "" {
+			t.Fatalf("%v = %d, stderr %q; want 0 and nothing", tc.args, code, errs)
+		}
+		lines := strings.Split(strings.TrimSuffix(out, "\n"), "\n")
+		if got := lines[len(lines)-1]; got != tc.summary {
+			t.Errorf("%v: last line = %q; want %q", tc.args, got, tc.summary)
+		}
+		// One line per finding, named by the path inside the site folder.
+		if len(lines) != tc.findings+1 {
+			t.Errorf("%v printed %d lines; want %d findings and the summary:\n%s", tc.args, len(lines), tc.findings, out)
+		}
+		var accepted int
+		for _, l := range lines[:len(lines)-1] {
+			if !strings.HasPrefix(l, dataFile+":") || !strings.Contains(l, ": warning: ") {
+				t.Errorf("finding %q does not start with %s:line:col: warning:", l, dataFile)
+			}
+			if strings.Contains(l, " (accepted: ") {
+				accepted++
+			}
+		}
+		if want := tc.findings - 7; accepted != want {
+			t.Errorf("%v listed %d accepted findings; want %d", tc.args, accepted, want)
 		}
 	}
 }
@@ -80,7 +103,7 @@ func TestCheckExample(t *testing.T) {
 func TestCheckCurrentFolder(t *testing.T) {
 	t.Chdir(exampleSite(t))
 	code, out, _ := run("check")
-	if code != cli.ExitOK || !strings.HasSuffix(out, "\n1 department file checked: 0 errors, 9 warnings\n") {
+	if code != cli.ExitOK || !strings.HasSuffix(out, "\n1 department file checked: 0 errors, 9 warnings"+acceptedNote+"\n") {
 		t.Errorf("check in the site folder = %d:\n%s", code, out)
 	}
 }
@@ -95,7 +118,7 @@ func TestCheckErrors(t *testing.T) {
 			name: "the figures disagree",
 			old:  "actual: 23", new: "actual: 24",
 			line:    dataFile + ":33:5: error: 实有人数 is 24, but 在职 22 + 退休 1 + 离休 0 = 23 [staffing: actual]",
-			summary: "1 department file checked: 1 error, 9 warnings",
+			summary: "1 department file checked: 1 error, 9 warnings" + acceptedNote,
 		},
 		{
 			name: "the file does not load",
@@ -185,15 +208,18 @@ func TestCommandHelp(t *testing.T) {
 		first string   // the first line
 		flags []string // lines it must have
 	}{
-		{"check", "Usage: budgetpress check [site-dir]\n       budgetpress check data/<year>/<department>.yaml ...", nil},
+		{"check", "Usage: budgetpress check [flags] [site-dir]\n       budgetpress check [flags] data/<year>/<department>.yaml ...", []string{
+			"  --verbose          list the accepted findings too (by default they are counted)"}},
 		{"build", "Usage: budgetpress build [flags] [site-dir]", []string{
 			"  --out DIR          output folder (default: public/ in the site folder)",
 			"  --base-url URL     address of the website, like https://www.cj.gov.cn",
 			"  --base-path PATH   path the site is published under, like /zwgk/czyjs/",
+			"  --verbose          list the texts without a translation, and the accepted findings",
 			"  --quiet            print only warnings, errors and the summary"}},
 		{"serve", "Usage: budgetpress serve [flags] [site-dir]", []string{
 			"  --port N           port to listen on (default 8384)",
-			"  --bind ADDR        address to listen on (default 127.0.0.1: this machine only)"}},
+			"  --bind ADDR        address to listen on (default 127.0.0.1: this machine only)",
+			"  --open             open the preview in the web browser"}},
 	}
 	for _, tc := range tests {
 		for _, args := range [][]string{{tc.cmd, "--help"}, {tc.cmd, "-h"}, {tc.cmd, "-help"}, {"help", tc.cmd}} {

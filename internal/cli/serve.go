@@ -16,6 +16,7 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
 	port := fs.Int("port", serve.DefaultPort, "port to listen on")
 	bind := fs.String("bind", "127.0.0.1", "address to listen on; any other than 127.0.0.1 lets other machines see the preview")
+	open := fs.Bool("open", false, "open the preview in the web browser")
 	dir, code, ok := siteDir(fs, args, stdout, stderr)
 	if !ok {
 		return code
@@ -26,7 +27,15 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	if err := serve.Run(ctx, serve.Options{Dir: dir, Bind: *bind, Port: *port, Stdout: stdout}); err != nil {
+	opt := serve.Options{Dir: dir, Bind: *bind, Port: *port, Stdout: stdout}
+	if *open {
+		opt.Ready = func(url string) {
+			if err := openBrowser(url); err != nil {
+				fmt.Fprintf(stderr, "budgetpress serve: cannot open the web browser (%v); open %s in it\n", err, url)
+			}
+		}
+	}
+	if err := serve.Run(ctx, opt); err != nil {
 		fmt.Fprintf(stderr, "budgetpress serve: %v\n", err)
 		return ExitError
 	}

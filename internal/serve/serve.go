@@ -40,6 +40,10 @@ type Options struct {
 	BaseURL  string
 	Stdout   io.Writer     // where the findings and each rebuild are printed
 	Debounce time.Duration // watch.DefaultDebounce when 0
+	// Ready, when set, is called with the address of the home page once
+	// the first build is done and the server takes requests (to open it
+	// in a browser).
+	Ready func(url string)
 }
 
 // watched are the files and folders of a site that a build reads.
@@ -370,6 +374,9 @@ func Run(ctx context.Context, opt Options) error {
 	}
 	served := make(chan error, 1)
 	go func() { served <- srv.Serve(ln) }()
+	if opt.Ready != nil {
+		opt.Ready(opt.BaseURL + "/")
+	}
 	// A rebuild in progress finishes before the builds are removed.
 	defer s.watchInBackground(ctx)()
 	select {
