@@ -41,11 +41,19 @@ Usage:
   budgetpress check data/<year>/<department>.yaml ...
                                          check only these department files
   budgetpress serve [flags] [site-dir]   preview the website; pages update when a file is saved
+  budgetpress archive --year YEAR [--to URL] [site-dir]
+                                         store a snapshot of the year's publication
+  budgetpress archive list|verify|restore|export …
+                                         list, check, restore or export the snapshots
+  budgetpress deploy [flags] [site-dir]  publish public/ to the live site's web root or bucket
 
 Flags of build:
 ` + buildFlags + `
 Flags of serve:
 ` + serveFlags + `
+Flags of deploy:
+` + deployFlags + `
+budgetpress help archive lists the flags of archive.
 ` + siteDirDefault
 
 // commandUsage is what "budgetpress <command> --help" prints.
@@ -90,6 +98,10 @@ func Run(args []string, stdout, stderr io.Writer) int {
 		return runBuild(args[1:], stdout, stderr)
 	case "serve":
 		return runServe(args[1:], stdout, stderr)
+	case "archive":
+		return runArchive(args[1:], stdout, stderr)
+	case "deploy":
+		return runDeploy(args[1:], stdout, stderr)
 	case "help", "-h", "-help", "--help":
 		if len(args) == 2 && commandUsage[args[1]] != "" {
 			fmt.Fprint(stdout, commandUsage[args[1]])
