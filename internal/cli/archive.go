@@ -139,8 +139,8 @@ func runArchive(args []string, stdout, stderr io.Writer) int {
 	if r.Resumed {
 		verb = "finished the interrupted snapshot"
 	}
-	fmt.Fprintf(stdout, "%s %d as %s in %s: %s, %s (%s stored now, %s; the rest was already there)\n",
-		verb, year, m.ID, st.URL, plural(m.Files(), "file"), size(m.Bytes()), plural(r.Uploaded, "file"), size(r.UploadedBytes))
+	fmt.Fprintf(stdout, "%s %d as %s in %s: %s, %s (%s stored now, %s; files already archived are kept once)\n",
+		verb, year, m.ID, st.URL, plural(m.Files(), "file"), size(m.Bytes()), plural(r.Uploaded, "new file"), size(r.UploadedBytes))
 	return ExitOK
 }
 
