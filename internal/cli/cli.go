@@ -54,6 +54,11 @@ Usage:
   budgetpress new department ID --year YEAR [--like OTHER] [site-dir]
                                          add a department-year to a site
   budgetpress version                    print the version and the dictionary editions
+  budgetpress archive --year YEAR [--to URL] [site-dir]
+                                         store a snapshot of the year's publication
+  budgetpress archive list|verify|restore|export …
+                                         list, check, restore or export the snapshots
+  budgetpress deploy [flags] [site-dir]  publish public/ to the live site's web root or bucket
 
 Flags of build:
 ` + buildFlags + `
@@ -63,6 +68,9 @@ Flags of serve:
 ` + serveFlags + `
 Flags of new:
 ` + newFlags + `
+Flags of deploy:
+` + deployFlags + `
+budgetpress help archive lists the flags of archive.
 ` + siteDirDefault
 
 // commandUsage is what "budgetpress <command> --help" prints.
@@ -136,6 +144,10 @@ func Run(args []string, stdout, stderr io.Writer) int {
 		return runNew(args[1:], stdout, stderr)
 	case "version", "--version", "-version":
 		return runVersion(args[1:], stdout, stderr)
+	case "archive":
+		return runArchive(args[1:], stdout, stderr)
+	case "deploy":
+		return runDeploy(args[1:], stdout, stderr)
 	case "help", "-h", "-help", "--help":
 		if len(args) == 2 && commandUsage[args[1]] != "" {
 			fmt.Fprint(stdout, commandUsage[args[1]])

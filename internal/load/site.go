@@ -237,7 +237,7 @@ func SiteConfig(file string, src []byte) (*model.Site, diag.List) {
 	}
 	d := &decoder{file: file}
 	cfg := &model.Site{Languages: i18n.Languages(), BasePath: "/", Template: model.TemplateNational}
-	o := d.object(root, "site.yaml", "title", "languages", "check", "base_url", "base_path", "portal", "template")
+	o := d.object(root, "site.yaml", "title", "languages", "check", "base_url", "base_path", "portal", "template", "archive", "deploy")
 	if o == nil {
 		return nil, append(diags, d.diags...)
 	}
@@ -285,6 +285,12 @@ func SiteConfig(file string, src []byte) (*model.Site, diag.List) {
 	}
 	if v := o.get("base_path"); v != nil {
 		cfg.BasePath = NormalizeBasePath(d.str(v, "base_path"))
+	}
+	if v := o.get("archive"); v != nil {
+		cfg.Archive = d.str(v, "archive")
+	}
+	if v := o.get("deploy"); v != nil {
+		cfg.Deploy = d.str(v, "deploy")
 	}
 	if v := o.get("template"); v != nil {
 		cfg.Template = d.str(v, "template")

@@ -31,6 +31,10 @@ type Site struct {
 	Template string
 	// TemplatePos is where site.yaml names the template.
 	TemplatePos diag.Pos
+	// Archive and Deploy are the default destinations of the archive and
+	// deploy commands (file://DIR or s3://bucket/prefix?…); empty when
+	// site.yaml names none.
+	Archive, Deploy string
 }
 
 // Portal is the identity of the government website the budgets are

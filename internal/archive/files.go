@@ -1,0 +1,98 @@
+package archive
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"budgetpress/internal/blobstore"
+)
+
+// SourceDirs are the folders of a site that hold its sources, besides
+// site.yaml.
+var SourceDirs = []string{"data", "content", "layouts", "templates"}
+
+// file is an entry with its bytes.
+type file struct {
+	Entry
+	data []byte
+}
+
+// readTree reads every regular file under root, in path order. Hidden
+// files (.git, editor backups) are left out; so are links, which are
+// never followed out of the folder.
+func readTree(root, prefix string, out *[]file) error {
+	return filepath.WalkDir(filepath.Join(root, prefix), func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			if os.IsNotExist(err) && p == filepath.Join(root, prefix) {
+				return nil
+			}
+			return err
+		}
+		if strings.HasPrefix(d.Name(), ".") && p != filepath.Join(root, prefix) {
+			if d.IsDir() {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if !d.Type().IsRegular() {
+			return nil
+		}
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(root, p)
+		*out = append(*out, newFile(filepath.ToSlash(rel), data))
+		return nil
+	})
+}
+
+func newFile(rel string, data []byte) file {
+	sum := sha256.Sum256(data)
+	return file{Entry{Path: rel, Size: int64(len(data)), SHA256: hex.EncodeToString(sum[:]), ContentType: blobstore.ContentType(rel)}, data}
+}
+
+// readSources reads site.yaml and the source folders of a site.
+func readSources(dir string) ([]file, error) {
+	var out []file
+	data, err := os.ReadFile(filepath.Join(dir, "site.yaml"))
+	if err != nil {
+		return nil, fmt.Errorf("cannot read the site's site.yaml: %v", err)
+	}
+	out = append(out, newFile("site.yaml", data))
+	for _, d := range SourceDirs {
+		if err := readTree(dir, d, &out); err != nil {
+			return nil, fmt.Errorf("cannot read the site's sources: %v", err)
+		}
+	}
+	sortFiles(out)
+	return out, nil
+}
+
+// readSite reads a built site.
+func readSite(dir string) ([]file, error) {
+	var out []file
+	if err := readTree(dir, ".", &out); err != nil {
+		return nil, fmt.Errorf("cannot read the built site: %v", err)
+	}
+	sortFiles(out)
+	return out, nil
+}
+
+func sortFiles(fs []file) {
+	sort.Slice(fs, func(i, j int) bool { return fs[i].Path < fs[j].Path })
+}
+
+func entries(fs []file) []Entry {
+	out := make([]Entry, len(fs))
+	for i, f := range fs {
+		out[i] = f.Entry
+	}
+	return out
+}
