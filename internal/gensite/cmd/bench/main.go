@@ -19,7 +19,6 @@ import (
 	"runtime"
 	"slices"
 	"strings"
-	"syscall"
 	"time"
 
 	"budgetpress/internal/gensite"
@@ -151,9 +150,7 @@ func measure(bin, site, out string, flags ...string) (sample, string, error) {
 	}
 	st := cmd.ProcessState
 	s := sample{wall: wall, cpu: st.UserTime() + st.SystemTime()}
-	if ru, ok := st.SysUsage().(*syscall.Rusage); ok {
-		s.rssMB = float64(ru.Maxrss) / 1024 // kilobytes on Linux
-	}
+	s.rssMB = peakMB(st)
 	lines := strings.Split(strings.TrimSpace(stdout.String()), "\n")
 	return s, lines[len(lines)-1], nil
 }
