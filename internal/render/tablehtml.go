@@ -5,8 +5,7 @@ package render
 // thousand cells, and html/template spends most of a page's time calling
 // methods by reflection and escaping them one action at a time. The
 // frame of each table (section, heading, indicator headings) stays in
-// the layouts, so a theme can still change it; the markup written here
-// is the markup the templates wrote before, byte for byte.
+// the layouts, so a theme can still change it.
 
 import (
 	"html/template"
@@ -66,9 +65,12 @@ func (a tableArgs) PartsHTML() template.HTML {
 		capID := t.ID + "-cap-" + strconv.Itoa(i)
 		b.WriteString("\n<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" aria-labelledby=\"")
 		writeText(&b, capID)
-		if p.HasCode {
+		switch {
+		case p.HasProject:
+			b.WriteString("\">\n<table class=\"coded projects\">\n<caption id=\"")
+		case p.HasCode:
 			b.WriteString("\">\n<table class=\"coded\">\n<caption id=\"")
-		} else {
+		default:
 			b.WriteString("\">\n<table class=\"items\">\n<caption id=\"")
 		}
 		writeText(&b, capID)
@@ -84,7 +86,15 @@ func (a tableArgs) PartsHTML() template.HTML {
 		writeText(&b, v.Tf("table.unit.caption", unit))
 		b.WriteString("</span></span></caption>\n<thead><tr>")
 		if p.HasCode {
-			b.WriteString("<th scope=\"col\" class=\"code\">")
+			// On narrow screens one cell names the row (label), in
+			// place of the code, name and project columns.
+			b.WriteString("<th scope=\"col\" class=\"label\">")
+			if p.HasProject {
+				writeText(&b, p.ProjectHead)
+			} else {
+				writeText(&b, p.NameHead)
+			}
+			b.WriteString("</th><th scope=\"col\" class=\"code\">")
 			writeText(&b, p.KeyHead)
 			b.WriteString("</th><th scope=\"col\" class=\"name\">")
 			writeText(&b, p.NameHead)
@@ -99,8 +109,12 @@ func (a tableArgs) PartsHTML() template.HTML {
 			writeText(&b, p.ProjectHead)
 			b.WriteString("</th>")
 		}
-		for _, c := range p.Columns {
-			b.WriteString("<th scope=\"col\" class=\"num\">")
+		for k, c := range p.Columns {
+			if p.VoidCols[k] {
+				b.WriteString("<th scope=\"col\" class=\"num void\">")
+			} else {
+				b.WriteString("<th scope=\"col\" class=\"num\">")
+			}
 			writeText(&b, c)
 			b.WriteString("</th>")
 		}
@@ -114,16 +128,41 @@ func (a tableArgs) PartsHTML() template.HTML {
 }
 
 // writeRow writes one row of a budget table. Name and Project are
-// already HTML.
+// already HTML. A cell without a figure reads "—"; the cells of void
+// columns, and void rows, are marked so that the screen can collapse
+// them.
 func writeRow(b *strings.Builder, p *PartView, r *RowView) {
 	b.WriteString("<tr class=\"level-")
 	b.WriteString(strconv.Itoa(r.Level))
 	if r.Total {
 		b.WriteString(" total")
 	}
+	if r.Void {
+		b.WriteString(" void")
+	}
 	b.WriteString("\">")
 	if p.HasCode {
-		b.WriteString("<td class=\"code\">")
+		// The label of narrow screens: the project, under which its
+		// classification; or the code and the name.
+		b.WriteString("<th scope=\"row\" class=\"label\">")
+		if r.Project != "" {
+			b.WriteString(string(r.Project))
+			b.WriteString("<span class=\"sub\">")
+			if r.Code != "" {
+				writeText(b, r.Code)
+				b.WriteByte(' ')
+			}
+			b.WriteString(string(r.Name))
+			b.WriteString("</span>")
+		} else {
+			if r.Code != "" {
+				b.WriteString("<span class=\"code\">")
+				writeText(b, r.Code)
+				b.WriteString("</span> ")
+			}
+			b.WriteString(string(r.Name))
+		}
+		b.WriteString("</th><td class=\"code\">")
 		writeText(b, r.Code)
 		b.WriteString("</td>")
 	}
@@ -141,10 +180,17 @@ func writeRow(b *strings.Builder, p *PartView, r *RowView) {
 			b.WriteString("<td class=\"project\"></td>")
 		}
 	}
-	for _, c := range r.Cells {
-		b.WriteString("<td class=\"num\">")
-		writeText(b, c)
-		b.WriteString("</td>")
+	for k, c := range r.Cells {
+		switch {
+		case c == "" && p.VoidCols[k]:
+			b.WriteString("<td class=\"num nil void\">—</td>")
+		case c == "":
+			b.WriteString("<td class=\"num nil\">—</td>")
+		default:
+			b.WriteString("<td class=\"num\">")
+			writeText(b, c)
+			b.WriteString("</td>")
+		}
 	}
 	b.WriteString("</tr>\n")
 }

@@ -28,6 +28,21 @@
         store(mode, on);
       });
     });
+    // One control, repeated at each table that collapses rows or
+    // columns without figures: it shows the full layout of the document
+    // in every table, or collapses them again.
+    var full = document.querySelectorAll("button.show-full");
+    full.forEach(function (b) {
+      b.hidden = false;
+      b.addEventListener("click", function () {
+        var on = !root.classList.contains("full-layout");
+        root.classList.toggle("full-layout", on);
+        full.forEach(function (o) { o.setAttribute("aria-pressed", String(on)); });
+      });
+    });
+    // The contents are folded on small screens, open on large ones.
+    var toc = document.querySelector("details.toc");
+    if (toc && window.matchMedia && window.matchMedia("(min-width: 64em)").matches) { toc.open = true; }
     // A table scrolled sideways shows a shadow beside the columns that
     // stay in view (site.css).
     document.querySelectorAll(".table-wrap").forEach(function (w) {
