@@ -10,7 +10,8 @@ import (
 type KeyFigure struct {
 	Key   string // what it is: income, expenditure, basic, project, three-public
 	Label string
-	Value string // the amount with its unit, as the table states it
+	Value string // the amount as the table states it
+	Unit  string
 	// Change states the change on the prior year's budget, "" when the
 	// file gives no prior-year figure for it. A change worked out from
 	// the changes of the parts (the total's, from those of basic and
@@ -31,7 +32,8 @@ func (v *view) KeyFigures(f *model.File) []KeyFigure {
 		if !ok {
 			return
 		}
-		k := KeyFigure{Key: key, Label: label, Value: v.Money(f).WithUnit(a), Href: "#table-" + t.No}
+		m := v.Money(f)
+		k := KeyFigure{Key: key, Label: label, Value: m.Format(a), Unit: m.UnitName(), Href: "#table-" + t.No}
 		if prior != nil {
 			k.Change = v.change(f, a, *prior)
 			if derived {

@@ -11,6 +11,7 @@ import (
 	"html/template"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // writeText writes s escaped as html/template escapes a string in text
@@ -67,12 +68,14 @@ func (a tableArgs) PartsHTML() template.HTML {
 		writeText(&b, capID)
 		switch {
 		case p.HasProject:
-			b.WriteString("\">\n<table class=\"coded projects\">\n<caption id=\"")
+			b.WriteString("\">\n<table class=\"coded projects ")
 		case p.HasCode:
-			b.WriteString("\">\n<table class=\"coded\">\n<caption id=\"")
+			b.WriteString("\">\n<table class=\"coded ")
 		default:
-			b.WriteString("\">\n<table class=\"items\">\n<caption id=\"")
+			b.WriteString("\">\n<table class=\"items ")
 		}
+		b.WriteString(figureWidth(p))
+		b.WriteString("\">\n<caption id=\"")
 		writeText(&b, capID)
 		b.WriteString("\"><span class=\"caption-text\">")
 		writeText(&b, v.Tf("table.no", t.No))
@@ -125,6 +128,26 @@ func (a tableArgs) PartsHTML() template.HTML {
 		b.WriteString("</tbody>\n</table>\n</div>\n")
 	}
 	return template.HTML(b.String())
+}
+
+// figureWidth classes a part by its longest figure, so that narrow
+// screens give the label of its rows what the figures leave: figs-s up
+// to 8 characters (604.13, 1,464.04), figs-m up to 10, figs-l beyond
+// (4,362,944.00).
+func figureWidth(p *PartView) string {
+	n := 0
+	for _, r := range p.Rows {
+		for _, c := range r.Cells {
+			n = max(n, utf8.RuneCountInString(c))
+		}
+	}
+	switch {
+	case n <= 8:
+		return "figs-s"
+	case n <= 10:
+		return "figs-m"
+	}
+	return "figs-l"
 }
 
 // writeRow writes one row of a budget table. Name and Project are
