@@ -183,7 +183,11 @@ func writeRow(b *strings.Builder, p *PartView, r *RowView) {
 				writeText(b, r.Code)
 				b.WriteString("</span> ")
 			}
-			b.WriteString(string(r.Name))
+			if r.Label != "" {
+				b.WriteString(string(r.Label))
+			} else {
+				b.WriteString(string(r.Name))
+			}
 		}
 		b.WriteString("</th><td class=\"code\">")
 		writeText(b, r.Code)

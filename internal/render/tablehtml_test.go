@@ -22,6 +22,7 @@ func TestTablesEscapeHostileNames(t *testing.T) {
 	}
 	f.Projects[0].Name = evil
 	f.Department.Name = evil
+	f.Department.Short = evil
 	for _, tb := range f.Tables {
 		if tb.HasRows() {
 			tb.Title = evil

@@ -57,6 +57,9 @@ type RowView struct {
 	// department spends nothing on): collapsed on screen.
 	Void  bool
 	Cells []string
+	// Label, when set, names the row in the label of narrow screens in
+	// place of Name: the department's short name on its unit row.
+	Label template.HTML
 }
 
 // wideColumns is the number of amount columns from which a table counts
@@ -159,6 +162,9 @@ func (v *view) table(f *model.File, t *model.Table) TableView {
 				switch {
 				case r.Key == "unit":
 					rv.Name, rv.Level = v.Tx(f.Department.Name), 1
+					if !f.Department.Short.IsZero() {
+						rv.Label = v.Tx(f.Department.Short)
+					}
 				case r.Project != "":
 					// The code and name of the project's 项, then the
 					// project's name.
