@@ -215,8 +215,8 @@ func TestReadingOptions(t *testing.T) {
 				if s.FontSize <= normal.FontSize {
 					t.Errorf("%s: text is %.1fpx, not larger than %.1fpx", step.what, s.FontSize, normal.FontSize)
 				}
-				if s.Link != "rgb(0, 0, 139)" {
-					t.Errorf("%s: links are %s in high contrast, want rgb(0, 0, 139)", step.what, s.Link)
+				if s.Link != "rgb(255, 255, 0)" {
+					t.Errorf("%s: links are %s in high contrast, want yellow, rgb(255, 255, 0)", step.what, s.Link)
 				}
 			}
 

@@ -297,7 +297,8 @@ func SiteConfig(file string, src []byte) (*model.Site, diag.List) {
 		cfg.TemplatePos = d.pos(v)
 	}
 	if v := o.get("portal"); v != nil {
-		p := d.object(v, "portal", "site_name", "site_domain", "site_id_code", "column_name", "column_type")
+		p := d.object(v, "portal", "site_name", "site_domain", "site_id_code", "column_name", "column_type",
+			"url", "organizer", "icp", "police", "contact", "correction", "mark")
 		if p != nil {
 			cfg.Portal.SiteName = d.text(p.get("site_name"), "site_name", langs)
 			cfg.Portal.ColumnName = d.text(p.get("column_name"), "column_name", langs)
@@ -309,6 +310,32 @@ func SiteConfig(file string, src []byte) (*model.Site, diag.List) {
 			}
 			if s := p.get("column_type"); s != nil {
 				cfg.Portal.ColumnType = d.str(s, "column_type")
+			}
+			// The header and footer of an official website.
+			for _, l := range []struct {
+				key   string
+				field *string
+			}{{"url", &cfg.Portal.URL}, {"correction", &cfg.Portal.Correction}, {"mark", &cfg.Portal.Mark}} {
+				key, field := l.key, l.field
+				if s := p.get(key); s != nil {
+					*field = d.str(s, key)
+					if err := checkLink(key, *field); err != nil {
+						d.errorf(s, "%v", err)
+						*field = ""
+					}
+				}
+			}
+			if s := p.get("organizer"); s != nil {
+				cfg.Portal.Organizer = d.text(s, "organizer", langs)
+			}
+			if s := p.get("contact"); s != nil {
+				cfg.Portal.Contact = d.text(s, "contact", langs)
+			}
+			if s := p.get("icp"); s != nil {
+				cfg.Portal.ICP = d.str(s, "icp")
+			}
+			if s := p.get("police"); s != nil {
+				cfg.Portal.Police = d.str(s, "police")
 			}
 		}
 	}
@@ -385,6 +412,16 @@ func CheckBaseURL(s string) error {
 		return fmt.Errorf("base_url %q has a path (%s); give only the website's address, like https://www.cj.gov.cn, and put the path in base_path", s, u.Path)
 	case u.RawQuery != "" || u.Fragment != "" || u.User != nil:
 		return fmt.Errorf("base_url %q has more than a website's address; give only the address, like https://www.cj.gov.cn", s)
+	}
+	return nil
+}
+
+// checkLink accepts the address of a page elsewhere, for the links of
+// portal: in site.yaml: http or https, with a host.
+func checkLink(key, s string) error {
+	u, err := url.Parse(s)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return fmt.Errorf("portal %s %q is not a web address; write the whole address, starting with https:// or http://, like https://www.cj.gov.cn/", key, s)
 	}
 	return nil
 }

@@ -38,11 +38,31 @@ type Site struct {
 }
 
 // Portal is the identity of the government website the budgets are
-// published on, as its page-labelling meta tags state it.
+// published on, as its page-labelling meta tags state it, and the
+// particulars that the header and footer of an official website show.
+// Every one of the latter is optional: one left out is not shown.
 type Portal struct {
 	SiteName   Text
 	SiteDomain string
 	SiteIDCode string
 	ColumnName Text
 	ColumnType string
+	// URL is the address of the portal's home page, linked under
+	// SiteName at the top of every page.
+	URL string
+	// Organizer is the 主办单位 that runs the website.
+	Organizer Text
+	// ICP is the ICP备案号 (新ICP备05000000号), linked to the MIIT
+	// register; Police the 公安备案号 (新公网安备 65230102000000号),
+	// linked to the register of the Ministry of Public Security.
+	ICP, Police string
+	// Contact says how to reach the website's staff (a phone number, an
+	// address).
+	Contact Text
+	// Correction is the address of the 纠错 (report an error) page, such
+	// as that of the national government-website error platform.
+	Correction string
+	// Mark is the address the 党政机关网站 mark links to (its
+	// registration page), when the website has the mark.
+	Mark string
 }

@@ -200,7 +200,13 @@ func (v *view) target(t model.Target) template.HTML {
 		}
 	}
 	en := model.Target{Op: t.Op, Implicit: t.Implicit, Value: value, Unit: strings.TrimSpace(unit)}
-	return nowrap(en.String())
+	s := en.String()
+	// A unit of words ("thousand yuan") may go to the next line of a
+	// narrow cell, as a whole; the figure stays with its sign.
+	if u := en.Unit; strings.Contains(u, " ") && strings.HasSuffix(s, " "+u) {
+		return nowrap(strings.TrimSuffix(s, " "+u)) + " " + nowrap(u)
+	}
+	return nowrap(s)
 }
 
 // nowrap escapes a short phrase and joins its words with no-break

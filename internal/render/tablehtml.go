@@ -5,13 +5,13 @@ package render
 // thousand cells, and html/template spends most of a page's time calling
 // methods by reflection and escaping them one action at a time. The
 // frame of each table (section, heading, indicator headings) stays in
-// the layouts, so a theme can still change it; the markup written here
-// is the markup the templates wrote before, byte for byte.
+// the layouts, so a theme can still change it.
 
 import (
 	"html/template"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // writeText writes s escaped as html/template escapes a string in text
@@ -66,11 +66,16 @@ func (a tableArgs) PartsHTML() template.HTML {
 		capID := t.ID + "-cap-" + strconv.Itoa(i)
 		b.WriteString("\n<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" aria-labelledby=\"")
 		writeText(&b, capID)
-		if p.HasCode {
-			b.WriteString("\">\n<table class=\"coded\">\n<caption id=\"")
-		} else {
-			b.WriteString("\">\n<table class=\"items\">\n<caption id=\"")
+		switch {
+		case p.HasProject:
+			b.WriteString("\">\n<table class=\"coded projects ")
+		case p.HasCode:
+			b.WriteString("\">\n<table class=\"coded ")
+		default:
+			b.WriteString("\">\n<table class=\"items ")
 		}
+		b.WriteString(figureWidth(p))
+		b.WriteString("\">\n<caption id=\"")
 		writeText(&b, capID)
 		b.WriteString("\"><span class=\"caption-text\">")
 		writeText(&b, v.Tf("table.no", t.No))
@@ -84,7 +89,15 @@ func (a tableArgs) PartsHTML() template.HTML {
 		writeText(&b, v.Tf("table.unit.caption", unit))
 		b.WriteString("</span></span></caption>\n<thead><tr>")
 		if p.HasCode {
-			b.WriteString("<th scope=\"col\" class=\"code\">")
+			// On narrow screens one cell names the row (label), in
+			// place of the code, name and project columns.
+			b.WriteString("<th scope=\"col\" class=\"label\">")
+			if p.HasProject {
+				writeText(&b, p.ProjectHead)
+			} else {
+				writeText(&b, p.NameHead)
+			}
+			b.WriteString("</th><th scope=\"col\" class=\"code\">")
 			writeText(&b, p.KeyHead)
 			b.WriteString("</th><th scope=\"col\" class=\"name\">")
 			writeText(&b, p.NameHead)
@@ -99,8 +112,12 @@ func (a tableArgs) PartsHTML() template.HTML {
 			writeText(&b, p.ProjectHead)
 			b.WriteString("</th>")
 		}
-		for _, c := range p.Columns {
-			b.WriteString("<th scope=\"col\" class=\"num\">")
+		for k, c := range p.Columns {
+			if p.VoidCols[k] {
+				b.WriteString("<th scope=\"col\" class=\"num void\">")
+			} else {
+				b.WriteString("<th scope=\"col\" class=\"num\">")
+			}
 			writeText(&b, c)
 			b.WriteString("</th>")
 		}
@@ -113,17 +130,66 @@ func (a tableArgs) PartsHTML() template.HTML {
 	return template.HTML(b.String())
 }
 
+// figureWidth classes a part by its longest figure, so that narrow
+// screens give the label of its rows what the figures leave: figs-s up
+// to 8 characters (604.13, 1,464.04), figs-m up to 10, figs-l beyond
+// (4,362,944.00).
+func figureWidth(p *PartView) string {
+	n := 0
+	for _, r := range p.Rows {
+		for _, c := range r.Cells {
+			n = max(n, utf8.RuneCountInString(c))
+		}
+	}
+	switch {
+	case n <= 8:
+		return "figs-s"
+	case n <= 10:
+		return "figs-m"
+	}
+	return "figs-l"
+}
+
 // writeRow writes one row of a budget table. Name and Project are
-// already HTML.
+// already HTML. A cell without a figure reads "—"; the cells of void
+// columns, and void rows, are marked so that the screen can collapse
+// them.
 func writeRow(b *strings.Builder, p *PartView, r *RowView) {
 	b.WriteString("<tr class=\"level-")
 	b.WriteString(strconv.Itoa(r.Level))
 	if r.Total {
 		b.WriteString(" total")
 	}
+	if r.Void {
+		b.WriteString(" void")
+	}
 	b.WriteString("\">")
 	if p.HasCode {
-		b.WriteString("<td class=\"code\">")
+		// The label of narrow screens: the project, under which its
+		// classification; or the code and the name.
+		b.WriteString("<th scope=\"row\" class=\"label\">")
+		if r.Project != "" {
+			b.WriteString(string(r.Project))
+			b.WriteString("<span class=\"sub\">")
+			if r.Code != "" {
+				writeText(b, r.Code)
+				b.WriteByte(' ')
+			}
+			b.WriteString(string(r.Name))
+			b.WriteString("</span>")
+		} else {
+			if r.Code != "" {
+				b.WriteString("<span class=\"code\">")
+				writeText(b, r.Code)
+				b.WriteString("</span> ")
+			}
+			if r.Label != "" {
+				b.WriteString(string(r.Label))
+			} else {
+				b.WriteString(string(r.Name))
+			}
+		}
+		b.WriteString("</th><td class=\"code\">")
 		writeText(b, r.Code)
 		b.WriteString("</td>")
 	}
@@ -141,10 +207,17 @@ func writeRow(b *strings.Builder, p *PartView, r *RowView) {
 			b.WriteString("<td class=\"project\"></td>")
 		}
 	}
-	for _, c := range r.Cells {
-		b.WriteString("<td class=\"num\">")
-		writeText(b, c)
-		b.WriteString("</td>")
+	for k, c := range r.Cells {
+		switch {
+		case c == "" && p.VoidCols[k]:
+			b.WriteString("<td class=\"num nil void\">—</td>")
+		case c == "":
+			b.WriteString("<td class=\"num nil\">—</td>")
+		default:
+			b.WriteString("<td class=\"num\">")
+			writeText(b, c)
+			b.WriteString("</td>")
+		}
 	}
 	b.WriteString("</tr>\n")
 }

@@ -22,6 +22,7 @@ func TestTablesEscapeHostileNames(t *testing.T) {
 	}
 	f.Projects[0].Name = evil
 	f.Department.Name = evil
+	f.Department.Short = evil
 	for _, tb := range f.Tables {
 		if tb.HasRows() {
 			tb.Title = evil
@@ -42,8 +43,8 @@ func TestTablesEscapeHostileNames(t *testing.T) {
 			t.Errorf("%s: a name reaches the page unescaped", path)
 		}
 		for _, want := range []string{
-			`<th scope="row" class="project">` + escaped + `</th>`,                                        // table 7
-			`<tr class="level-1"><td class="code"></td><th scope="row" class="name">` + escaped + `</th>`, // the unit row
+			`<th scope="row" class="project">` + escaped + `</th>`, // table 7
+			`<tr class="level-1"><th scope="row" class="label">` + escaped + `</th><td class="code"></td><th scope="row" class="name">` + escaped + `</th>`, // the unit row
 			`<tr><td class="level">` + escaped + `</td>`,
 			`<th scope="row">` + escaped + `</th>`,
 		} {

@@ -3,6 +3,7 @@ package render
 import (
 	"fmt"
 	"html/template"
+	"strings"
 
 	"budgetpress/internal/classify"
 	"budgetpress/internal/model"
@@ -18,6 +19,15 @@ type TableView struct {
 	// Wide tables have more amount columns than a portrait page holds:
 	// print gives them a landscape page.
 	Wide bool
+	// VoidCols and VoidRows count the amount columns and the rows that
+	// have no figure in any cell, over all parts: the screen collapses
+	// them until the reader asks for the full layout. VoidNames are the
+	// heads of those columns, in order.
+	VoidCols, VoidRows int
+	VoidNames          []string
+	// Blanks is set when a cell has no figure: it reads "—", and the
+	// table says what that means.
+	Blanks bool
 }
 
 // PartView is one block of rows, rendered as one HTML table.
@@ -31,7 +41,9 @@ type PartView struct {
 	HasProject  bool
 	ProjectHead string
 	Columns     []string
-	Rows        []RowView
+	// VoidCols marks the columns without a figure in any row.
+	VoidCols []bool
+	Rows     []RowView
 }
 
 // RowView is one row: a code, a name, a project, the amounts.
@@ -41,7 +53,13 @@ type RowView struct {
 	Project template.HTML
 	Level   int  // 0 total, 1 类 or top item, 2 款, 3 项; one more under a unit row
 	Total   bool // the total row, emphasised
-	Cells   []string
+	// Void rows have no figure in any cell (a 类 of tables 1 and 4 the
+	// department spends nothing on): collapsed on screen.
+	Void  bool
+	Cells []string
+	// Label, when set, names the row in the label of narrow screens in
+	// place of Name: the department's short name on its unit row.
+	Label template.HTML
 }
 
 // wideColumns is the number of amount columns from which a table counts
@@ -144,6 +162,9 @@ func (v *view) table(f *model.File, t *model.Table) TableView {
 				switch {
 				case r.Key == "unit":
 					rv.Name, rv.Level = v.Tx(f.Department.Name), 1
+					if !f.Department.Short.IsZero() {
+						rv.Label = v.Tx(f.Department.Short)
+					}
 				case r.Project != "":
 					// The code and name of the project's 项, then the
 					// project's name.
@@ -183,9 +204,44 @@ func (v *view) table(f *model.File, t *model.Table) TableView {
 				pv.Rows = append([]RowView{total}, pv.Rows...)
 			}
 		}
+		markVoid(&tv, &pv)
 		tv.Parts = append(tv.Parts, pv)
 	}
 	return tv
+}
+
+// markVoid finds the columns and rows of a part that carry no figure,
+// and counts them in the table. A total row is never void: it states
+// the table's sum even when that is empty.
+func markVoid(tv *TableView, pv *PartView) {
+	pv.VoidCols = make([]bool, len(pv.Columns))
+	for i := range pv.VoidCols {
+		pv.VoidCols[i] = len(pv.Rows) > 0
+		for _, r := range pv.Rows {
+			if r.Cells[i] != "" {
+				pv.VoidCols[i] = false
+				break
+			}
+		}
+		if pv.VoidCols[i] {
+			tv.VoidCols++
+			tv.VoidNames = append(tv.VoidNames, pv.Columns[i])
+		}
+	}
+	for j := range pv.Rows {
+		r := &pv.Rows[j]
+		r.Void = !r.Total
+		for _, c := range r.Cells {
+			if c != "" {
+				r.Void = false
+			} else {
+				tv.Blanks = true
+			}
+		}
+		if r.Void {
+			tv.VoidRows++
+		}
+	}
 }
 
 // codeName is a classification name in the page's language; a missing
@@ -211,4 +267,27 @@ func (v *view) codeName(f *model.File, s classify.Scheme, c classify.Code) templ
 // department and unit.
 func (v *view) Caption(f *model.File, t TableView) string {
 	return fmt.Sprintf("%s %s", v.Tf("table.no", t.No), t.Title)
+}
+
+// VoidNote says which columns and rows of a table the screen collapses
+// because they have no figure ("“政府性基金预算”等 9 列和 25 行本年无数，
+// 已收起。"); "" when there are none.
+func (v *view) VoidNote(t TableView) string {
+	var parts []string
+	switch {
+	case t.VoidCols == 1:
+		parts = append(parts, v.Tf("table.void.col", t.VoidNames[0]))
+	case t.VoidCols > 1:
+		parts = append(parts, v.Tf("table.void.cols", t.VoidNames[0], t.VoidCols))
+	}
+	switch {
+	case t.VoidRows == 1:
+		parts = append(parts, v.T("table.void.row"))
+	case t.VoidRows > 1:
+		parts = append(parts, v.Tf("table.void.rows", t.VoidRows))
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return strings.Join(parts, v.T("table.void.and")) + v.T("table.void.end")
 }

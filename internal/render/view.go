@@ -271,3 +271,18 @@ func (v *view) Join(list []string, sep string) string { return strings.Join(list
 
 // Amount formats an amount of a file with its unit.
 func (v *view) Amount(f *model.File, a amount.Amount) string { return v.Money(f).WithUnit(a) }
+
+// PoliceLink links a 公安备案号 (新公网安备 65230102000000号) to its entry
+// in the register of the Ministry of Public Security, by its digits.
+func (v *view) PoliceLink(record string) string {
+	digits := strings.Map(func(r rune) rune {
+		if r >= '0' && r <= '9' {
+			return r
+		}
+		return -1
+	}, record)
+	if digits == "" {
+		return "https://beian.mps.gov.cn/"
+	}
+	return "https://beian.mps.gov.cn/#/query/webSearch?code=" + digits
+}
