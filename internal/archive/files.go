@@ -4,11 +4,9 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"sort"
-	"strings"
 
 	"budgetpress/internal/blobstore"
 )
@@ -27,28 +25,8 @@ type file struct {
 // files (.git, editor backups) are left out; so are links, which are
 // never followed out of the folder.
 func readTree(root, prefix string, out *[]file) error {
-	return filepath.WalkDir(filepath.Join(root, prefix), func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			if os.IsNotExist(err) && p == filepath.Join(root, prefix) {
-				return nil
-			}
-			return err
-		}
-		if strings.HasPrefix(d.Name(), ".") && p != filepath.Join(root, prefix) {
-			if d.IsDir() {
-				return filepath.SkipDir
-			}
-			return nil
-		}
-		if !d.Type().IsRegular() {
-			return nil
-		}
-		data, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(root, p)
-		*out = append(*out, newFile(filepath.ToSlash(rel), data))
+	return blobstore.EachFile(root, prefix, func(rel string, data []byte) error {
+		*out = append(*out, newFile(rel, data))
 		return nil
 	})
 }

@@ -10,13 +10,9 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
-	"io/fs"
-	"os"
 	"path"
-	"path/filepath"
 	"regexp"
 	"sort"
-	"strings"
 	"sync"
 
 	"budgetpress/internal/blobstore"
@@ -260,25 +256,7 @@ func CacheControl(key string) string {
 // links are left out.
 func readSite(dir string) ([]Upload, error) {
 	var out []Upload
-	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		if p != dir && strings.HasPrefix(d.Name(), ".") {
-			if d.IsDir() {
-				return filepath.SkipDir
-			}
-			return nil
-		}
-		if !d.Type().IsRegular() {
-			return nil
-		}
-		data, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(dir, p)
-		key := filepath.ToSlash(rel)
+	err := blobstore.EachFile(dir, "", func(key string, data []byte) error {
 		sum := sha256.Sum256(data)
 		out = append(out, Upload{Key: key, Size: int64(len(data)), ContentType: blobstore.ContentType(key),
 			CacheControl: CacheControl(key), SHA256: hex.EncodeToString(sum[:]), data: data})
