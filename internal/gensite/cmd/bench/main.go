@@ -36,15 +36,16 @@ func main() {
 	runs := flag.Int("runs", 3, "runs of each build; the medians are printed")
 	seed := flag.Uint64("seed", 1, "seed of the generated sites")
 	serve := flag.Bool("serve", true, "run the serve benchmark on the 100 × 10 site")
+	hugo := flag.Bool("hugo", true, "compare with hugo writing the same pages, when hugo is installed")
 	root := flag.String("root", ".", "the repository")
 	flag.Parse()
-	if err := run(*root, *runs, *seed, *serve); err != nil {
+	if err := run(*root, *runs, *seed, *serve, *hugo); err != nil {
 		fmt.Fprintln(os.Stderr, "bench:", err)
 		os.Exit(1)
 	}
 }
 
-func run(root string, runs int, seed uint64, serve bool) error {
+func run(root string, runs int, seed uint64, serve, hugo bool) error {
 	tmp, err := os.MkdirTemp("", "budgetpress-bench-")
 	if err != nil {
 		return err
@@ -87,8 +88,13 @@ func run(root string, runs int, seed uint64, serve bool) error {
 			sz[0], sz[1], sum.Files, pages, size, secs(c.wall), secs(c.cpu), c.rssMB, secs(w.wall), secs(w.cpu), w.rssMB)
 		big = site
 	}
-	// The .gz copies for servers that send them cost a build of their own.
 	out := filepath.Join(tmp, "public")
+	if bin, err := exec.LookPath("hugo"); hugo && err == nil {
+		if err := compareHugo(bin, tmp, out, runs); err != nil {
+			return err
+		}
+	}
+	// The .gz copies for servers that send them cost a build of their own.
 	var gz []sample
 	var summary string
 	for range runs {
