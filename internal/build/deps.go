@@ -11,14 +11,14 @@ import (
 
 // Target is a set of outputs to build again.
 type Target struct {
-	All    bool            // every page and file
-	Home   bool            // the home page in every language
-	Years  map[int]bool    // year pages, in every language
-	Depts  map[string]bool // department-year pages by "<year>/<id>", in every language
+	All   bool            // every page and file
+	Home  bool            // the home page in every language
+	Years map[int]bool    // year pages, in every language
+	Depts map[string]bool // department-year pages by "<year>/<id>", in every language
 	// Series are departments by id whose overview across years, and
 	// whose pages of every year (their year pickers), are to be built.
 	Series map[string]bool
-	Assets bool            // the theme's assets (stylesheets, scripts)
+	Assets bool // the theme's assets (stylesheets, scripts)
 }
 
 // Empty reports whether nothing is to be built.
