@@ -11,22 +11,25 @@ import (
 
 // Target is a set of outputs to build again.
 type Target struct {
-	All    bool            // every page and file
-	Home   bool            // the home page in every language
-	Years  map[int]bool    // year pages, in every language
-	Depts  map[string]bool // department-year pages by "<year>/<id>", in every language
-	Assets bool            // the theme's assets (stylesheets, scripts)
+	All   bool            // every page and file
+	Home  bool            // the home page in every language
+	Years map[int]bool    // year pages, in every language
+	Depts map[string]bool // department-year pages by "<year>/<id>", in every language
+	// Series are departments by id whose overview across years, and
+	// whose pages of every year (their year pickers), are to be built.
+	Series map[string]bool
+	Assets bool // the theme's assets (stylesheets, scripts)
 }
 
 // Empty reports whether nothing is to be built.
 func (t Target) Empty() bool {
-	return !t.All && !t.Home && !t.Assets && len(t.Years) == 0 && len(t.Depts) == 0
+	return !t.All && !t.Home && !t.Assets && len(t.Years) == 0 && len(t.Depts) == 0 && len(t.Series) == 0
 }
 
 // StylesOnly reports whether only the assets are to be built: a page
 // showing the site can swap its stylesheets instead of reloading.
 func (t Target) StylesOnly() bool {
-	return t.Assets && !t.All && !t.Home && len(t.Years) == 0 && len(t.Depts) == 0
+	return t.Assets && !t.All && !t.Home && len(t.Years) == 0 && len(t.Depts) == 0 && len(t.Series) == 0
 }
 
 // Add adds the outputs of u to t.
@@ -46,6 +49,12 @@ func (t *Target) Add(u Target) {
 		}
 		t.Depts[d] = true
 	}
+	for id := range u.Series {
+		if t.Series == nil {
+			t.Series = map[string]bool{}
+		}
+		t.Series[id] = true
+	}
 }
 
 // Has reports whether a page is to be built. A kind of page that the
@@ -57,10 +66,12 @@ func (t Target) Has(p render.Page) bool {
 	switch p.Kind {
 	case "home":
 		return t.Home
-	case "year":
+	case "year", "compare":
 		return t.Years[p.Year]
 	case "department":
-		return p.File != nil && t.Depts[strconv.Itoa(p.Year)+"/"+p.File.ID]
+		return p.File != nil && (t.Depts[strconv.Itoa(p.Year)+"/"+p.File.ID] || t.Series[p.File.ID])
+	case "series":
+		return p.File != nil && t.Series[p.File.ID]
 	case "404":
 		return false
 	}
@@ -71,7 +82,10 @@ func (t Target) Has(p render.Page) bool {
 // paths relative to the site folder:
 //
 //   - data/<year>/<id>.yaml: that department-year's pages, the pages
-//     that list its figures (that year's pages and the home pages);
+//     that list its figures (that year's pages, its comparison and the
+//     home pages), the department's overview across years and its pages
+//     of the other years (whose year pickers link to the years it has:
+//     a file may have been added or removed);
 //   - content/<lang>/<year>/<id>.md: that department-year's pages in
 //     every language (a language without its own file shows the
 //     Chinese one);
@@ -102,7 +116,7 @@ func Affected(changed []string) Target {
 			if err != nil {
 				continue // not a year folder: the loader reports it, no page shows it
 			}
-			t.Add(Target{Home: true, Years: map[int]bool{year: true}, Depts: map[string]bool{ys + "/" + id: true}})
+			t.Add(Target{Home: true, Years: map[int]bool{year: true}, Depts: map[string]bool{ys + "/" + id: true}, Series: map[string]bool{id: true}})
 		case parts[0] == sitepath.Content && path.Ext(p) == ".md":
 			if _, year, id, ok := sitepath.ParseExplanation(p); ok {
 				t.Add(Target{Depts: map[string]bool{year + "/" + id: true}})

@@ -2,6 +2,7 @@ package build
 
 import (
 	"reflect"
+	"strings"
 	"testing"
 
 	"budgetpress/internal/model"
@@ -10,12 +11,13 @@ import (
 
 func TestAffected(t *testing.T) {
 	dept := func(years []int, depts ...string) Target {
-		t := Target{Home: true, Years: map[int]bool{}, Depts: map[string]bool{}}
+		t := Target{Home: true, Years: map[int]bool{}, Depts: map[string]bool{}, Series: map[string]bool{}}
 		for _, y := range years {
 			t.Years[y] = true
 		}
 		for _, d := range depts {
 			t.Depts[d] = true
+			t.Series[d[strings.Index(d, "/")+1:]] = true
 		}
 		return t
 	}
@@ -66,6 +68,10 @@ func TestTargetHas(t *testing.T) {
 		{Path: "en/2024/a/index.html", Kind: "department", Year: 2024, File: a},
 		{Path: "2024/b/index.html", Kind: "department", Year: 2024, File: b},
 		{Path: "2023/a/index.html", Kind: "department", Year: 2023, File: old},
+		{Path: "2024/compare/index.html", Kind: "compare", Year: 2024},
+		{Path: "2023/compare/index.html", Kind: "compare", Year: 2023},
+		{Path: "departments/a/index.html", Kind: "series", File: a},
+		{Path: "departments/b/index.html", Kind: "series", File: b},
 		{Path: "404.html", Kind: "404"},
 		{Path: "2024/a/charts/index.html", Kind: "a kind added later"},
 	}
@@ -83,10 +89,11 @@ func TestTargetHas(t *testing.T) {
 		changed []string
 		want    []string
 	}{
-		{"data", []string{"data/2024/a.yaml"}, []string{"index.html", "en/index.html", "2024/index.html", "2024/a/index.html", "en/2024/a/index.html", "2024/a/charts/index.html"}},
+		// The department's page of 2023 links to the years it has.
+		{"data", []string{"data/2024/a.yaml"}, []string{"index.html", "en/index.html", "2024/index.html", "2024/a/index.html", "en/2024/a/index.html", "2023/a/index.html", "2024/compare/index.html", "departments/a/index.html", "2024/a/charts/index.html"}},
 		{"content", []string{"content/zh/2024/a.md"}, []string{"2024/a/index.html", "en/2024/a/index.html", "2024/a/charts/index.html"}},
 		{"a stylesheet", []string{"layouts/assets/site.css"}, []string{"2024/a/charts/index.html"}},
-		{"a template", []string{"layouts/partials.html"}, []string{"index.html", "en/index.html", "2024/index.html", "2023/index.html", "2024/a/index.html", "en/2024/a/index.html", "2024/b/index.html", "2023/a/index.html", "404.html", "2024/a/charts/index.html"}},
+		{"a template", []string{"layouts/partials.html"}, []string{"index.html", "en/index.html", "2024/index.html", "2023/index.html", "2024/a/index.html", "en/2024/a/index.html", "2024/b/index.html", "2023/a/index.html", "2024/compare/index.html", "2023/compare/index.html", "departments/a/index.html", "departments/b/index.html", "404.html", "2024/a/charts/index.html"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -53,8 +53,8 @@ func TestMixedUnits(t *testing.T) {
 			"Bureau A Total expenditure: 12,345.7 thousand yuan",
 			"Department 2023 2024 Office B 6,041.3 thousand yuan Bureau A 12,345.7 thousand yuan 15,703.8 thousand yuan",
 		}, []string{`"value":15703.8,`, `"value":6041.3,`, `"value":12345.7,`}},
-		{"2024/index.html", []string{"乙办公室 604.13 万元 2024-02-23 甲局 1,570.38 万元 2024-02-23"}, nil},
-		{"en/2024/index.html", []string{"Office B 6,041.3 thousand yuan 2024-02-23 Bureau A 15,703.8 thousand yuan 2024-02-23"}, nil},
+		{"2024/index.html", []string{"乙办公室 历年 – 乙办公室 604.13 万元 2024-02-23 甲局 历年 – 甲局 1,570.38 万元 2024-02-23"}, nil},
+		{"en/2024/index.html", []string{"Office B Over the years – Office B 6,041.3 thousand yuan 2024-02-23 Bureau A Over the years – Bureau A 15,703.8 thousand yuan 2024-02-23"}, nil},
 		{"2023/index.html", []string{"甲局 1,234.57 万元 2023-02-20"}, nil},
 		{"2024/yuan-bureau/index.html", []string{
 			"编制部门：甲局 · 单位：元",

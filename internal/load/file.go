@@ -14,6 +14,7 @@ import (
 	"budgetpress/internal/diag"
 	"budgetpress/internal/i18n"
 	"budgetpress/internal/model"
+	"budgetpress/internal/sitepath"
 	"budgetpress/internal/yamlsrc"
 )
 
@@ -58,6 +59,8 @@ func File(path string, src []byte, opt Options) (*model.File, diag.List) {
 	fpos := diag.Pos{File: path, Line: 1, Col: 1}
 	if !idForm.MatchString(f.ID) {
 		d.diags.Errorf(fpos, "the file name %q becomes the page address, so it may use only lower-case letters, digits and hyphens (like changji-egov.yaml)", filepath.Base(path))
+	} else if sitepath.ReservedID(f.ID) {
+		d.diags.Errorf(fpos, "the file name %q would give the department the address of the year's comparison of all departments (%s/%s/); rename the file, like %s-office.yaml", filepath.Base(path), filepath.Base(filepath.Dir(path)), f.ID, f.ID)
 	}
 	year, err := strconv.Atoi(filepath.Base(filepath.Dir(path)))
 	if err != nil || year < 1990 || year > 2100 {

@@ -235,6 +235,8 @@ func TestFilePath(t *testing.T) {
 		`1:1: error: the file name "Changji_EGov.yaml" becomes the page address, so it may use only lower-case letters, digits and hyphens (like changji-egov.yaml)`)
 	expectDiags(t, "data/2024/昌吉州.yaml", src,
 		`1:1: error: the file name "昌吉州.yaml" becomes the page address, so it may use only lower-case letters, digits and hyphens (like changji-egov.yaml)`)
+	expectDiags(t, "data/2024/compare.yaml", src,
+		`1:1: error: the file name "compare.yaml" would give the department the address of the year's comparison of all departments (2024/compare/); rename the file, like compare-office.yaml`)
 	expectDiags(t, "data/changji-egov.yaml", src,
 		`1:1: error: department files live in a folder named after their year, like data/2024/changji-egov.yaml`)
 	expectDiags(t, "data/24/changji-egov.yaml", src,

@@ -53,6 +53,10 @@ func (v *view) HasCharts() bool {
 		return len(v.DeptCharts(v.Page.File)) > 0
 	case "home":
 		return len(v.HomeCharts()) > 0 || v.TrendChart() != nil
+	case "series":
+		return len(v.Series().Charts) > 0
+	case "compare":
+		return len(v.Compare().Charts) > 0
 	}
 	return false
 }

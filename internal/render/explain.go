@@ -70,7 +70,7 @@ func (v *view) explain(f *model.File) *explained {
 	}
 	html, diags := v.Site.narrator(f).Markdown(p, src, lang)
 	v.res.Diags = append(v.res.Diags, diags...)
-	html = shiftHeadings(html)
+	html = placeHeadings(shiftHeadings(html))
 	for _, m := range sectionHeading.FindAllStringSubmatch(string(html), -1) {
 		s := Section{ID: m[1], Title: template.HTML(anyTag.ReplaceAllString(m[2], ""))}
 		if lang != v.Lang {

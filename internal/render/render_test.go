@@ -94,10 +94,14 @@ func TestPagesAndURLs(t *testing.T) {
 	want := []string{
 		"home zh index.html",
 		"year zh 2024/index.html",
+		"compare zh 2024/compare/index.html",
 		"department zh 2024/changji-egov/index.html",
+		"series zh departments/changji-egov/index.html",
 		"home en en/index.html",
 		"year en en/2024/index.html",
+		"compare en en/2024/compare/index.html",
 		"department en en/2024/changji-egov/index.html",
+		"series en en/departments/changji-egov/index.html",
 		"404 zh 404.html",
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
@@ -209,8 +213,9 @@ func TestExplanationUnderPart3(t *testing.T) {
 	}
 	html := page(t, s, "2024/changji-egov/index.html")
 	for _, want := range []string{
-		`<h3 id="一总体说明">一、总体说明</h3>`,
-		`<h4 id="一细目">（一）细目</h4>`,
+		`<h3 id="一总体说明"><span class="place" id="explain-1"></span>一、总体说明</h3>`,
+		`<h4 id="一细目"><span class="place" id="explain-1-1"></span>（一）细目</h4>`,
+		`<h3 id="二其他"><span class="place" id="explain-2"></span>二、其他</h3>`,
 		`<li><a href="#part-3">第三部分 情况说明</a>
 <ul><li><a href="#%e4%b8%80%e6%80%bb%e4%bd%93%e8%af%b4%e6%98%8e">一、总体说明</a></li><li><a href="#%e4%ba%8c%e5%85%b6%e4%bb%96">二、其他</a></li><li><a href="#projects">`,
 	} {

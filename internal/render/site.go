@@ -40,6 +40,9 @@ type Site struct {
 	years  []int // newest first
 
 	narratives sync.Map // *model.File → *narrative.Renderer
+
+	navOnce sync.Once // makes navData, for the series and compare pages
+	navData *navIndex
 }
 
 // New parses the layouts and indexes the files.
@@ -70,7 +73,7 @@ func (s *Site) DefaultLang() string { return s.Config.Languages[0] }
 type Page struct {
 	Path string // output path relative to the site root
 	Lang string
-	Kind string // "home", "year", "department" or "404"
+	Kind string // "home", "year", "department", "series" (a department across years), "compare" (a year's departments) or "404"
 	Year int
 	File *model.File
 }
@@ -83,10 +86,12 @@ func (s *Site) Pages() []Page {
 		for _, y := range s.years {
 			ys := strconv.Itoa(y)
 			out = append(out, Page{Path: s.PagePath(lang, ys), Lang: lang, Kind: "year", Year: y})
+			out = append(out, s.comparePage(lang, y))
 			for _, f := range s.byYear[y] {
 				out = append(out, Page{Path: s.PagePath(lang, ys, f.ID), Lang: lang, Kind: "department", Year: y, File: f})
 			}
 		}
+		out = append(out, s.seriesPages(lang)...)
 	}
 	out = append(out, Page{Path: "404.html", Lang: s.DefaultLang(), Kind: "404"})
 	return out

@@ -141,6 +141,8 @@ func (v *view) samePageIn(lang string) string {
 		return v.Site.PagePath(lang, strconv.Itoa(v.Page.Year), v.Page.File.ID)
 	case "404":
 		return "404.html"
+	case "series", "compare":
+		return v.navPageIn(lang)
 	}
 	return v.Site.PagePath(lang)
 }
@@ -183,6 +185,8 @@ func (v *view) Description() string {
 		return v.Tf("desc.year", v.Page.Year)
 	case "404":
 		return v.T("404.title")
+	case "series", "compare":
+		return v.navDescription()
 	}
 	return v.HomeLead()
 }
@@ -208,6 +212,8 @@ func (v *view) Title() string {
 		return v.Tf("year.title", v.Page.Year)
 	case "department":
 		return v.DeptTitle(v.Page.File)
+	case "series", "compare":
+		return v.navTitle()
 	case "404":
 		var titles []string
 		for _, l := range v.Site.Config.Languages {
@@ -230,7 +236,7 @@ func (v *view) PubDate() string {
 	}
 	latest := ""
 	for _, f := range v.Site.Files {
-		if (v.Page.Kind != "year" || f.Year == v.Page.Year) && f.Published.String() > latest {
+		if (v.Page.Year == 0 || f.Year == v.Page.Year) && f.Published.String() > latest {
 			latest = f.Published.String()
 		}
 	}

@@ -18,6 +18,7 @@ import (
 	"strings"
 
 	"budgetpress/internal/classify"
+	"budgetpress/internal/sitepath"
 )
 
 //go:embed files
@@ -63,6 +64,9 @@ var idPattern = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 func CheckID(id string) error {
 	if !idPattern.MatchString(id) {
 		return fmt.Errorf("%q cannot be a department id: use lower-case letters, digits and hyphens, like changji-egov (it becomes the page address)", id)
+	}
+	if sitepath.ReservedID(id) {
+		return fmt.Errorf("%q cannot be a department id: it is the address of the year's comparison of all departments; choose another, like %s-office", id, id)
 	}
 	return nil
 }

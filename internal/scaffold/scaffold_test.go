@@ -95,6 +95,7 @@ func TestParseLike(t *testing.T) {
 		"2022/tax": "--like 2022/tax: the site has no " + filepath.Join("data", "2022", "tax.yaml"),
 		"a/b/c":    "--like a/b/c: give the department to start from as <year>/<id>, like 2024/changji-egov, or as <id> for its latest year",
 		"Tax":      `--like Tax: "Tax" cannot be a department id: use lower-case letters, digits and hyphens, like changji-egov (it becomes the page address)`,
+		"compare":  `--like compare: "compare" cannot be a department id: it is the address of the year's comparison of all departments; choose another, like compare-office`,
 	} {
 		if _, err := ParseLike(dir, s); err == nil || err.Error() != want {
 			t.Errorf("ParseLike(%q) = %v; want %q", s, err, want)

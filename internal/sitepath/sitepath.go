@@ -53,3 +53,13 @@ func ParseExplanation(rel string) (lang, year, id string, ok bool) {
 	}
 	return parts[1], parts[2], strings.TrimSuffix(parts[3], ".md"), true
 }
+
+// CompareFolder is the folder of a year's comparison of its departments
+// in the built site (<year>/compare/), beside the department folders
+// (<year>/<id>/): no department may take its name.
+const CompareFolder = "compare"
+
+// ReservedID reports whether a department id names a page of the site
+// other than the department's own (the year's comparison page), so that
+// no department file may have it as its name.
+func ReservedID(id string) bool { return id == CompareFolder }
