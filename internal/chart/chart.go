@@ -7,7 +7,6 @@ import (
 
 	"github.com/go-echarts/go-echarts/v2/charts"
 	"github.com/go-echarts/go-echarts/v2/opts"
-	"github.com/go-echarts/go-echarts/v2/types"
 
 	"budgetpress/internal/amount"
 	"budgetpress/internal/classify"
@@ -30,6 +29,9 @@ type Chart struct {
 	// <script type="application/json"> element as it is: no text of the
 	// data can close the element. go-echarts' Render and RenderSnippet
 	// are never used, for they write labels into a <script> unescaped.
+	// Beside ECharts' own keys it has "budgetpress" (see Extra), which
+	// the page script takes out before drawing. Nil when the chart is a
+	// single value: the figure is then its summary alone (Kind "text").
 	Option []byte
 }
 
@@ -45,6 +47,9 @@ type Context struct {
 	Dict *classify.Dictionary
 	// T returns an interface string of layouts/i18n/<lang>.yaml.
 	T func(key string) string
+	// hc draws for the high-contrast reading mode: light colours on
+	// black, decal patterns on (see Chart.Option).
+	hc bool
 }
 
 func (c Context) tf(key string, args ...any) string { return fmt.Sprintf(c.T(key), args...) }
@@ -81,11 +86,6 @@ func (c Context) share(name string, m i18n.Money, v, whole amount.Amount) string
 	return c.tf("chart.amount", name, m.WithUnit(v))
 }
 
-// palette is the Okabe–Ito set of colours, which readers with any common
-// form of colour blindness can tell apart; the decal patterns that aria
-// adds tell the colours apart without colour vision at all.
-var palette = opts.Colors{"#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#F0E442", "#000000"}
-
 // fonts is the theme's Chinese font stack (layouts/assets/site.css), so
 // that canvas text matches the page and Chinese renders with a Chinese
 // font. The theme's charts.js replaces it with the font of the chart's
@@ -99,18 +99,19 @@ const fonts = `-apple-system, "Segoe UI", "PingFang SC", "Hiragino Sans GB", "Mi
 func (c Context) label(title string) string { return c.tf("chart.label", title) }
 
 // base returns the global options every chart has: a fixed id (go-echarts
-// makes up a random one otherwise), the palette, aria with decal
-// patterns and with the box's accessible name as its description (else
-// ECharts would replace the name with a generated one), and tooltips on
-// items.
+// makes up a random one otherwise), the palette of the mode, aria with
+// the box's accessible name as its description (else ECharts would
+// replace the name with a generated one), decal patterns in the high
+// contrast mode only (the reader turned them on; elsewhere colour carries
+// no meaning the labels do not state), and tooltips on items.
 func (c Context) base(id, title string) []charts.GlobalOpts {
 	return []charts.GlobalOpts{
 		charts.WithInitializationOpts(opts.Initialization{ChartID: id}),
-		charts.WithColorsOpts(palette),
+		charts.WithColorsOpts(c.palette()),
 		charts.WithAriaOpts(&opts.Aria{
 			Enabled: opts.Bool(true),
 			Label:   &opts.AriaLabel{Enabled: opts.Bool(true), Description: c.label(title)},
-			Decal:   &opts.AriaDecal{Show: opts.Bool(true)},
+			Decal:   &opts.AriaDecal{Show: opts.Bool(c.hc)},
 		}),
 		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "item"}),
 	}
@@ -142,7 +143,7 @@ func (visitor) VisitTooltipOpt(t opts.Tooltip) any {
 }
 
 // Visit drops the empty title and toolbox (the figcaption titles the
-// chart; the tables are the data view) and sets the font.
+// chart; encode adds the toolbox) and sets the font.
 func (visitor) Visit(o map[string]any) {
 	delete(o, "title")
 	delete(o, "toolbox")
@@ -156,91 +157,27 @@ type echart interface {
 	JSON() map[string]any
 }
 
-// encode returns a chart's option as JSON, with media rules for narrow
-// screens when there are any. Maps marshal with sorted keys, so the
-// output is the same on every build.
-func encode(e echart, media ...mediaRule) []byte {
-	e.Accept(visitor{})
-	e.Validate()
-	var v any = e.JSON()
-	if len(media) > 0 {
-		v = responsive{BaseOption: e.JSON(), Media: media}
-	}
-	b, err := json.Marshal(v)
-	if err != nil {
-		// Every value is one of go-echarts' option types or ours.
-		panic("chart: " + err.Error())
-	}
-	return b
+// Extra is what an option carries for the page script under the key
+// "budgetpress": the option to draw in the high-contrast reading mode
+// instead, and the table that the toolbox's "view data" shows.
+type Extra struct {
+	Contrast json.RawMessage `json:"contrast,omitempty"`
+	Table    *ViewTable      `json:"table,omitempty"`
 }
 
-// responsive is an option with ECharts media queries: the base option,
-// then options that apply at some container sizes.
-type responsive struct {
-	BaseOption map[string]any `json:"baseOption"`
-	Media      []mediaRule    `json:"media"`
+// ViewTable is the table of a chart's figures that "view data" shows,
+// every cell a text as the page prints it: amounts with their published
+// decimals, shares with two.
+type ViewTable struct {
+	Caption string    `json:"caption"`
+	Head    []string  `json:"head"`
+	Rows    []ViewRow `json:"rows"`
+	Note    string    `json:"note,omitempty"`
 }
 
-// mediaRule is one media query and what it changes. A rule without a
-// query is the default, which restores what the others change when the
-// container grows again.
-type mediaRule struct {
-	Query  *mediaQuery `json:"query,omitempty"`
-	Option mediaOption `json:"option"`
-}
-
-type mediaQuery struct {
-	MaxWidth int `json:"maxWidth"`
-}
-
-type mediaOption struct {
-	Legend *opts.Legend          `json:"legend,omitempty"`
-	Series []charts.SingleSeries `json:"series,omitempty"`
-}
-
-// narrow is the width below which a chart counts as on a phone.
-const narrow = 480
-
-// node is one element of a treemap or a sunburst. go-echarts' own types
-// lose money: opts.TreeMapNode.Value is an int (500.80 would be 500) and
-// opts.SunBurstData.Value a float64 (500.80 would print as 500.8). node
-// carries the amount itself and marshals it with its exact decimals.
-type node struct {
-	Name     string        `json:"name"`
-	Value    number        `json:"value"`
-	Children []node        `json:"children,omitempty"`
-	Label    *nodeLabel    `json:"label,omitempty"`
-	Tooltip  *opts.Tooltip `json:"tooltip,omitempty"`
-}
-
-// nodeLabel is opts.Label with a halo, which go-echarts' type lacks:
-// dark text with a white outline reads on every colour of the palette
-// and over the decal patterns.
-type nodeLabel struct {
-	opts.Label
-	TextBorderColor string `json:"textBorderColor,omitempty"`
-	TextBorderWidth int    `json:"textBorderWidth,omitempty"`
-	Rotate          string `json:"rotate,omitempty"` // sunburst: "radial" or "tangential"
-}
-
-func haloLabel(text string, show bool) *nodeLabel {
-	l := &nodeLabel{Label: opts.Label{Formatter: text, Color: "#1a1a1a"}, TextBorderColor: "#ffffff", TextBorderWidth: 3}
-	if !show {
-		l.Show = opts.Bool(false)
-	}
-	return l
-}
-
-// number is an amount that marshals as a JSON number with exactly its
-// published decimals: 500.80 stays 500.80, 5008.0 stays 5008.0.
-type number amount.Amount
-
-// MarshalJSON writes the amount's decimal string, which is a valid JSON
-// number.
-func (n number) MarshalJSON() ([]byte, error) { return []byte(amount.Amount(n).String()), nil }
-
-// tip is a tooltip of one item. Its text is complete: ECharts shows it
-// as it is, as canvas text (see tooltip).
-func tip(lines ...string) *opts.Tooltip {
-	return &opts.Tooltip{Formatter: types.FuncStr(strings.Join(lines, "\n"))}
+// ViewRow is a row of a ViewTable; Level indents its first cell (the
+// 款 under its 类).
+type ViewRow struct {
+	Level int      `json:"level,omitempty"`
+	Cells []string `json:"cells"`
 }

@@ -1,6 +1,8 @@
 package chart
 
 import (
+	"bytes"
+	"encoding/json"
 	"strconv"
 
 	"github.com/go-echarts/go-echarts/v2/charts"
@@ -15,8 +17,17 @@ import (
 // Department returns the charts of a department page in page order:
 // income by source, expenditure by function, basic and project
 // expenditure, this year against the prior year, and the “three public
-// expenses”. A chart whose figures the file does not have is left out.
+// expenses”. A chart whose figures the file does not have is left out;
+// one of a single value is a sentence (Kind "text", no option). Each
+// option carries the option of the high-contrast mode (Extra).
 func Department(f *model.File, c Context) []Chart {
+	c.hc = false
+	out := department(f, c)
+	c.hc = true
+	return withContrast(out, department(f, c))
+}
+
+func department(f *model.File, c Context) []Chart {
 	d := dept{f: f, c: c, m: i18n.ForFile(c.Lang, f.Unit)}
 	var out []Chart
 	for _, build := range []func() (Chart, bool){d.income, d.functions, d.basic, d.prior, d.threePublic} {
@@ -25,6 +36,40 @@ func Department(f *model.File, c Context) []Chart {
 		}
 	}
 	return out
+}
+
+// withContrast puts the option of each chart of hc, the same charts
+// drawn for the high-contrast mode, into that of the chart of normal.
+func withContrast(normal, hc []Chart) []Chart {
+	for i := range normal {
+		if normal[i].Option == nil || i >= len(hc) || hc[i].Option == nil {
+			continue
+		}
+		var o map[string]any
+		dec := json.NewDecoder(bytes.NewReader(normal[i].Option))
+		dec.UseNumber()
+		if err := dec.Decode(&o); err != nil {
+			panic("chart: " + err.Error())
+		}
+		var h map[string]any
+		dec = json.NewDecoder(bytes.NewReader(hc[i].Option))
+		dec.UseNumber()
+		if err := dec.Decode(&h); err != nil {
+			panic("chart: " + err.Error())
+		}
+		delete(h, "budgetpress")
+		extra := obj(o, "budgetpress")
+		extra["contrast"] = h
+		normal[i].Option = marshal(o)
+	}
+	return normal
+}
+
+// single makes a chart of one value a sentence: the figure keeps its
+// title and summary, which states the value, and draws nothing.
+func single(ch Chart) Chart {
+	ch.Kind, ch.Option, ch.Height = "text", nil, 0
+	return ch
 }
 
 // dept builds the charts of one file in one language.
@@ -120,11 +165,34 @@ func (d dept) income() (Chart, bool) {
 	}
 	summary := d.c.tf("chart.income.summary", d.m.WithUnit(whole), d.c.list(parts))
 	id, title := "chart-income", d.c.T("chart.income.title")
-	return Chart{
+	ch := Chart{
 		ID: id, Kind: "pie", Height: 360,
 		Title: title, Label: d.c.label(title), Summary: summary, Sources: []Source{d.source(t)},
-		Option: d.c.pie(id, title, d.c.T("chart.income.series"), d.m, slices, whole),
-	}, true
+	}
+	if len(slices) == 1 {
+		return single(ch), true
+	}
+	ch.Option = d.c.pie(id, title, d.c.T("chart.income.series"), d.m, slices, whole)
+	return ch, true
+}
+
+// shareTable is the view-data table of named amounts and their shares of
+// a whole, the whole last.
+func (c Context) shareTable(title, head string, m i18n.Money, rows []ViewRow, whole amount.Amount) *ViewTable {
+	return &ViewTable{
+		Caption: title,
+		Head:    []string{head, c.tf("chart.data.amount", m.UnitName()), c.T("chart.data.share")},
+		Rows:    append(rows, ViewRow{Cells: []string{c.T("chart.data.total"), m.Format(whole), "100.00%"}}),
+	}
+}
+
+// shareRow is a row of a shareTable.
+func shareRow(level int, name string, m i18n.Money, v, whole amount.Amount) ViewRow {
+	pct := "—"
+	if p, ok := amount.Percent(v, whole, 2); ok {
+		pct = p.String() + "%"
+	}
+	return ViewRow{Level: level, Cells: []string{name, m.Format(v), pct}}
 }
 
 // pie draws named amounts as a doughnut, with the exact share of each
@@ -134,6 +202,7 @@ func (c Context) pie(id, title, series string, m i18n.Money, slices []slice, who
 	p.SetGlobalOptions(append(c.base(id, title),
 		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(true), Type: "scroll", Bottom: "0", Left: "center"}))...)
 	var data []opts.PieData
+	var rows []ViewRow
 	for _, s := range slices {
 		pct := ""
 		if p, ok := amount.Percent(s.value, whole, 2); ok {
@@ -144,19 +213,37 @@ func (c Context) pie(id, title, series string, m i18n.Money, slices []slice, who
 			Label:   &opts.Label{Formatter: s.name + "\n" + pct},
 			Tooltip: tip(s.name, m.WithUnit(s.value)+"  "+pct),
 		})
+		rows = append(rows, shareRow(0, s.name, m, s.value, whole))
 	}
 	p.AddSeries(series, data,
 		charts.WithPieChartOpts(opts.PieChart{Radius: []string{"38%", "62%"}, Center: []string{"50%", "45%"}}),
 		charts.WithLabelOpts(opts.Label{Show: opts.Bool(true)}))
-	return encode(p,
-		mediaRule{Option: mediaOption{Series: []charts.SingleSeries{{Label: &opts.Label{Show: opts.Bool(true)}}}}},
-		mediaRule{Query: &mediaQuery{MaxWidth: narrow}, Option: mediaOption{Series: []charts.SingleSeries{{Label: &opts.Label{Show: opts.Bool(false)}}}}},
+	return c.encode(p, title, c.shareTable(title, c.T("chart.data.item"), m, rows, whole),
+		mediaRule{Option: mediaOption{Series: []seriesOpt{{Label: &opts.Label{Show: opts.Bool(true)}}}}},
+		mediaRule{Query: &mediaQuery{MaxWidth: narrow}, Option: mediaOption{Series: []seriesOpt{{Label: &opts.Label{Show: opts.Bool(false)}}}}},
 	)
 }
 
-// functions is a treemap of expenditure by function from table 3, 类 →
-// 款 → 项: it shows the 类 and drills down on a click, with a breadcrumb
-// to come back.
+// minTile is the smallest share, in percent, of a treemap's tile: a
+// tile of less is too small for its name on a phone, so a chart with one
+// is drawn as bars, and a 类 whose 款 include one does not open into
+// them.
+const minTile = 10.0
+
+// percent is a share in percent as a float, for the layout only.
+func percent(v, whole amount.Amount) float64 {
+	p, ok := amount.Percent(v, whole, 2)
+	if !ok {
+		return 0
+	}
+	f, _ := strconv.ParseFloat(p.String(), 64)
+	return f
+}
+
+// functions shows expenditure by function from table 3: a treemap of
+// the 类 when every 类 has a tile large enough for its name (a 类 opens
+// into its 款 on a click when theirs are too), horizontal bars
+// otherwise. Its view-data table lists every 类, 款 and 项.
 func (d dept) functions() (Chart, bool) {
 	t, rows := d.table(model.KindExpenditure, "rows")
 	if t == nil {
@@ -170,10 +257,16 @@ func (d dept) functions() (Chart, bool) {
 			}
 		}
 	}
-	var nodes []node
-	var parts []string
+	type fn struct {
+		code     classify.Code
+		name     string
+		value    amount.Amount
+		children []*fn
+	}
+	var top []*fn
+	var table []ViewRow
+	byCode := map[classify.Code]*fn{}
 	// Rows are in code order, so a row's parent comes before it.
-	index := map[classify.Code][]int{} // path of indices into nodes
 	for _, r := range t.Parts["rows"] {
 		if r.Code.Level() == 0 {
 			continue
@@ -182,62 +275,109 @@ func (d dept) functions() (Chart, bool) {
 		if v.Sign() <= 0 {
 			continue
 		}
-		name := d.c.codeName(d.f, classify.Function, r.Code)
-		pct := ""
-		if p, ok := amount.Percent(v, total, 2); ok {
-			pct = "  " + p.String() + "%"
-		}
-		n := node{Name: name, Value: number(d.m.Value(v)),
-			Label:   haloLabel(name+"\n"+d.m.Format(v), true),
-			Tooltip: tip(r.Code.String()+" "+name, d.m.WithUnit(v)+pct)}
+		n := &fn{code: r.Code, name: d.c.codeName(d.f, classify.Function, r.Code), value: v}
+		byCode[r.Code] = n
 		parent := r.Code.Parent()
-		for parent != "" && index[parent] == nil {
+		for parent != "" && byCode[parent] == nil {
 			parent = parent.Parent()
 		}
+		level := 0
 		if parent == "" {
-			index[r.Code] = []int{len(nodes)}
-			nodes = append(nodes, n)
-			parts = append(parts, d.c.share(name, d.m, v, total))
-			continue
+			top = append(top, n)
+		} else {
+			byCode[parent].children = append(byCode[parent].children, n)
+			for p := parent; p != ""; p = p.Parent() {
+				if byCode[p] != nil {
+					level++
+				}
+			}
 		}
-		path := index[parent]
-		list := &nodes
-		for _, i := range path {
-			list = &(*list)[i].Children
-		}
-		index[r.Code] = append(append([]int{}, path...), len(*list))
-		*list = append(*list, n)
+		table = append(table, shareRow(level, r.Code.String()+" "+n.name, d.m, v, total))
 	}
-	if len(nodes) == 0 {
+	if len(top) == 0 {
 		return Chart{}, false
+	}
+	var parts []string
+	tiles := len(top) > 1
+	for _, n := range top {
+		parts = append(parts, d.c.share(n.name, d.m, n.value, total))
+		tiles = tiles && percent(n.value, total) >= minTile
 	}
 	summary := d.c.tf("chart.functions.summary", d.m.WithUnit(total), d.c.list(parts))
 	id, title := "chart-functions", d.c.T("chart.functions.title")
+	vt := d.c.shareTable(title, d.c.T("chart.data.function"), d.m, table, total)
+	ch := Chart{ID: id, Title: title, Label: d.c.label(title), Summary: summary, Sources: []Source{d.source(t)}}
+	if len(top) == 1 {
+		return single(ch), true
+	}
+	if !tiles {
+		names := make([]string, len(top))
+		values := make([]amount.Amount, len(top))
+		labels := make([]string, len(top))
+		for i, n := range top {
+			names[i], values[i] = n.name, n.value
+			labels[i] = d.m.Format(n.value) + "  " + strconv.FormatFloat(percent(n.value, total), 'f', 2, 64) + "%"
+		}
+		ch.Kind, ch.Height = "bar", barHeight(names, 1, d.c.Lang)
+		ch.Option = d.c.bars(id, title, d.m, barSpec{names: names, series: []string{d.c.T("chart.functions.root")},
+			values: [][]amount.Amount{values}, labels: [][]string{labels}, table: vt})
+		return ch, true
+	}
+	var mk func(n *fn, color string, whole amount.Amount) node
+	mk = func(n *fn, color string, whole amount.Amount) node {
+		pct := ""
+		if p, ok := amount.Percent(n.value, total, 2); ok {
+			pct = "  " + p.String() + "%"
+		}
+		out := node{Name: n.name, Value: number(d.m.Value(n.value)), ItemStyle: &tileStyle{Color: color},
+			Label:   &nodeLabel{Formatter: n.name + "\n" + d.m.Format(n.value), Color: textOn(color), Overflow: "break"},
+			Tooltip: tip(n.code.String()+" "+n.name, d.m.WithUnit(n.value)+pct)}
+		if d.c.hc {
+			out.Label.TextBorderColor, out.Label.TextBorderWidth = color, 3
+		}
+		open := len(n.children) > 1
+		for _, k := range n.children {
+			open = open && percent(k.value, n.value) >= minTile
+		}
+		if open {
+			for _, k := range n.children {
+				out.Children = append(out.Children, mk(k, color, n.value))
+			}
+		}
+		return out
+	}
+	var nodes []node
+	for i, n := range top {
+		nodes = append(nodes, mk(n, d.c.tileColor(i), total))
+	}
 	tm := charts.NewTreeMap()
 	tm.SetGlobalOptions(append(d.c.base(id, title), noLegend)...)
-	gap := &opts.ItemStyle{BorderColor: "#ffffff", BorderWidth: 2, GapWidth: 2}
+	border := "#ffffff"
+	if d.c.hc {
+		border = hcBackground
+	}
+	gap := &opts.ItemStyle{BorderColor: border, BorderWidth: 2, GapWidth: 2}
 	tm.AddSeries(d.c.T("chart.functions.root"), nil,
 		// Set one by one: WithTreeMapOpts would also copy its nil
 		// UpperLabel, which marshals as null.
 		charts.WithSeriesOpts(func(s *charts.SingleSeries) {
 			s.LeafDepth, s.Roam = 1, opts.Bool(false)
-			s.Top, s.Left, s.Right, s.Bottom = "8", "8", "8", "44"
+			s.Top, s.Left, s.Right, s.Bottom = "28", "8", "8", "44"
 			s.Levels = &[]opts.TreeMapLevel{{ItemStyle: gap}, {ItemStyle: gap}, {ItemStyle: gap}}
 		}))
 	// go-echarts types the data as []opts.TreeMapNode; ours keeps the decimals.
 	tm.MultiSeries[0].Data = nodes
-	return Chart{
-		ID: id, Kind: "treemap", Height: 380,
-		Title: title, Label: d.c.label(title), Summary: summary, Sources: []Source{d.source(t)},
-		Option: encode(tm),
-	}, true
+	ch.Kind, ch.Height = "treemap", 380
+	ch.Option = d.c.encode(tm, title, vt)
+	return ch, true
 }
 
-// basic is a sunburst of general public budget expenditure (table 5):
-// basic and project expenditure; basic expenditure split into personnel
-// and operating costs and those into their 款 lines of the economic
-// classification (table 6); project expenditure into its projects
-// (table 7).
+// basic shows general public budget expenditure (table 5) as
+// horizontal bars, every bar named: basic expenditure by personnel and
+// operating costs (table 6), project expenditure by project (table 7),
+// or each as one bar when the file does not split it; the legend tells
+// basic from project. Its view-data table adds the 款 lines of the
+// economic classification under each of the costs.
 func (d dept) basic() (Chart, bool) {
 	t5, rows5 := d.table(model.KindGeneral, "rows")
 	if t5 == nil {
@@ -262,22 +402,17 @@ func (d dept) basic() (Chart, bool) {
 		}
 		return key
 	}
-	mk := func(depth int, name string, v amount.Amount, children []node) node {
-		pct := ""
-		share := 0.0
-		if p, ok := amount.Percent(v, total, 2); ok {
-			pct = "  " + p.String() + "%"
-			share, _ = strconv.ParseFloat(p.String(), 64) // for the layout only
-		}
-		// A label only where the sector holds it; the tooltip names every sector.
-		text, fits := sectorLabel(name, depth, share/100)
-		return node{Name: name, Value: number(d.m.Value(v)), Children: children,
-			Label: haloLabel(text, fits), Tooltip: tip(name, d.m.WithUnit(v)+pct)}
+	type bar struct {
+		name  string
+		value amount.Amount
 	}
-	var top []node
+	var groups []string
+	var bars [][]bar
+	var table []ViewRow
 	var basicParts []string
 	if basic.Sign() > 0 {
-		var kinds []node
+		table = append(table, shareRow(0, colTitle("basic"), d.m, basic, total))
+		var kinds []bar
 		if t6, rows6 := d.table(model.KindGeneralBasic, "rows"); t6 != nil {
 			sources = append(sources, d.source(t6))
 			for _, col := range []string{"personnel", "public"} {
@@ -286,14 +421,22 @@ func (d dept) basic() (Chart, bool) {
 					continue
 				}
 				name := d.c.text(t6.Kind.Part("rows").Columns[t6.Kind.Part("rows").Column(col)].Title)
-				kinds = append(kinds, mk(2, name, v, d.economicLines(t6, col, mk)))
+				kinds = append(kinds, bar{name, v})
+				table = append(table, shareRow(1, name, d.m, v, total))
+				for _, l := range d.economicLines(t6, col) {
+					table = append(table, shareRow(2, l.name, d.m, l.value, total))
+				}
 				basicParts = append(basicParts, d.c.share(name, d.m, v, basic))
 			}
 		}
-		top = append(top, mk(1, colTitle("basic"), basic, kinds))
+		if len(kinds) == 0 {
+			kinds = []bar{{colTitle("basic"), basic}}
+		}
+		groups, bars = append(groups, colTitle("basic")), append(bars, kinds)
 	}
 	if project.Sign() > 0 {
-		var projects []node
+		table = append(table, shareRow(0, colTitle("project"), d.m, project, total))
+		var projects []bar
 		if t7, _ := d.table(model.KindGeneralProj, "rows"); t7 != nil {
 			sources = append(sources, d.source(t7))
 			for _, r := range t7.Parts["rows"] {
@@ -302,11 +445,15 @@ func (d dept) basic() (Chart, bool) {
 					continue
 				}
 				if v := cell(t7, "rows", &r, "total"); v.Sign() > 0 {
-					projects = append(projects, mk(2, d.c.text(p.Name), v, nil))
+					projects = append(projects, bar{d.c.text(p.Name), v})
+					table = append(table, shareRow(1, d.c.text(p.Name), d.m, v, total))
 				}
 			}
 		}
-		top = append(top, mk(1, colTitle("project"), project, projects))
+		if len(projects) == 0 {
+			projects = []bar{{colTitle("project"), project}}
+		}
+		groups, bars = append(groups, colTitle("project")), append(bars, projects)
 	}
 	summary := d.c.tf("chart.basic.summary", d.m.WithUnit(total), d.c.list([]string{
 		d.c.share(colTitle("basic"), d.m, basic, total), d.c.share(colTitle("project"), d.m, project, total)}))
@@ -314,33 +461,49 @@ func (d dept) basic() (Chart, bool) {
 		summary += d.c.tf("chart.basic.economic", d.c.list(basicParts))
 	}
 	id, title := "chart-basic", d.c.T("chart.basic.title")
-	sb := charts.NewSunburst()
-	sb.SetGlobalOptions(append(d.c.base(id, title), noLegend)...)
-	sb.AddSeries(d.c.T("chart.basic.series"), nil,
-		charts.WithSeriesOpts(func(s *charts.SingleSeries) {
-			s.Levels = sunburstLevels()
-		}),
-		charts.WithItemStyleOpts(opts.ItemStyle{BorderColor: "#ffffff", BorderWidth: 1}))
-	// go-echarts types the data as []opts.SunBurstData; ours keeps the decimals.
-	sb.MultiSeries[0].Data = top
-	return Chart{
-		ID: id, Kind: "sunburst", Height: 420,
-		Title: title, Label: d.c.label(title), Summary: summary, Sources: sources,
-		Option: encode(sb),
-	}, true
+	ch := Chart{ID: id, Kind: "bar", Title: title, Label: d.c.label(title), Summary: summary, Sources: sources}
+	// One series per group, stacked, so that each name has one bar in
+	// its group's colour.
+	spec := barSpec{series: groups, stack: true, table: d.c.shareTable(title, d.c.T("chart.data.item"), d.m, table, total)}
+	n := 0
+	for _, g := range bars {
+		n += len(g)
+	}
+	for gi, g := range bars {
+		values, unknown, labels := make([]amount.Amount, n), make([]bool, n), make([]string, n)
+		for i := range unknown {
+			unknown[i] = true
+		}
+		start := 0
+		for _, before := range bars[:gi] {
+			start += len(before)
+		}
+		for i, b := range g {
+			spec.names = append(spec.names, b.name)
+			values[start+i], unknown[start+i] = b.value, false
+			labels[start+i] = d.m.Format(b.value) + "  " + strconv.FormatFloat(percent(b.value, total), 'f', 2, 64) + "%"
+		}
+		spec.values, spec.unknown, spec.labels = append(spec.values, values), append(spec.unknown, unknown), append(spec.labels, labels)
+	}
+	if n == 1 {
+		return single(ch), true
+	}
+	ch.Height = barHeight(spec.names, 1, d.c.Lang)
+	ch.Option = d.c.bars(id, title, d.m, spec)
+	return ch, true
 }
 
 // economicLines returns the 款 lines of table 6 in one column (personnel
 // or operating costs); the 类 lines when the table has no 款.
-func (d dept) economicLines(t *model.Table, col string, mk func(int, string, amount.Amount, []node) node) []node {
+func (d dept) economicLines(t *model.Table, col string) []slice {
 	for _, level := range []int{2, 1} {
-		var out []node
+		var out []slice
 		for _, r := range t.Parts["rows"] {
 			if r.Code.Level() != level {
 				continue
 			}
 			if v := cell(t, "rows", &r, col); v.Sign() > 0 {
-				out = append(out, mk(3, d.c.codeName(d.f, classify.Economic, r.Code), v, nil))
+				out = append(out, slice{d.c.codeName(d.f, classify.Economic, r.Code), v})
 			}
 		}
 		if len(out) > 0 {
@@ -350,8 +513,22 @@ func (d dept) economicLines(t *model.Table, col string, mk func(int, string, amo
 	return nil
 }
 
+// years names the two series of a comparison with the prior year: the
+// prior year's budget (上年预算数) and this year's budget or final
+// accounts.
+func (d dept) years() [2]string {
+	now := "chart.year.budget"
+	if d.f.Type == "final" {
+		now = "chart.year.final"
+	}
+	return [2]string{d.c.tf("chart.year.budget", d.f.Year-1), d.c.tf(now, d.f.Year)}
+}
+
 // prior compares general public budget expenditure by 类 (table 5) with
-// the prior year's budget, added up from the codes under each 类.
+// the prior year's budget, added up from the codes under each 类. The
+// prior year's figures are those of the file's prior: section, which
+// editors work out from the changes that Part 3 of the document states
+// (docs/data-format.md); the chart says so.
 func (d dept) prior() (Chart, bool) {
 	t, rows := d.table(model.KindGeneral, "rows")
 	if t == nil || len(d.f.Prior.Functions) == 0 {
@@ -370,6 +547,10 @@ func (d dept) prior() (Chart, bool) {
 	var now, before []amount.Amount
 	var unknown []bool
 	var parts []string
+	years := d.years()
+	vt := &ViewTable{Head: []string{d.c.T("chart.data.function"),
+		d.c.tf("chart.data.series", years[0], d.m.UnitName()), d.c.tf("chart.data.series", years[1], d.m.UnitName()), d.c.T("chart.data.change")},
+		Note: d.c.T("chart.derived.note")}
 	for _, c := range sortedCodes(classes) {
 		v := cell(t, "rows", rows[string(c)], "total")
 		p, found := model.PriorOfCode(d.f.Prior.Functions, c)
@@ -380,22 +561,27 @@ func (d dept) prior() (Chart, bool) {
 			// The file gives no prior figure for this 类: no bar, and
 			// the sentence states this year's figure alone.
 			parts = append(parts, d.c.tf("chart.amount", name, d.m.WithUnit(v)))
+			vt.Rows = append(vt.Rows, ViewRow{Cells: []string{c.String() + " " + name, "—", d.m.Format(v), "—"}})
 			continue
 		}
 		parts = append(parts, d.c.tf("chart.prior.item", name, d.m.WithUnit(v), d.m.WithUnit(p), d.c.change(v, p)))
+		vt.Rows = append(vt.Rows, ViewRow{Cells: []string{c.String() + " " + name, d.m.Format(p), d.m.Format(v), d.c.change(v, p)}})
 	}
-	summary := d.c.tf("chart.prior.summary", d.c.list(parts))
+	summary := d.c.tf("chart.prior.summary", d.c.list(parts)) + d.c.T("chart.derived.sentence")
 	id, title := "chart-prior", d.c.T("chart.prior.title")
-	years := [2]string{d.c.tf("chart.year", d.f.Year-1), d.c.tf("chart.year", d.f.Year)}
+	vt.Caption = title
 	return Chart{
-		ID: id, Kind: "bar", Height: barHeight(len(names), 2),
+		ID: id, Kind: "bar", Height: barHeight(names, 2, d.c.Lang),
 		Title: title, Label: d.c.label(title), Summary: summary, Sources: []Source{d.source(t)},
-		Option: d.c.bars(id, title, d.m, names, []string{years[0], years[1]}, [][]amount.Amount{before, now}, [][]bool{unknown, nil}),
+		Option: d.c.bars(id, title, d.m, barSpec{names: names, series: years[:],
+			values: [][]amount.Amount{before, now}, unknown: [][]bool{unknown, nil},
+			tips: []string{d.c.T("chart.derived"), ""}, table: vt}),
 	}, true
 }
 
 // threePublic compares the three public expenses of table 10, and their
-// prior year's budget when the file has it.
+// prior year's budget when the file has it (worked out from Part 3's
+// changes, as in prior).
 func (d dept) threePublic() (Chart, bool) {
 	t, rows := d.table(model.KindThreePublic, "rows")
 	if t == nil {
@@ -423,62 +609,22 @@ func (d dept) threePublic() (Chart, bool) {
 	}
 	total := cell(t, "rows", rows["total"], "total")
 	summary := d.c.tf("chart.three.summary", d.m.WithUnit(total), d.c.list(parts))
-	series := []string{d.c.tf("chart.year", d.f.Year)}
-	values := [][]amount.Amount{now}
+	years := d.years()
+	spec := barSpec{names: names, series: years[1:], values: [][]amount.Amount{now}}
 	if hasPrior {
 		p, _ := model.PriorOfItem(d.f.Prior.ThreePublic, items, "total")
-		summary = d.c.tf("chart.three.summary.prior", d.m.WithUnit(total), d.m.WithUnit(p), d.c.list(parts))
-		series = []string{d.c.tf("chart.year", d.f.Year-1), series[0]}
-		values = [][]amount.Amount{before, now}
+		summary = d.c.tf("chart.three.summary.prior", d.m.WithUnit(total), d.m.WithUnit(p), d.c.list(parts)) + d.c.T("chart.derived.sentence")
+		spec.series, spec.values, spec.unknown = years[:], [][]amount.Amount{before, now}, [][]bool{unknown, nil}
+		spec.tips, spec.note = []string{d.c.T("chart.derived"), ""}, d.c.T("chart.derived.note")
 	}
 	id, title := "chart-three-public", d.c.T("chart.three.title")
-	return Chart{
-		ID: id, Kind: "bar", Height: barHeight(len(names), len(series)),
+	ch := Chart{
+		ID: id, Kind: "bar", Height: barHeight(names, len(spec.series), d.c.Lang),
 		Title: title, Label: d.c.label(title), Summary: summary, Sources: []Source{d.source(t)},
-		Option: d.c.bars(id, title, d.m, names, series, values, [][]bool{unknown, nil}),
-	}, true
-}
-
-// barHeight gives horizontal bars room for their category labels.
-func barHeight(categories, series int) int {
-	return 130 + categories*(16+22*series)
-}
-
-// bars draws horizontal bars, one group per category (names, top to
-// bottom) and one bar per series, each labelled with its amount. A value
-// marked in unknown (which may be nil or short) is one the file does not
-// give: it has no bar and no label, rather than a bar of 0.
-func (c Context) bars(id, title string, m i18n.Money, names, series []string, values [][]amount.Amount, unknown [][]bool) []byte {
-	b := charts.NewBar()
-	wrapped := make([]string, len(names))
-	for i, n := range names {
-		wrapped[i] = wrap(n, c.Lang)
 	}
-	b.SetGlobalOptions(append(c.base(id, title),
-		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(len(series) > 1), Top: "0", Left: "center"}),
-		charts.WithGridOpts(opts.Grid{Left: "8", Right: "56", Top: "36", Bottom: "32", ContainLabel: opts.Bool(true)}),
-		charts.WithXAxisOpts(opts.XAxis{Type: "value", Name: m.UnitName(), NameLocation: "middle", NameGap: 26,
-			AxisLabel: &opts.AxisLabel{HideOverlap: opts.Bool(true), ShowMinLabel: opts.Bool(true), ShowMaxLabel: opts.Bool(true)}}),
-		charts.WithYAxisOpts(opts.YAxis{Type: "category", Inverse: opts.Bool(true),
-			AxisLabel: &opts.AxisLabel{Interval: "0", ShowMinLabel: opts.Bool(true), ShowMaxLabel: opts.Bool(true)}}),
-	)...)
-	b.SetXAxis(wrapped)
-	for s, name := range series {
-		var data []opts.BarData
-		for i, v := range values[s] {
-			if s < len(unknown) && i < len(unknown[s]) && unknown[s][i] {
-				data = append(data, opts.BarData{Name: names[i], Value: "-"})
-				continue
-			}
-			data = append(data, opts.BarData{
-				Name: names[i], Value: number(m.Value(v)),
-				Label:   &opts.Label{Formatter: m.Format(v)},
-				Tooltip: tip(names[i], name+"  "+m.WithUnit(v)),
-			})
-		}
-		b.AddSeries(name, data, charts.WithLabelOpts(opts.Label{Show: opts.Bool(true), Position: "right"}),
-			charts.WithSeriesOpts(func(s *charts.SingleSeries) { s.BarMaxWidth = "28" }))
+	if spec.known() <= 1 {
+		return single(ch), true
 	}
-	b.XYReversal()
-	return encode(b)
+	ch.Option = d.c.bars(id, title, d.m, spec)
+	return ch, true
 }

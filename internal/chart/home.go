@@ -52,6 +52,17 @@ func (c Context) name(f *model.File) string {
 // latest year, largest first, in the unit of all the files (Across);
 // false when no file has a total.
 func Departments(files []*model.File, c Context) (Chart, bool) {
+	c.hc = false
+	ch, ok := compare(files, c)
+	if !ok {
+		return ch, false
+	}
+	c.hc = true
+	hc, _ := compare(files, c)
+	return withContrast([]Chart{ch}, []Chart{hc})[0], true
+}
+
+func compare(files []*model.File, c Context) (Chart, bool) {
 	latest := 0
 	for _, f := range files {
 		latest = max(latest, f.Year)
@@ -91,12 +102,16 @@ func Departments(files []*model.File, c Context) (Chart, bool) {
 	}
 	summary := c.tf("chart.departments.summary", latest, c.list(parts))
 	id, title := "chart-departments", c.tf("chart.departments.title", latest)
-	return Chart{
-		ID: id, Kind: "bar", Height: barHeight(len(names), 1),
+	ch := Chart{
+		ID: id, Kind: "bar", Height: barHeight(names, 1, c.Lang),
 		Title: title, Label: c.label(title), Summary: summary,
 		Sources: []Source{{Href: "#y" + strconv.Itoa(latest), Text: c.tf("year.title", latest)}},
-		Option:  c.bars(id, title, m, names, []string{c.tf("chart.year", latest)}, [][]amount.Amount{values}, nil),
-	}, true
+	}
+	if len(names) == 1 {
+		return single(ch), true
+	}
+	ch.Option = c.bars(id, title, m, barSpec{names: names, series: []string{c.tf("chart.year", latest)}, values: [][]amount.Amount{values}})
+	return ch, true
 }
 
 // Trend is the home page's figure of each department across the years:
@@ -121,6 +136,8 @@ type Choice struct {
 	// Option is what ECharts' setOption merges into the drawn option:
 	// the department's years, unit and totals.
 	Option trendUpdate `json:"option"`
+	// Table is what "view data" shows for the department.
+	Table *ViewTable `json:"table"`
 }
 
 // ChoicesJSON returns the choices as JSON, for a <script
@@ -159,6 +176,18 @@ type seriesData struct {
 // the files (Across), linking to the table at tableHref; false when no
 // department has a total.
 func Trends(files []*model.File, c Context, tableHref string) (Trend, bool) {
+	c.hc = false
+	t, ok := trends(files, c, tableHref)
+	if !ok {
+		return t, false
+	}
+	c.hc = true
+	hc, _ := trends(files, c, tableHref)
+	t.Chart = withContrast([]Chart{t.Chart}, []Chart{hc.Chart})[0]
+	return t, true
+}
+
+func trends(files []*model.File, c Context, tableHref string) (Trend, bool) {
 	byID := map[string][]*model.File{}
 	for _, f := range files {
 		byID[f.ID] = append(byID[f.ID], f)
@@ -196,7 +225,7 @@ func Trends(files []*model.File, c Context, tableHref string) (Trend, bool) {
 		ID: id, Kind: "bar", Height: 280,
 		Title: title, Label: c.label(title), Summary: t.Choices[0].Summary,
 		Sources: []Source{{Href: tableHref, Text: c.T("trends.caption")}},
-		Option:  encode(b),
+		Option:  c.encode(b, title, t.Choices[0].Table),
 	}
 	return t, true
 }
@@ -208,6 +237,8 @@ func (c Context) trendChoice(fs []*model.File, m i18n.Money) (Choice, bool) {
 	name := c.name(latest)
 	var years, parts []string
 	var data []opts.BarData
+	table := &ViewTable{Caption: c.tf("chart.trend.title", name),
+		Head: []string{c.T("chart.data.year"), c.tf("chart.data.amount", m.UnitName())}}
 	for _, f := range fs {
 		t, ok := Total(f)
 		if !ok {
@@ -216,6 +247,7 @@ func (c Context) trendChoice(fs []*model.File, m i18n.Money) (Choice, bool) {
 		t = m.From(t, f.Unit)
 		y := c.tf("chart.year", f.Year)
 		years = append(years, y)
+		table.Rows = append(table.Rows, ViewRow{Cells: []string{y, m.Format(t)}})
 		parts = append(parts, c.tf("chart.trend.item", y, m.WithUnit(t)))
 		data = append(data, opts.BarData{Name: y, Value: number(m.Value(t)),
 			Label:   &opts.Label{Formatter: m.Format(t)},
@@ -228,6 +260,7 @@ func (c Context) trendChoice(fs []*model.File, m i18n.Money) (Choice, bool) {
 	ch := Choice{
 		ID: latest.ID, Name: full,
 		Summary: c.tf("chart.trend.summary", name, c.list(parts)),
+		Table:   table,
 		Option: trendUpdate{
 			XAxis:  []categories{{Data: years}},
 			YAxis:  []axisName{{Name: m.UnitName()}},

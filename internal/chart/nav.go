@@ -25,8 +25,8 @@ type BarSpec struct {
 // Bars draws a BarSpec as a Chart, as the department pages draw theirs.
 func (c Context) Bars(s BarSpec) Chart {
 	return Chart{
-		ID: s.ID, Kind: "bar", Height: barHeight(len(s.Names), len(s.Series)),
+		ID: s.ID, Kind: "bar", Height: barHeight(s.Names, len(s.Series), c.Lang),
 		Title: s.Title, Label: c.label(s.Title), Summary: s.Summary, Sources: s.Sources,
-		Option: c.bars(s.ID, s.Title, s.Money, s.Names, s.Series, s.Values, s.Unknown),
+		Option: c.bars(s.ID, s.Title, s.Money, barSpec{names: s.Names, series: s.Series, values: s.Values, unknown: s.Unknown}),
 	}
 }

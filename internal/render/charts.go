@@ -3,6 +3,7 @@ package render
 import (
 	"html/template"
 	"sort"
+	"strings"
 
 	"budgetpress/internal/chart"
 	"budgetpress/internal/model"
@@ -46,19 +47,61 @@ func (v *view) TrendChart() *chart.Trend {
 func (v *view) TrendChoices(t *chart.Trend) template.JS { return template.JS(t.ChoicesJSON()) }
 
 // HasCharts reports whether the page draws charts, and so needs the
-// chart scripts.
+// chart scripts; a chart of a single value is a sentence, drawn by none.
 func (v *view) HasCharts() bool {
+	drawn := func(cs []chart.Chart) bool {
+		for _, c := range cs {
+			if c.Option != nil {
+				return true
+			}
+		}
+		return false
+	}
 	switch v.Page.Kind {
 	case "department":
-		return len(v.DeptCharts(v.Page.File)) > 0
+		return drawn(v.DeptCharts(v.Page.File))
 	case "home":
-		return len(v.HomeCharts()) > 0 || v.TrendChart() != nil
+		return drawn(v.HomeCharts()) || v.TrendChart() != nil
 	case "series":
-		return len(v.Series().Charts) > 0
+		return drawn(v.Series().Charts)
 	case "compare":
-		return len(v.Compare().Charts) > 0
+		return drawn(v.Compare().Charts)
 	}
 	return false
+}
+
+// Download is a link to a file of a table's figures.
+type Download struct {
+	Href string // relative to the page: "table-3.csv"
+	Text string // "CSV", "Excel"
+}
+
+// tableDownloads returns the links to the files of the table whose
+// anchor on the page is "table-"+key: table-<key>.csv and .xlsx in the
+// page's folder (the URL scheme of the downloads). The branch that
+// writes those files (opendata) makes it return them; until then it
+// returns none, so that no chart links to a file the build does not
+// write.
+func (v *view) tableDownloads(key string) []Download { return nil }
+
+// ChartDownloads returns the download links of the tables a chart is
+// drawn from, for the line under the chart; each prefixed with its
+// table's name when the chart has several.
+func (v *view) ChartDownloads(c chart.Chart) []Download {
+	var out []Download
+	for _, s := range c.Sources {
+		key, ok := strings.CutPrefix(s.Href, "#table-")
+		if !ok {
+			continue
+		}
+		for _, d := range v.tableDownloads(key) {
+			if len(c.Sources) > 1 {
+				d.Text = s.Text + " " + d.Text
+			}
+			out = append(out, d)
+		}
+	}
+	return out
 }
 
 // figureArgs is what the "figure" template gets.

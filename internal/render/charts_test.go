@@ -36,10 +36,12 @@ func TestFiguresOnPages(t *testing.T) {
 	}{
 		{"2024/changji-egov/index.html", []string{
 			`<li><a href="#charts">预算图解</a></li>`,
-			`<figure class="chart" id="chart-income-figure">`,
-			`<figcaption><strong class="chart-title">收入构成</strong> <span class="chart-summary" id="chart-income-summary">收入总计 604.13 万元：一般公共预算拨款 604.13 万元，占 100.00%。</span> <span class="chart-sources">数据见<a href="#table-1">表1</a></span></figcaption>`,
-			`<div class="chart-box" id="chart-income" role="img" aria-label="图表：收入构成" aria-describedby="chart-income-summary" data-kind="pie" data-height="360"></div>`,
-			`<script type="application/json" id="chart-income-data">{"baseOption":`,
+			// One source of income: a sentence, no doughnut of one slice.
+			`<figure class="chart chart-text" id="chart-income-figure">
+<figcaption><strong class="chart-title">收入构成</strong> <span class="chart-summary" id="chart-income-summary">收入总计 604.13 万元：一般公共预算拨款 604.13 万元，占 100.00%。</span> <span class="chart-sources">数据见<a href="#table-1">表1</a></span></figcaption>`,
+			`<figure class="chart" id="chart-functions-figure">`,
+			`<div class="chart-box" id="chart-functions" role="img" aria-label="图表：支出功能分类构成" aria-describedby="chart-functions-summary" data-kind="bar" data-height="`,
+			`<script type="application/json" id="chart-functions-data">{"baseOption":`,
 			`数据见<a href="#table-5">表5</a>、<a href="#table-6">表6</a>、<a href="#table-7">表7</a>`,
 			`id="chart-functions"`, `id="chart-basic"`, `id="chart-prior"`, `id="chart-three-public"`,
 		}},
@@ -47,10 +49,11 @@ func TestFiguresOnPages(t *testing.T) {
 			`<li><a href="#charts">The budget at a glance</a></li>`,
 			`Total expenditure is 6,041.3 thousand yuan; by function: General public services 5,008.0 thousand yuan (82.90%);`,
 			`Figures: <a href="#table-3">Table 3</a>`,
-			`aria-label="Chart: Revenue by source"`,
+			`aria-label="Chart: Expenditure by function"`,
+			`<span class="chart-summary" id="chart-income-summary">Total revenue is 6,041.3 thousand yuan: General public budget appropriations 6,041.3 thousand yuan (100.00%).</span>`,
 		}},
 		{"index.html", []string{
-			`<div class="chart-box" id="chart-departments" role="img" aria-label="图表：2024 年各部门支出总计"`,
+			`<figure class="chart chart-text" id="chart-departments-figure">`,
 			`数据见<a href="#y2024">2024 年部门预算</a>`,
 			`<table id="trends-table">`,
 			`<td class="num">604.13 万元</td>`,
@@ -67,6 +70,14 @@ func TestFiguresOnPages(t *testing.T) {
 			if !strings.Contains(html, w) {
 				t.Errorf("%s lacks %s", tc.path, w)
 			}
+		}
+		if strings.Contains(html, `id="chart-income"`) || strings.Contains(html, `id="chart-departments"`) {
+			t.Errorf("%s draws a chart of a single value", tc.path)
+		}
+		// The tables' downloads are linked once the build writes them
+		// (tableDownloads); until then no chart links to a file.
+		if strings.Contains(html, `class="chart-downloads"`) {
+			t.Errorf("%s links chart downloads that the build does not write", tc.path)
 		}
 		if tc.path == "index.html" && strings.Contains(html, "<select") {
 			t.Error("the department picker is shown with only one department to pick")

@@ -11,6 +11,11 @@
 // order of its options, each choice's "option" (what setOption merges
 // into the drawn one) and "summary" (the caption's sentence).
 //
+// Each option carries, under "budgetpress", the option to draw in the
+// high-contrast reading mode instead ("contrast") and the table of its
+// figures, as the page prints them ("table"), which the toolbox's "view
+// data" shows as an HTML table; a choice may carry its own "table".
+//
 // Text on the canvas follows the page's text: its sizes are ECharts'
 // defaults scaled by the root font size (the reader's own setting, and
 // site.css's larger text), its font is the box's font (which follows the
@@ -41,7 +46,13 @@
   var locale = /^zh/i.test(root.lang) ? "ZH" : "EN";
   var still = window.matchMedia && window.matchMedia("(prefers-reduced-motion: reduce)").matches;
   var charts = []; // the drawn charts, in the order of boxes
+  var tables = []; // the view-data table of each chart
   var scale = 1;
+  var contrast = false;
+
+  function isContrast() {
+    return root.classList.contains("contrast");
+  }
 
   // rootScale is the root font size against the browsers' default, 16px.
   function rootScale() {
@@ -88,6 +99,9 @@
       return;
     }
     chart.setOption(choice.option);
+    if (choice.table) {
+      tables[boxes.indexOf(box)] = choice.table;
+    }
     var summary = document.getElementById(box.id + "-summary");
     if (summary && summary.textContent !== choice.summary) {
       summary.textContent = choice.summary;
@@ -136,6 +150,16 @@
       base.legend.itemWidth = Math.round(25 * s);
       base.legend.itemHeight = Math.round(14 * s);
     }
+    if (base.toolbox) {
+      base.toolbox.itemSize = Math.round(15 * s);
+    }
+    // The option's media rules are for text of 16px: at larger text a
+    // box holds fewer words, as CSS breakpoints in em would have it.
+    list(option.media).forEach(function (m) {
+      if (m.query && m.query.maxWidth) {
+        m.query.maxWidth = Math.round(m.query.maxWidth * s);
+      }
+    });
     if (base.tooltip) {
       base.tooltip.textStyle = withFont(base.tooltip.textStyle, Math.round(14 * s), family);
     }
@@ -171,11 +195,110 @@
     return option;
   }
 
+  // viewTable makes the HTML table of a chart's figures for the
+  // toolbox's "view data": elements, not markup, so no text of the data
+  // is read as HTML.
+  function viewTable(t) {
+    var wrap = document.createElement("div");
+    wrap.className = "chart-data";
+    wrap.tabIndex = -1;
+    if (!t) {
+      return wrap;
+    }
+    var table = document.createElement("table");
+    var caption = document.createElement("caption");
+    caption.textContent = t.caption || "";
+    table.appendChild(caption);
+    var head = document.createElement("thead");
+    var tr = document.createElement("tr");
+    list(t.head).forEach(function (h) {
+      var th = document.createElement("th");
+      th.scope = "col";
+      th.textContent = h;
+      tr.appendChild(th);
+    });
+    head.appendChild(tr);
+    table.appendChild(head);
+    var body = document.createElement("tbody");
+    list(t.rows).forEach(function (r) {
+      var row = document.createElement("tr");
+      list(r.cells).forEach(function (c, j) {
+        var cell = document.createElement(j ? "td" : "th");
+        if (!j) {
+          cell.scope = "row";
+          if (r.level) {
+            cell.className = "level-" + Math.min(r.level, 3);
+          }
+        }
+        cell.textContent = c;
+        row.appendChild(cell);
+      });
+      body.appendChild(row);
+    });
+    table.appendChild(body);
+    wrap.appendChild(table);
+    if (t.note) {
+      var note = document.createElement("p");
+      note.textContent = t.note;
+      wrap.appendChild(note);
+    }
+    return wrap;
+  }
+
+  // While "view data" is open, the box holds a table, which a box named
+  // as an image would hide from screen readers: it becomes a region,
+  // the table takes the focus and the close control becomes a button
+  // that the keyboard reaches.
+  function watchView(box) {
+    if (!window.MutationObserver) {
+      return;
+    }
+    new MutationObserver(function () {
+      var view = box.querySelector(".chart-data");
+      if (!view) {
+        if (box.getAttribute("role") !== "img") {
+          box.setAttribute("role", "img");
+        }
+        return;
+      }
+      if (box.getAttribute("role") === "region") {
+        return;
+      }
+      box.setAttribute("role", "region");
+      var panel = view.parentNode && view.parentNode.parentNode;
+      var controls = panel ? panel.lastChild : null;
+      Array.prototype.slice.call(controls ? controls.children : []).forEach(function (b) {
+        b.setAttribute("role", "button");
+        b.tabIndex = 0;
+        b.addEventListener("keydown", function (e) {
+          if (e.key === "Enter" || e.key === " ") {
+            e.preventDefault();
+            b.click();
+            box.focus();
+          }
+        });
+      });
+      view.focus();
+    }).observe(box, { childList: true });
+  }
+
   function draw(box, i) {
     var option = optionOf(box);
     if (!option) {
       hide(box);
       return;
+    }
+    var extra = option.budgetpress || {};
+    delete option.budgetpress;
+    if (contrast && extra.contrast) {
+      option = extra.contrast;
+    }
+    tables[i] = extra.table;
+    var toolbox = (option.baseOption || option).toolbox;
+    if (toolbox && toolbox.feature && toolbox.feature.dataView) {
+      toolbox.feature.dataView.optionToContent = function () {
+        return viewTable(tables[i]);
+      };
     }
     if (still) {
       (option.baseOption || option).animation = false;
@@ -196,6 +319,7 @@
 
   function drawAll() {
     scale = rootScale();
+    contrast = isContrast();
     boxes.forEach(function (box, i) {
       if (charts[i]) {
         charts[i].dispose();
@@ -214,6 +338,7 @@
   }
 
   drawAll();
+  boxes.forEach(watchView);
 
   Object.keys(choices).forEach(function (id) {
     choices[id].select.addEventListener("change", function () {
@@ -239,10 +364,10 @@
   }
 
   // The reading options (site.js) set classes on the root: draw again
-  // when they change the root font size.
+  // when they change the root font size or the contrast.
   if (window.MutationObserver) {
     new MutationObserver(function () {
-      if (rootScale() !== scale) {
+      if (rootScale() !== scale || isContrast() !== contrast) {
         drawAll();
       }
     }).observe(root, { attributes: true, attributeFilter: ["class", "style"] });
