@@ -69,18 +69,28 @@ func finishOutput(site string, w *writer, diags *diag.List) {
 	if diags.HasErrors() {
 		return
 	}
+	if err := WriteManifest(w.root); err != nil {
+		diags.Errorf(diag.Pos{File: Manifest}, "cannot write: %v", err)
+	}
+}
+
+// WriteManifest writes into the built site in dir the Manifest of its
+// files, as a build does; a restored site gets one so that its next build
+// tells the files put there by hand.
+func WriteManifest(dir string) error {
 	var names []string
-	err := filepath.WalkDir(w.root, func(p string, d fs.DirEntry, err error) error {
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
 			return err
 		}
-		rel, _ := filepath.Rel(w.root, p)
-		names = append(names, filepath.ToSlash(rel))
+		rel, _ := filepath.Rel(dir, p)
+		if rel = filepath.ToSlash(rel); rel != Manifest {
+			names = append(names, rel)
+		}
 		return nil
 	})
 	if err != nil {
-		diags.Errorf(diag.Pos{File: Manifest}, "cannot list the files of the build: %v", err)
-		return
+		return err
 	}
 	sort.Strings(names)
 	var b bytes.Buffer
@@ -88,9 +98,7 @@ func finishOutput(site string, w *writer, diags *diag.List) {
 	for _, n := range names {
 		b.WriteString(n + "\n")
 	}
-	if err := os.WriteFile(filepath.Join(w.root, Manifest), b.Bytes(), 0o644); err != nil {
-		diags.Errorf(diag.Pos{File: Manifest}, "cannot write: %v", err)
-	}
+	return os.WriteFile(filepath.Join(dir, Manifest), b.Bytes(), 0o644)
 }
 
 // copyStatic copies every file of the site's static/ folder into the

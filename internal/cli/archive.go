@@ -279,6 +279,11 @@ func runArchiveRestore(args []string, stdout, stderr io.Writer) int {
 	p := newProgress(stderr, "restoring")
 	err := archive.Restore(context.Background(), st, m, *to, func(a archive.Progress) { p.show(a.Files, a.TotalFiles, a.Bytes, a.TotalBytes) })
 	p.done()
+	if err == nil && len(m.Site) > 0 {
+		// The list of what a build wrote: the next build of the restored
+		// site replaces public/ without taking its files for hand-made.
+		err = build.WriteManifest(filepath.Join(*to, "public"))
+	}
 	if err != nil {
 		fmt.Fprintf(stderr, "budgetpress archive restore: %v\n", err)
 		return ExitError
