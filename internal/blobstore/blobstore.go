@@ -388,7 +388,11 @@ func transient(err error) bool {
 		return true
 	case gcerrors.Unknown:
 		msg := err.Error()
-		return strings.Contains(msg, "connection reset") || strings.Contains(msg, "EOF") || strings.Contains(msg, "StatusCode: 5")
+		for _, m := range []string{"connection reset", "broken pipe", "use of closed network connection", "EOF", "StatusCode: 5", "timeout"} {
+			if strings.Contains(msg, m) {
+				return true
+			}
+		}
 	}
 	return false
 }

@@ -91,6 +91,9 @@ func sweepUploads(dir string, now time.Time) {
 	}
 }
 
+// Folder is the folder of a file:// destination, or "".
+func (s *Store) Folder() string { return s.dir }
+
 // errMissing is the error of a write to a folder that OpenExisting
 // found missing.
 func (s *Store) errMissing() error {
