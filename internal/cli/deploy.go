@@ -41,11 +41,7 @@ func runDeploy(args []string, stdout, stderr io.Writer) int {
 	dryRun := fs.Bool("dry-run", false, "change nothing")
 	del := fs.Bool("delete", false, "delete files that are no longer in the site")
 	maxDeletes := fs.Int("max-deletes", deploy.DefaultMaxDeletes, "most files to delete")
-	pos, code, ok := parseInterleaved(fs, args, stdout, stderr)
-	if !ok {
-		return code
-	}
-	dir, code, ok := optionalSiteDir("deploy", pos, stderr)
+	dir, code, ok := siteCommand("deploy", fs, args, stdout, stderr)
 	if !ok {
 		return code
 	}
