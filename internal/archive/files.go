@@ -13,7 +13,7 @@ import (
 
 // SourceDirs are the folders of a site that hold its sources, besides
 // site.yaml.
-var SourceDirs = []string{"data", "content", "layouts", "templates"}
+var SourceDirs = []string{"data", "content", "layouts", "templates", "static"}
 
 // file is an entry with its bytes.
 type file struct {

@@ -6,12 +6,16 @@ package blobstore
 import (
 	"bytes"
 	"context"
+	"crypto/md5"
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"net/url"
+	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"time"
 
 	"gocloud.dev/blob"
@@ -33,7 +37,13 @@ type Store struct {
 	// Local is set for file:// destinations, where nothing is kept beside
 	// the objects (no .attrs files), so objects carry no metadata.
 	Local bool
-	b     *blob.Bucket
+	// Missing is set when OpenExisting found no folder there: the store
+	// is empty, and nothing can be written to it.
+	Missing bool
+	b       *blob.Bucket
+	dir     string // the folder of a file:// destination
+
+	sweepOnce sync.Once
 }
 
 // Attrs are what is written with an object.
@@ -55,6 +65,16 @@ type Object struct {
 // Credentials for s3 come from the standard AWS environment variables or
 // shared config files. It checks that the destination can be reached.
 func Open(ctx context.Context, rawURL, base string) (*Store, error) {
+	return open(ctx, rawURL, base, true)
+}
+
+// OpenExisting is Open for reading: a file:// folder that does not exist
+// is not created but opened as an empty store whose Missing is set.
+func OpenExisting(ctx context.Context, rawURL, base string) (*Store, error) {
+	return open(ctx, rawURL, base, false)
+}
+
+func open(ctx context.Context, rawURL, base string, create bool) (*Store, error) {
 	u, err := url.Parse(rawURL)
 	if err != nil || u.Scheme == "" {
 		return nil, fmt.Errorf("%q is not a storage address: write file://FOLDER or s3://BUCKET/PREFIX?endpoint=…", rawURL)
@@ -63,13 +83,19 @@ func Open(ctx context.Context, rawURL, base string) (*Store, error) {
 	switch u.Scheme {
 	case "file":
 		dir := FileDir(u, base)
-		// Temporary files go next to the final ones: a web root is often
-		// on another disk than /tmp, where a rename cannot reach.
+		s.Local, s.dir = true, dir
+		if _, err := os.Stat(dir); errors.Is(err, fs.ErrNotExist) && !create {
+			s.Missing = true
+			return s, nil
+		}
+		// Files are written by writeLocal, through a hidden folder of
+		// the destination (a web root is often on another disk than
+		// /tmp, where a rename cannot reach); fileblob reads and lists.
 		b, err := fileblob.OpenBucket(dir, &fileblob.Options{CreateDir: true, NoTempDir: true, Metadata: fileblob.MetadataDontWrite})
 		if err != nil {
 			return nil, fmt.Errorf("cannot use the folder %s: %v", dir, plain(err))
 		}
-		s.b, s.Local = b, true
+		s.b = b
 	case "s3":
 		if u.Host == "" {
 			return nil, fmt.Errorf("%q names no bucket: write s3://BUCKET/PREFIX?endpoint=…", rawURL)
@@ -127,10 +153,18 @@ func FileDir(u *url.URL, base string) string {
 }
 
 // Close releases the store.
-func (s *Store) Close() error { return s.b.Close() }
+func (s *Store) Close() error {
+	if s.b == nil {
+		return nil
+	}
+	return s.b.Close()
+}
 
 // Exists reports whether key is stored.
 func (s *Store) Exists(ctx context.Context, key string) (bool, error) {
+	if s.Missing {
+		return false, nil
+	}
 	var ok bool
 	err := retry(ctx, func() error {
 		var err error
@@ -170,8 +204,22 @@ func (s *Store) write(ctx context.Context, key string, data []byte, a Attrs, ifN
 	if a.SHA256 != "" && !s.Local {
 		opts.Metadata = map[string]string{MetaSHA256: a.SHA256}
 	}
+	// With the body's MD5, the store refuses a body cut short (a
+	// connection lost, a run killed) instead of keeping what arrived.
+	sum := md5.Sum(data)
+	opts.ContentMD5 = sum[:]
 	if opts.ContentType == "" {
 		opts.ContentType = "application/octet-stream"
+	}
+	if s.Missing {
+		return s.fail("cannot write", key, s.errMissing())
+	}
+	if p, ok := s.localPath(key); ok {
+		err := s.writeLocal(p, data, ifNotExist)
+		if err != nil && err != ErrExists {
+			return s.fail("cannot write", key, err)
+		}
+		return err
 	}
 	err := retry(ctx, func() error {
 		return s.b.Upload(ctx, key, bytes.NewReader(data), opts)
@@ -187,6 +235,9 @@ func (s *Store) write(ctx context.Context, key string, data []byte, a Attrs, ifN
 
 // Read returns the stored bytes of key.
 func (s *Store) Read(ctx context.Context, key string) ([]byte, error) {
+	if s.Missing {
+		return nil, s.fail("cannot read", key, fs.ErrNotExist)
+	}
 	var data []byte
 	err := retry(ctx, func() error {
 		var err error
@@ -200,7 +251,9 @@ func (s *Store) Read(ctx context.Context, key string) ([]byte, error) {
 }
 
 // IsNotFound reports whether err says an object is missing.
-func IsNotFound(err error) bool { return gcerrors.Code(err) == gcerrors.NotFound }
+func IsNotFound(err error) bool {
+	return gcerrors.Code(err) == gcerrors.NotFound || errors.Is(err, fs.ErrNotExist)
+}
 
 // SHA256 returns the SHA-256 kept in key's metadata, or "".
 func (s *Store) SHA256(ctx context.Context, key string) (string, error) {
@@ -221,6 +274,9 @@ func (s *Store) SHA256(ctx context.Context, key string) (string, error) {
 
 // List returns every object under prefix, in key order.
 func (s *Store) List(ctx context.Context, prefix string) ([]Object, error) {
+	if s.Missing {
+		return nil, nil
+	}
 	var out []Object
 	it := s.b.List(&blob.ListOptions{Prefix: prefix})
 	for {
@@ -231,7 +287,7 @@ func (s *Store) List(ctx context.Context, prefix string) ([]Object, error) {
 		if err != nil {
 			return nil, s.fail("cannot list", prefix, err)
 		}
-		if obj.IsDir {
+		if obj.IsDir || s.Local && strings.HasPrefix(obj.Key, UploadDir+"/") {
 			continue
 		}
 		out = append(out, Object{Key: obj.Key, Size: obj.Size, MD5: obj.MD5})
@@ -240,6 +296,9 @@ func (s *Store) List(ctx context.Context, prefix string) ([]Object, error) {
 
 // Delete removes key.
 func (s *Store) Delete(ctx context.Context, key string) error {
+	if s.Missing {
+		return nil
+	}
 	err := retry(ctx, func() error { return s.b.Delete(ctx, key) })
 	if err != nil && !IsNotFound(err) {
 		return s.fail("cannot delete", key, err)
@@ -329,7 +388,11 @@ func transient(err error) bool {
 		return true
 	case gcerrors.Unknown:
 		msg := err.Error()
-		return strings.Contains(msg, "connection reset") || strings.Contains(msg, "EOF") || strings.Contains(msg, "StatusCode: 5")
+		for _, m := range []string{"connection reset", "broken pipe", "use of closed network connection", "EOF", "StatusCode: 5", "timeout"} {
+			if strings.Contains(msg, m) {
+				return true
+			}
+		}
 	}
 	return false
 }

@@ -6,6 +6,7 @@ package build
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"io/fs"
 	"os"
@@ -80,7 +81,7 @@ func Run(opt Options) Result {
 		res.Diags.Errorf(diag.Pos{File: out}, "cannot create the output folder: %v", err)
 		return finish(res, start)
 	}
-	tmp, err := os.MkdirTemp(filepath.Dir(out), "."+filepath.Base(out)+".build-")
+	tmp, err := tempOutput(out)
 	if err != nil {
 		res.Diags.Errorf(diag.Pos{File: out}, "cannot create a temporary folder next to the output: %v", err)
 		return finish(res, start)
@@ -94,6 +95,7 @@ func Run(opt Options) Result {
 	pages := r.Pages()
 	w := &writer{root: tmp, gzip: opt.Gzip}
 	res.Untranslated = publish(r, theme, w, pages, pages, true, &res.Diags)
+	finishOutput(opt.Dir, w, &res.Diags)
 	if res.Diags.HasErrors() {
 		return finish(res, start)
 	}
@@ -102,8 +104,12 @@ func Run(opt Options) Result {
 		return finish(res, start)
 	}
 	if err := swap(tmp, out); err != nil {
-		res.Diags.Errorf(diag.Pos{File: out}, "cannot put the new site in place: %v", err)
-		return finish(res, start)
+		var left *LeftOver
+		if !errors.As(err, &left) {
+			res.Diags.Errorf(diag.Pos{File: out}, "cannot put the new site in place: %v", err)
+			return finish(res, start)
+		}
+		res.Diags.Warnf(diag.Pos{File: out}, "%v", err)
 	}
 	ok = true
 	res.Pages, res.Files, res.Bytes = len(pages), w.files, w.bytes
@@ -282,7 +288,8 @@ func (w *writer) copyAssets(fsys fs.FS, names map[string]string, diags *diag.Lis
 // something the build did not make: the site itself or one of its
 // source folders, a folder holding them, or a folder of other files.
 // A folder is taken for an earlier build when it has the files every
-// build writes (index.html, 404.html, sitemap.xml).
+// build writes (index.html, 404.html, sitemap.xml); one that also holds
+// files no build wrote (see handMade) is refused.
 func safeOutput(site, out string) error {
 	absSite, err1 := filepath.Abs(site)
 	absOut, err2 := filepath.Abs(out)
@@ -312,28 +319,32 @@ func safeOutput(site, out string) error {
 			return fmt.Errorf("the output folder %s already holds files that are not a budgetpress build (such as %s); each build replaces the whole folder, so build into a new or empty folder", out, entries[0].Name())
 		}
 	}
+	if files, err := handMade(out); err != nil {
+		return fmt.Errorf("cannot read the output folder %s: %v", out, err)
+	} else if len(files) > 0 {
+		return handMadeError(out, files)
+	}
 	return nil
 }
 
 // swap puts the freshly built folder tmp in the place of out. The old
-// site stays in place until the new one is complete; it is moved aside,
-// the new one moved in, and the old one removed.
+// site stays in place until the new one is complete; the two are then
+// exchanged in one step where the system allows it (Linux), or else the
+// old one is moved aside and the new one moved in, and the old one is
+// removed. When only that removal fails, the error is a *LeftOver: the
+// new site is in place.
 func swap(tmp, out string) error {
-	old := ""
-	if _, err := os.Lstat(out); err == nil {
-		old = tmp + ".old"
-		if err := os.Rename(out, old); err != nil {
+	if _, err := os.Lstat(out); err != nil {
+		return os.Rename(tmp, out)
+	}
+	old := tmp // after the exchange, tmp holds the old site
+	if err := exchange(tmp, out); err != nil {
+		if old, err = moveAside(tmp, out); err != nil {
 			return err
 		}
 	}
-	if err := os.Rename(tmp, out); err != nil {
-		if old != "" {
-			os.Rename(old, out)
-		}
-		return err
-	}
-	if old != "" {
-		return os.RemoveAll(old)
+	if err := removeAll(old); err != nil {
+		return &LeftOver{Dir: old, Err: err}
 	}
 	return nil
 }

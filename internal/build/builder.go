@@ -250,6 +250,9 @@ func (b *Builder) render(start time.Time) Outcome {
 	}
 	w := &writer{root: stage}
 	o.Untranslated = publish(r, theme, w, pages, todo, full || b.dirty.Assets, &o.Diags)
+	if full {
+		copyStatic(b.opt.Dir, w, &o.Diags)
+	}
 	if !o.Diags.HasErrors() {
 		if full {
 			err = os.Chmod(stage, 0o755)

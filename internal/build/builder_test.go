@@ -62,7 +62,9 @@ func sameAsFreshBuild(t *testing.T, dir string, b *Builder) {
 	t.Helper()
 	fresh := filepath.Join(t.TempDir(), "public")
 	mustBuild(t, Options{Dir: dir, Out: fresh})
-	if diff := written(readTree(t, fresh), readTree(t, b.Dir())); len(diff) > 0 {
+	want := readTree(t, fresh)
+	delete(want, Manifest) // only build writes one: the preview's output is not replaced
+	if diff := written(want, readTree(t, b.Dir())); len(diff) > 0 {
 		t.Errorf("the incremental build differs from a fresh build in %q", diff)
 	}
 }

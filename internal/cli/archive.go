@@ -83,11 +83,7 @@ func runArchive(args []string, stdout, stderr io.Writer) int {
 	to := fs.String("to", "", "where to archive")
 	baseURL := fs.String("base-url", "", "address of the website")
 	basePath := fs.String("base-path", "", "path the site is published under")
-	pos, code, ok := parseInterleaved(fs, args, stdout, stderr)
-	if !ok {
-		return code
-	}
-	dir, code, ok := optionalSiteDir("archive", pos, stderr)
+	dir, code, ok := siteCommand("archive", fs, args, stdout, stderr)
 	if !ok {
 		return code
 	}
@@ -106,7 +102,7 @@ func runArchive(args []string, stdout, stderr io.Writer) int {
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	st, code, ok := openStore(ctx, "archive", *to, "--to", dir, func(c *model.Site) string { return c.Archive }, stderr)
+	st, code, ok := openStore(ctx, "archive", *to, "--to", dir, true, func(c *model.Site) string { return c.Archive }, stderr)
 	if !ok {
 		return code
 	}
@@ -147,16 +143,12 @@ func runArchive(args []string, stdout, stderr io.Writer) int {
 func runArchiveList(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("archive", flag.ContinueOnError)
 	from := fs.String("from", "", "where the snapshots are")
-	pos, code, ok := parseInterleaved(fs, args, stdout, stderr)
-	if !ok {
-		return code
-	}
-	dir, code, ok := optionalSiteDir("archive list", pos, stderr)
+	dir, code, ok := siteCommand("archive list", fs, args, stdout, stderr)
 	if !ok {
 		return code
 	}
 	ctx := context.Background()
-	st, code, ok := openStore(ctx, "archive list", *from, "--from", dir, func(c *model.Site) string { return c.Archive }, stderr)
+	st, code, ok := openStore(ctx, "archive list", *from, "--from", dir, false, func(c *model.Site) string { return c.Archive }, stderr)
 	if !ok {
 		return code
 	}
@@ -188,7 +180,7 @@ func runArchiveList(args []string, stdout, stderr io.Writer) int {
 
 // snapshotCommand parses the command line of a command on one snapshot
 // and opens it.
-func snapshotCommand(cmd string, fs *flag.FlagSet, from *string, args []string, stdout, stderr io.Writer) (st *blobstore.Store, m *archive.Manifest, dir string, code int, ok bool) {
+func snapshotCommand(cmd string, fs *flag.FlagSet, from *string, args []string, stdout, stderr io.Writer, need ...required) (st *blobstore.Store, m *archive.Manifest, dir string, code int, ok bool) {
 	pos, code, ok := parseInterleaved(fs, args, stdout, stderr)
 	if !ok {
 		return nil, nil, "", code, false
@@ -202,7 +194,7 @@ func snapshotCommand(cmd string, fs *flag.FlagSet, from *string, args []string, 
 		return nil, nil, "", code, false
 	}
 	ctx := context.Background()
-	st, code, ok = openStore(ctx, cmd, *from, "--from", dir, func(c *model.Site) string { return c.Archive }, stderr)
+	st, code, ok = openStore(ctx, cmd, *from, "--from", dir, false, func(c *model.Site) string { return c.Archive }, stderr)
 	if !ok {
 		return nil, nil, "", code, false
 	}
@@ -212,7 +204,40 @@ func snapshotCommand(cmd string, fs *flag.FlagSet, from *string, args []string, 
 		fmt.Fprintf(stderr, "budgetpress %s: %v\n", cmd, err)
 		return nil, nil, "", ExitError, false
 	}
+	for _, r := range need {
+		if *r.value == "" {
+			st.Close()
+			fmt.Fprintf(stderr, "budgetpress %s: %s\n", cmd, fmt.Sprintf(r.hint, m.Year))
+			return nil, nil, "", ExitUsage, false
+		}
+	}
 	return st, m, dir, ExitOK, true
+}
+
+// printProblems prints one line a problem and reports whether there
+// were any.
+func printProblems(w io.Writer, problems []archive.Problem) bool {
+	for _, pr := range problems {
+		fmt.Fprintf(w, "%s: %s\n", pr.Path, pr.Reason)
+	}
+	return len(problems) > 0
+}
+
+// required is a flag a snapshot command cannot do without, with what to
+// say when it is missing (%d: the snapshot's year).
+type required struct {
+	value *string
+	hint  string
+}
+
+// siteCommand parses the command line of a command on a site folder
+// (the current one unless named) and returns the folder.
+func siteCommand(cmd string, fs *flag.FlagSet, args []string, stdout, stderr io.Writer) (dir string, code int, ok bool) {
+	pos, code, ok := parseInterleaved(fs, args, stdout, stderr)
+	if !ok {
+		return "", code, false
+	}
+	return optionalSiteDir(cmd, pos, stderr)
 }
 
 func runArchiveVerify(args []string, stdout, stderr io.Writer) int {
@@ -232,10 +257,7 @@ func runArchiveVerify(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "budgetpress archive verify: %v\n", err)
 		return ExitError
 	}
-	for _, pr := range problems {
-		fmt.Fprintf(stdout, "%s: %s\n", pr.Path, pr.Reason)
-	}
-	if len(problems) > 0 {
+	if printProblems(stdout, problems) {
 		fmt.Fprintf(stdout, "snapshot %s is damaged: %s of %d missing or altered\n", m.ID, plural(len(problems), "file"), m.Files())
 		return ExitError
 	}
@@ -248,10 +270,7 @@ func runArchiveVerify(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "budgetpress archive verify: %v\n", err)
 		return ExitError
 	}
-	for _, pr := range diffs {
-		fmt.Fprintf(stdout, "%s: %s\n", pr.Path, pr.Reason)
-	}
-	if len(diffs) > 0 {
+	if printProblems(stdout, diffs) {
 		why := ""
 		if tool := archive.Tool(); tool != m.Tool {
 			why = fmt.Sprintf(" (it was built by %s, rebuilt by %s: the difference may come from the change of version)", m.Tool, tool)
@@ -267,18 +286,20 @@ func runArchiveRestore(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("archive", flag.ContinueOnError)
 	from := fs.String("from", "", "where the snapshots are")
 	to := fs.String("to", "", "the folder to restore into")
-	st, m, _, code, ok := snapshotCommand("archive restore", fs, from, args, stdout, stderr)
+	st, m, _, code, ok := snapshotCommand("archive restore", fs, from, args, stdout, stderr,
+		required{to, "say where to restore it, like --to restored-%d"})
 	if !ok {
 		return code
 	}
 	defer st.Close()
-	if *to == "" {
-		fmt.Fprintf(stderr, "budgetpress archive restore: say where to restore it, like --to restored-%d\n", m.Year)
-		return ExitUsage
-	}
 	p := newProgress(stderr, "restoring")
 	err := archive.Restore(context.Background(), st, m, *to, func(a archive.Progress) { p.show(a.Files, a.TotalFiles, a.Bytes, a.TotalBytes) })
 	p.done()
+	if err == nil && len(m.Site) > 0 {
+		// The list of what a build wrote: the next build of the restored
+		// site replaces public/ without taking its files for hand-made.
+		err = build.WriteManifest(filepath.Join(*to, "public"))
+	}
 	if err != nil {
 		fmt.Fprintf(stderr, "budgetpress archive restore: %v\n", err)
 		return ExitError
@@ -292,15 +313,12 @@ func runArchiveExport(args []string, stdout, stderr io.Writer) int {
 	from := fs.String("from", "", "where the snapshots are")
 	bag := fs.String("bag", "", "the folder to write the bag into")
 	contact := fs.String("contact", "", "who to ask about the bag")
-	st, m, dir, code, ok := snapshotCommand("archive export", fs, from, args, stdout, stderr)
+	st, m, dir, code, ok := snapshotCommand("archive export", fs, from, args, stdout, stderr,
+		required{bag, "say where to write the bag, like --bag bag-%d"})
 	if !ok {
 		return code
 	}
 	defer st.Close()
-	if *bag == "" {
-		fmt.Fprintf(stderr, "budgetpress archive export: say where to write the bag, like --bag bag-%d\n", m.Year)
-		return ExitUsage
-	}
 	info := archive.BagInfo{Contact: *contact}
 	if s, _ := load.ReadSettings(dir); s.Config != nil {
 		info.SourceOrganization = s.Config.Portal.SiteName.ZH()
@@ -353,7 +371,7 @@ func optionalSiteDir(cmd string, pos []string, stderr io.Writer) (string, int, b
 
 // openStore opens the destination given by flag, or else the one
 // site.yaml names (pick chooses which), relative to the site folder.
-func openStore(ctx context.Context, cmd, url, flagName, dir string, pick func(*model.Site) string, stderr io.Writer) (*blobstore.Store, int, bool) {
+func openStore(ctx context.Context, cmd, url, flagName, dir string, create bool, pick func(*model.Site) string, stderr io.Writer) (*blobstore.Store, int, bool) {
 	if url == "" {
 		s, diags := load.ReadSettings(dir)
 		if s.Config == nil {
@@ -375,7 +393,11 @@ func openStore(ctx context.Context, cmd, url, flagName, dir string, pick func(*m
 			return nil, ExitUsage, false
 		}
 	}
-	st, err := blobstore.Open(ctx, url, dir)
+	open := blobstore.OpenExisting
+	if create {
+		open = blobstore.Open
+	}
+	st, err := open(ctx, url, dir)
 	if err != nil {
 		fmt.Fprintf(stderr, "budgetpress %s: %v\n", cmd, err)
 		return nil, ExitError, false

@@ -41,11 +41,7 @@ func runDeploy(args []string, stdout, stderr io.Writer) int {
 	dryRun := fs.Bool("dry-run", false, "change nothing")
 	del := fs.Bool("delete", false, "delete files that are no longer in the site")
 	maxDeletes := fs.Int("max-deletes", deploy.DefaultMaxDeletes, "most files to delete")
-	pos, code, ok := parseInterleaved(fs, args, stdout, stderr)
-	if !ok {
-		return code
-	}
-	dir, code, ok := optionalSiteDir("deploy", pos, stderr)
+	dir, code, ok := siteCommand("deploy", fs, args, stdout, stderr)
 	if !ok {
 		return code
 	}
@@ -60,7 +56,7 @@ func runDeploy(args []string, stdout, stderr io.Writer) int {
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	st, code, ok := openStore(ctx, "deploy", *to, "--to", dir, func(c *model.Site) string { return c.Deploy }, stderr)
+	st, code, ok := openStore(ctx, "deploy", *to, "--to", dir, !*dryRun, func(c *model.Site) string { return c.Deploy }, stderr)
 	if !ok {
 		return code
 	}
@@ -85,6 +81,9 @@ func runDeploy(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stdout, "dry run: would upload %s (%s) and delete %s; %s unchanged; nothing was changed in %s\n",
 			plural(files, "file"), size(bytes), plural(len(plan.Deletes), "file"), plural(plan.Unchanged, "file"), st.URL)
 		keptNote(stdout, plan)
+		if st.Missing {
+			fmt.Fprintf(stdout, "the folder %s does not exist yet: deploy creates it\n", st.Folder())
+		}
 		return ExitOK
 	}
 	p := newProgress(stderr, "uploading")

@@ -118,23 +118,25 @@ func MakePlan(ctx context.Context, st *blobstore.Store, dir string, opt Options)
 }
 
 // unchanged reports whether the remote object o holds the bytes of u:
-// by the SHA-256 in its metadata; without one, by the listing's MD5;
-// without that, by reading it.
+// by the listing's MD5 (the ETag of an object sent in one piece, as
+// deploy sends them), which costs no request of its own; without one, by
+// the SHA-256 in its metadata (one HEAD request); without that, by
+// reading it. A folder is read: it has no such metadata.
 func unchanged(ctx context.Context, st *blobstore.Store, u Upload, o blobstore.Object) (bool, error) {
 	if o.Size != u.Size {
 		return false, nil
 	}
 	if !st.Local {
+		if len(o.MD5) > 0 {
+			m := md5.Sum(u.data)
+			return bytes.Equal(m[:], o.MD5), nil
+		}
 		sum, err := st.SHA256(ctx, u.Key)
 		if err != nil {
 			return false, err
 		}
 		if sum != "" {
 			return sum == u.SHA256, nil
-		}
-		if len(o.MD5) > 0 {
-			m := md5.Sum(u.data)
-			return bytes.Equal(m[:], o.MD5), nil
 		}
 	}
 	data, err := st.Read(ctx, u.Key)

@@ -30,15 +30,9 @@ func eachTarget(t *testing.T, test func(t *testing.T, tg target)) {
 		dir := filepath.Join(t.TempDir(), "www")
 		test(t, target{url: "file://" + dir, root: dir})
 	})
-	for _, tc := range []struct {
-		name string
-		tls  bool
-	}{{"s3-http", false}, {"s3-tls", true}} {
-		t.Run(tc.name, func(t *testing.T) {
-			srv := s3test.Start(t, tc.tls)
-			test(t, target{url: srv.URL("www"), raw: strings.Replace(srv.URL(""), "/?", "?", 1) + "&request_checksum_calculation=when_required&response_checksum_validation=when_required"})
-		})
-	}
+	s3test.Each(t, func(t *testing.T, srv *s3test.Server) {
+		test(t, target{url: srv.URL("www"), raw: strings.Replace(srv.URL(""), "/?", "?", 1) + "&request_checksum_calculation=when_required&response_checksum_validation=when_required"})
+	})
 }
 
 func builtExample(t *testing.T) string {
@@ -51,15 +45,8 @@ func builtExample(t *testing.T) string {
 	return out
 }
 
-func open(t *testing.T, url string) *blobstore.Store {
-	t.Helper()
-	st, err := blobstore.Open(context.Background(), url, t.TempDir())
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
-	return st
-}
+// open opens a destination for the test.
+func open(t *testing.T, url string) *blobstore.Store { return s3test.Open(t, url) }
 
 func deployOnce(t *testing.T, st *blobstore.Store, dir string, opt deploy.Options) *deploy.Plan {
 	t.Helper()

@@ -25,6 +25,8 @@ import (
 
 	"gocloud.dev/blob"
 	_ "gocloud.dev/blob/s3blob" // s3:// URLs
+
+	"budgetpress/internal/blobstore"
 )
 
 // Credentials of the test server's root user. Tests grep output and
@@ -186,4 +188,28 @@ func makeCert(t *testing.T, dir string) (certFile, keyFile string) {
 		t.Fatal(err)
 	}
 	return certFile, keyFile
+}
+
+// Open opens the store at url (file://… or one of a Server's) for the
+// test, with a fresh site folder for relative file:// paths, and closes
+// it when the test ends.
+func Open(t testing.TB, url string) *blobstore.Store {
+	t.Helper()
+	st, err := blobstore.Open(context.Background(), url, t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	return st
+}
+
+// Each runs test in a subtest against a server over plain HTTP
+// ("s3-http") and one over TLS ("s3-tls").
+func Each(t *testing.T, test func(t *testing.T, srv *Server)) {
+	for _, tc := range []struct {
+		name string
+		tls  bool
+	}{{"s3-http", false}, {"s3-tls", true}} {
+		t.Run(tc.name, func(t *testing.T) { test(t, Start(t, tc.tls)) })
+	}
 }

@@ -8,14 +8,13 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"io/fs"
-	"os"
 	"path"
-	"path/filepath"
 	"strings"
 
 	"budgetpress"
 	"budgetpress/internal/diag"
 	"budgetpress/internal/i18n"
+	"budgetpress/internal/insite"
 )
 
 // Theme is the theme of one build.
@@ -40,9 +39,17 @@ func Open(dir string, langs []string, fingerprint bool) (*Theme, diag.List) {
 		diags.Errorf(diag.Pos{File: "layouts"}, "the default theme is missing: %v", err)
 		return nil, diags
 	}
+	// The site's layouts/ is read without following a link out of the
+	// site: a link to /etc/passwd in layouts/assets/ would publish it.
+	if diags = insite.Links(dir, "layouts"); diags.HasErrors() {
+		return nil, diags
+	}
 	var upper fs.FS
-	if st, err := os.Stat(filepath.Join(dir, "layouts")); err == nil && st.IsDir() {
-		upper = os.DirFS(filepath.Join(dir, "layouts"))
+	if fsys, ok, err := insite.FS(dir, "layouts"); err != nil {
+		diags.Errorf(diag.Pos{File: "layouts"}, "cannot read: %v", err)
+		return nil, diags
+	} else if ok {
+		upper = fsys
 	}
 	t := &Theme{FS: overlay{upper: upper, lower: lower}, Catalog: i18n.New(langs[0])}
 	for _, lang := range langs {

@@ -1,0 +1,10 @@
+package build
+
+import "golang.org/x/sys/unix"
+
+// exchange swaps the folders a and b in one step (renameat2 with
+// RENAME_EXCHANGE): a reader of b sees the old site or the new one,
+// never no site.
+func exchange(a, b string) error {
+	return unix.Renameat2(unix.AT_FDCWD, a, unix.AT_FDCWD, b, unix.RENAME_EXCHANGE)
+}
