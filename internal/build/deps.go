@@ -16,17 +16,18 @@ type Target struct {
 	Years  map[int]bool    // year pages, in every language
 	Depts  map[string]bool // department-year pages by "<year>/<id>", in every language
 	Assets bool            // the theme's assets (stylesheets, scripts)
+	Search bool            // the search pages and their index, in every language
 }
 
 // Empty reports whether nothing is to be built.
 func (t Target) Empty() bool {
-	return !t.All && !t.Home && !t.Assets && len(t.Years) == 0 && len(t.Depts) == 0
+	return !t.All && !t.Home && !t.Assets && !t.Search && len(t.Years) == 0 && len(t.Depts) == 0
 }
 
 // StylesOnly reports whether only the assets are to be built: a page
 // showing the site can swap its stylesheets instead of reloading.
 func (t Target) StylesOnly() bool {
-	return t.Assets && !t.All && !t.Home && len(t.Years) == 0 && len(t.Depts) == 0
+	return t.Assets && !t.All && !t.Home && !t.Search && len(t.Years) == 0 && len(t.Depts) == 0
 }
 
 // Add adds the outputs of u to t.
@@ -34,6 +35,7 @@ func (t *Target) Add(u Target) {
 	t.All = t.All || u.All
 	t.Home = t.Home || u.Home
 	t.Assets = t.Assets || u.Assets
+	t.Search = t.Search || u.Search
 	for y := range u.Years {
 		if t.Years == nil {
 			t.Years = map[int]bool{}
@@ -63,6 +65,8 @@ func (t Target) Has(p render.Page) bool {
 		return p.File != nil && t.Depts[strconv.Itoa(p.Year)+"/"+p.File.ID]
 	case "404":
 		return false
+	case "search":
+		return t.Search
 	}
 	return true
 }
@@ -71,10 +75,11 @@ func (t Target) Has(p render.Page) bool {
 // paths relative to the site folder:
 //
 //   - data/<year>/<id>.yaml: that department-year's pages, the pages
-//     that list its figures (that year's pages and the home pages);
+//     that list its figures (that year's pages and the home pages), and
+//     the search pages with their index;
 //   - content/<lang>/<year>/<id>.md: that department-year's pages in
 //     every language (a language without its own file shows the
-//     Chinese one);
+//     Chinese one), and the search pages with their index;
 //   - layouts/assets/…: the assets only, which stylesheets can take
 //     without a reload;
 //   - site.yaml, data/classification.yaml, templates/<id>.yaml, the rest of layouts/, and a
@@ -102,10 +107,10 @@ func Affected(changed []string) Target {
 			if err != nil {
 				continue // not a year folder: the loader reports it, no page shows it
 			}
-			t.Add(Target{Home: true, Years: map[int]bool{year: true}, Depts: map[string]bool{ys + "/" + id: true}})
+			t.Add(Target{Home: true, Years: map[int]bool{year: true}, Depts: map[string]bool{ys + "/" + id: true}, Search: true})
 		case parts[0] == sitepath.Content && path.Ext(p) == ".md":
 			if _, year, id, ok := sitepath.ParseExplanation(p); ok {
-				t.Add(Target{Depts: map[string]bool{year + "/" + id: true}})
+				t.Add(Target{Depts: map[string]bool{year + "/" + id: true}, Search: true})
 			}
 		case (parts[0] == "data" || parts[0] == "content") && strings.HasSuffix(p, "/"):
 			// A folder renamed or removed: its files were not reported.

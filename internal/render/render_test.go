@@ -95,9 +95,11 @@ func TestPagesAndURLs(t *testing.T) {
 		"home zh index.html",
 		"year zh 2024/index.html",
 		"department zh 2024/changji-egov/index.html",
+		"search zh search/index.html",
 		"home en en/index.html",
 		"year en en/2024/index.html",
 		"department en en/2024/changji-egov/index.html",
+		"search en en/search/index.html",
 		"404 zh 404.html",
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {

@@ -70,7 +70,7 @@ func (s *Site) DefaultLang() string { return s.Config.Languages[0] }
 type Page struct {
 	Path string // output path relative to the site root
 	Lang string
-	Kind string // "home", "year", "department" or "404"
+	Kind string // "home", "year", "department", "search" or "404"
 	Year int
 	File *model.File
 }
@@ -87,6 +87,7 @@ func (s *Site) Pages() []Page {
 				out = append(out, Page{Path: s.PagePath(lang, ys, f.ID), Lang: lang, Kind: "department", Year: y, File: f})
 			}
 		}
+		out = append(out, Page{Path: s.PagePath(lang, "search"), Lang: lang, Kind: "search"})
 	}
 	out = append(out, Page{Path: "404.html", Lang: s.DefaultLang(), Kind: "404"})
 	return out
