@@ -6,6 +6,8 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+
+	"budgetpress/internal/parallel"
 )
 
 // Kind is what a document of the index is.
@@ -76,12 +78,12 @@ func Build(pages []Page) []File {
 		}
 		return pages[i].Dept < pages[j].Dept
 	})
-	var files []File
+	files := make([]File, 0, len(pages)+MaxShards+1)
 	postings := map[string]*postingList{}
 	deptIndex := map[string]int{}
 	var depts [][2]string
 	var pageRefs [][2]int
-	for pi, p := range pages {
+	for _, p := range pages {
 		di, ok := deptIndex[p.Dept]
 		if !ok {
 			di = len(depts)
@@ -89,46 +91,28 @@ func Build(pages []Page) []File {
 			depts = append(depts, [2]string{p.Dept, p.Name})
 		}
 		pageRefs = append(pageRefs, [2]int{p.Year, di})
-		docs := append([]Doc{{Kind: Department, Title: p.Name, Text: p.About}}, p.Docs...)
-		places := map[string][]place{}
-		var order []string
-		for local, d := range docs {
-			best := map[string]int{}
-			var terms []string
-			mark := func(text string, singles bool, field int) {
-				for _, t := range Terms(text, singles) {
-					if f, ok := best[t]; !ok {
-						terms = append(terms, t)
-						best[t] = field
-					} else if field > f {
-						best[t] = field
-					}
+	}
+	// The pages are cut into terms on every core, a batch at a time so
+	// that only a batch's terms are held; their postings are then added
+	// in page order.
+	const batch = 64
+	cut := make([]pageTerms, batch)
+	for start := 0; start < len(pages); start += batch {
+		n := min(batch, len(pages)-start)
+		parallel.Each(n, func(i int) { cut[i] = termsOf(pages[start+i]) })
+		for i := range n {
+			pi := start + i
+			for _, t := range cut[i].order {
+				pl := postings[t]
+				if pl == nil {
+					pl = &postingList{}
+					postings[t] = pl
 				}
+				pl.add(pi, cut[i].places[t])
 			}
-			mark(d.Title, true, titleField[d.Kind])
-			if local == 0 {
-				mark(strconv.Itoa(p.Year), false, FieldDept)
-			}
-			for _, n := range d.Names {
-				mark(n, true, FieldName)
-			}
-			mark(d.Text, false, FieldText)
-			for _, t := range terms {
-				if _, ok := places[t]; !ok {
-					order = append(order, t)
-				}
-				places[t] = append(places[t], place{local: local, field: best[t]})
-			}
+			files = append(files, File{Name: "i/d/" + strconv.Itoa(pi) + ".js", Data: docFile(pi, cut[i].docs)})
+			cut[i] = pageTerms{}
 		}
-		for _, t := range order {
-			pl := postings[t]
-			if pl == nil {
-				pl = &postingList{}
-				postings[t] = pl
-			}
-			pl.add(pi, places[t])
-		}
-		files = append(files, File{Name: "i/d/" + strconv.Itoa(pi) + ".js", Data: docFile(pi, docs)})
 	}
 
 	total := 0
@@ -158,6 +142,50 @@ func Build(pages []Page) []File {
 	files = append(files, File{Name: "i/meta.js", Data: script("meta", "", meta)})
 	sort.Slice(files, func(i, j int) bool { return files[i].Name < files[j].Name })
 	return files
+}
+
+// pageTerms is a page cut into terms: where each is, and its documents.
+type pageTerms struct {
+	order  []string // the terms, in the order they first occur
+	places map[string][]place
+	docs   []Doc
+}
+
+// termsOf cuts a page into terms.
+func termsOf(p Page) pageTerms {
+	docs := append([]Doc{{Kind: Department, Title: p.Name, Text: p.About}}, p.Docs...)
+	pt := pageTerms{places: map[string][]place{}, docs: docs}
+	best := map[string]int{}
+	var terms []string
+	for local, d := range docs {
+		clear(best)
+		terms = terms[:0]
+		mark := func(text string, singles bool, field int) {
+			for _, t := range Terms(text, singles) {
+				if f, ok := best[t]; !ok {
+					terms = append(terms, t)
+					best[t] = field
+				} else if field > f {
+					best[t] = field
+				}
+			}
+		}
+		mark(d.Title, true, titleField[d.Kind])
+		if local == 0 {
+			mark(strconv.Itoa(p.Year), false, FieldDept)
+		}
+		for _, n := range d.Names {
+			mark(n, true, FieldName)
+		}
+		mark(d.Text, false, FieldText)
+		for _, t := range terms {
+			if _, ok := pt.places[t]; !ok {
+				pt.order = append(pt.order, t)
+			}
+			pt.places[t] = append(pt.places[t], place{local: local, field: best[t]})
+		}
+	}
+	return pt
 }
 
 // place is where a term is on a page: a document and the best field.

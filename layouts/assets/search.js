@@ -6,7 +6,7 @@
 // the index is ever parsed as HTML.
 (function () {
   "use strict";
-  var PAGE = 20;                          // results shown at a time
+  var PAGE = 10;                          // results shown at a time
   var WEIGHTS = [0, 2, 8, 20, 40, 80];    // by field, as Query in Go
   var CONTEXT = 1;                        // a term in the department's name only
   var MAX_WORD = 32;
