@@ -26,11 +26,15 @@ func TestSearchIndexLinksToThePage(t *testing.T) {
 		if !bytes.Contains(meta, []byte(`"pages":[[2024,0]]`)) || !bytes.Contains(meta, []byte(`"depts":[["changji-egov",`)) {
 			t.Errorf("%s/i/meta.js does not list the department page: %s", c.dir, meta)
 		}
-		docs := tree[c.dir+"/i/d/0.js"]
-		body := docs[bytes.IndexByte(docs, ',')+1 : len(docs)-3]
 		var rows [][4]string
-		if err := json.Unmarshal(body, &rows); err != nil {
-			t.Fatalf("%s/i/d/0.js: %v", c.dir, err)
+		var docs []byte
+		for i := 0; tree[c.dir+"/i/d/0-"+strconv.Itoa(i)+".js"] != nil; i++ {
+			d := tree[c.dir+"/i/d/0-"+strconv.Itoa(i)+".js"]
+			var part [][4]string
+			if err := json.Unmarshal(d[bytes.IndexByte(d, ',')+1:len(d)-3], &part); err != nil {
+				t.Fatalf("%s/i/d/0-%d.js: %v", c.dir, i, err)
+			}
+			rows, docs = append(rows, part...), append(docs, d...)
 		}
 		html := string(tree[c.page])
 		kinds := map[string]int{}

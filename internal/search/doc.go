@@ -17,7 +17,7 @@
 //
 //	i/meta.js        bpsearch.meta({"v":1,"terms":N,"depts":[[id,name]…],"pages":[[year,dept]…]})
 //	i/t/<k>.js       bpsearch.terms(k,{"<term>":"<postings>",…})  for k in [0, N)
-//	i/d/<page>.js    bpsearch.docs(page,[[kind,anchor,title,text]…])
+//	i/d/<page>-<c>.js  bpsearch.docs("<page>-<c>",[[kind,anchor,title,text]…])
 //
 // pages lists the department-year pages, newest year first, then by
 // department id; a page is its position in that list, and dept is a
@@ -33,8 +33,9 @@
 // order, the page's distance from the previous one (from 0 for the
 // first), the number of places on it, and for each place, in increasing
 // order, (distance from the previous place, from 0) × 8 + field. Places
-// are the documents of the page's doc file, by position; the page's
-// first document is the department itself. Fields say where on the place
+// are the documents of the page, numbered from 0, the department itself;
+// document n is at position n mod DocChunk of doc file <page>-<n div
+// DocChunk>, so that a result loads the text of only DocChunk documents. Fields say where on the place
 // the term is, the best one kept: 5 the department's name or the year, 4
 // a table's title, 3 a project's name, 2 a section heading or a row's
 // name (the classification names of a table), 1 the text. Numbers are

@@ -63,6 +63,9 @@ const (
 	ShardBytes = 24 << 10
 	// MaxShards bounds the number of term shards.
 	MaxShards = 4096
+	// DocChunk is the number of documents of a page in one doc file: a
+	// result loads the text of its own and of few others.
+	DocChunk = 16
 	// MaxText is the number of characters of a document's text kept for
 	// quoting in results; all of it is indexed.
 	MaxText = 2000
@@ -78,7 +81,7 @@ func Build(pages []Page) []File {
 		}
 		return pages[i].Dept < pages[j].Dept
 	})
-	files := make([]File, 0, len(pages)+MaxShards+1)
+	files := make([]File, 0, 3*len(pages)+MaxShards+1)
 	postings := map[string]*postingList{}
 	deptIndex := map[string]int{}
 	var depts [][2]string
@@ -110,7 +113,11 @@ func Build(pages []Page) []File {
 				}
 				pl.add(pi, cut[i].places[t])
 			}
-			files = append(files, File{Name: "i/d/" + strconv.Itoa(pi) + ".js", Data: docFile(pi, cut[i].docs)})
+			for c := 0; c*DocChunk < len(cut[i].docs); c++ {
+				part := cut[i].docs[c*DocChunk : min((c+1)*DocChunk, len(cut[i].docs))]
+				name := DocFile(pi, c*DocChunk)
+				files = append(files, File{Name: "i/d/" + name + ".js", Data: docFile(name, part)})
+			}
 			cut[i] = pageTerms{}
 		}
 	}
@@ -226,8 +233,13 @@ func putNumber(b *strings.Builder, n int) {
 	b.Write(digits[i:])
 }
 
-// docFile is the doc file of a page.
-func docFile(page int, docs []Doc) []byte {
+// DocFile names the doc file that holds a page's document doc, without
+// its folder and extension: "12-0" holds the first DocChunk documents of
+// page 12, "12-1" the next ones.
+func DocFile(page, doc int) string { return strconv.Itoa(page) + "-" + strconv.Itoa(doc/DocChunk) }
+
+// docFile is a doc file: some of a page's documents.
+func docFile(name string, docs []Doc) []byte {
 	rows := make([][4]string, len(docs))
 	for i, d := range docs {
 		text := strings.Join(d.Names, " · ")
@@ -237,7 +249,7 @@ func docFile(page int, docs []Doc) []byte {
 		text += d.Text
 		rows[i] = [4]string{string(d.Kind), d.Anchor, d.Title, cut(text, MaxText)}
 	}
-	return script("docs", strconv.Itoa(page), rows)
+	return script("docs", strconv.Quote(name), rows)
 }
 
 // cut shortens a text to n characters.

@@ -175,7 +175,7 @@ func Query(read Reader, q string, f Filter, limit int) (hits []Hit, total int, l
 	if limit > 0 && len(hits) > limit {
 		hits = hits[:limit]
 	}
-	docs := map[int][][4]string{}
+	docs := map[string][][4]string{}
 	for i := range hits {
 		h := &hits[i]
 		p := meta.Pages[h.Page]
@@ -183,17 +183,19 @@ func Query(read Reader, q string, f Filter, limit int) (hits []Hit, total int, l
 		if limit == 0 {
 			continue
 		}
-		rows, ok := docs[h.Page]
+		name := DocFile(h.Page, h.Doc)
+		rows, ok := docs[name]
 		if !ok {
-			if err := get("i/d/"+strconv.Itoa(h.Page)+".js", &rows); err != nil {
+			if err := get("i/d/"+name+".js", &rows); err != nil {
 				return nil, 0, loaded, err
 			}
-			docs[h.Page] = rows
+			docs[name] = rows
 		}
-		if h.Doc >= len(rows) {
-			return nil, 0, loaded, fmt.Errorf("i/d/%d.js: no document %d", h.Page, h.Doc)
+		i := h.Doc % DocChunk
+		if i >= len(rows) {
+			return nil, 0, loaded, fmt.Errorf("i/d/%s.js: no document %d", name, h.Doc)
 		}
-		h.Kind, h.Anchor, h.Title = Kind(rows[h.Doc][0]), rows[h.Doc][1], rows[h.Doc][2]
+		h.Kind, h.Anchor, h.Title = Kind(rows[i][0]), rows[i][1], rows[i][2]
 	}
 	return hits, total, loaded, nil
 }

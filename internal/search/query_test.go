@@ -206,7 +206,7 @@ func TestQueryErrors(t *testing.T) {
 		{"bad digit", with(shard, `bpsearch.terms(0,{"经费":"0!"});`), `term "经费": postings: unexpected '!' at 1`},
 		{"cut short", with(shard, `bpsearch.terms(0,{"经费":"0A"});`), `term "经费": postings end inside a number`},
 		{"bad field", with(shard, `bpsearch.terms(0,{"经费":"017"});`), `term "经费": postings: no field 7`},
-		{"no such document", with(shard, `bpsearch.terms(0,{"经费":"01Bt"});`), "i/d/0.js: no document 7"},
+		{"no such document", with(shard, `bpsearch.terms(0,{"经费":"01Bt"});`), "i/d/0-0.js: no document 7"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			_, _, _, err := Query(c.read, "经费", Filter{}, 10)

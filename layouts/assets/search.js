@@ -10,6 +10,7 @@
   var WEIGHTS = [0, 2, 8, 20, 40, 80];    // by field, as Query in Go
   var CONTEXT = 1;                        // a term in the department's name only
   var MAX_WORD = 32;
+  var CHUNK = 16;                         // documents in a doc file
   var MORE = "ABCDEFGHIJKLMNOPQRSTUVWXYZwxyz-_";
   var LAST = "0123456789abcdefghijklmnopqrstuv";
   var QUOTES = "“”‘’「」『』《》〈〉\"";
@@ -255,13 +256,14 @@
       var batch = hits.slice(shown, shown + n), q = current;
       shown += batch.length;
       more.hidden = true;
-      var pages = {};
-      batch.forEach(function (h) { pages[h.page] = true; });
+      var files = {};
+      function file(h) { return "d/" + h.page + "-" + Math.floor(h.doc / CHUNK); }
+      batch.forEach(function (h) { files[file(h)] = true; });
       var mine = run;
-      return Promise.all(Object.keys(pages).map(function (p) { return load("d/" + p); })).then(function () {
+      return Promise.all(Object.keys(files).map(load)).then(function () {
         if (mine !== run) { return; }
         batch.forEach(function (h) {
-          var d = loaded["d/" + h.page][h.doc] || ["s", "", "", ""];
+          var d = loaded[file(h)][h.doc % CHUNK] || ["s", "", "", ""];
           var li = document.createElement("li");
           li.className = "search-result";
           var meta = document.createElement("p");
