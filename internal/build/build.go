@@ -150,6 +150,7 @@ func prepare(site *load.Site, opt Options) (*render.Site, fs.FS, diag.List) {
 // rebuild of some pages both write. It returns the texts shown untranslated.
 func publish(r *render.Site, theme fs.FS, w *writer, pages, todo []render.Page, withAssets bool, diags *diag.List) map[string][]render.Missing {
 	untranslated := renderAll(r, todo, w, diags)
+	writeSearch(r, w, todo, diags)
 	if withAssets {
 		w.copyAssets(theme, r.Assets, diags)
 	}
@@ -217,6 +218,7 @@ type writer struct {
 	files int
 	bytes int64
 	dirs  sync.Map // folders made so far
+	index []string // the files of the search indexes written, when any
 }
 
 func (w *writer) write(rel string, data []byte, diags *diag.List) {
@@ -355,7 +357,7 @@ func sitemap(r *render.Site, pages []render.Page) []byte {
 	b.WriteString(`<?xml version="1.0" encoding="UTF-8"?>` + "\n")
 	b.WriteString(`<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">` + "\n")
 	for _, p := range pages {
-		if p.Kind == "404" {
+		if p.Kind == "404" || p.Kind == "search" {
 			continue
 		}
 		fmt.Fprintf(&b, "<url><loc>%s</loc>", xmlEscape(r.Absolute(p.Path)))

@@ -37,6 +37,7 @@ type Builder struct {
 	found map[string]diag.List
 	dirty Target          // outputs not rebuilt since they changed
 	pages map[string]bool // output paths of the pages of the current build
+	index map[string]bool // output paths of the files of its search indexes
 
 	mu   sync.Mutex
 	dir  string // the current build
@@ -256,6 +257,7 @@ func (b *Builder) render(start time.Time) Outcome {
 	if !o.Diags.HasErrors() {
 		if full {
 			err = os.Chmod(stage, 0o755)
+			b.index = nil
 		} else {
 			err = b.merge(stage, pages)
 		}
@@ -277,6 +279,9 @@ func (b *Builder) render(start time.Time) Outcome {
 		}
 	} else {
 		os.RemoveAll(stage)
+	}
+	if err := b.pruneIndex(w.index); err != nil {
+		o.Diags.Errorf(diag.Pos{File: b.opt.Out}, "cannot remove the old search index files: %v", err)
 	}
 	o.StylesOnly = !full && b.dirty.StylesOnly()
 	b.pages = map[string]bool{}

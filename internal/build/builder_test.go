@@ -77,21 +77,22 @@ func TestUpdateRendersOnlyWhatDependsOnTheChange(t *testing.T) {
 		old, new string
 		pages    int // pages rendered
 		changed  []string
+		indexes  []string // the search indexes that change with it
 	}{
 		{
 			name: "a department's text", file: dataFile,
 			old: "    zh: >-\n      昌吉州人民政府电子政务办公室主要职能是：", new: "    zh: >-\n      本办公室主要职能是：",
-			pages: 10, changed: []string{"2024/changji-egov/index.html"},
+			pages: 12, changed: []string{"2024/changji-egov/index.html"}, indexes: []string{"search/i/"},
 		},
 		{
 			name: "a figure of the department", file: dataFile,
 			old: "authorized: 30", new: "authorized: 31",
-			pages: 10, changed: []string{"2024/changji-egov/index.html", "en/2024/changji-egov/index.html"},
+			pages: 12, changed: []string{"2024/changji-egov/index.html", "en/2024/changji-egov/index.html"}, indexes: []string{"en/search/i/", "search/i/"},
 		},
 		{
 			name: "an explanation", file: contentFile,
 			old: "收入预算包括：一般公共预算。", new: "收入预算包括：一般公共预算（已核对）。",
-			pages: 2, changed: []string{"2024/changji-egov/index.html"},
+			pages: 4, changed: []string{"2024/changji-egov/index.html"}, indexes: []string{"search/i/"},
 		},
 		{
 			name: "a stylesheet", file: "layouts/assets/site.css",
@@ -110,8 +111,21 @@ func TestUpdateRendersOnlyWhatDependsOnTheChange(t *testing.T) {
 			if o.Pages != tc.pages {
 				t.Errorf("rendered %d pages; want %d", o.Pages, tc.pages)
 			}
-			if got := written(before, readTree(t, b.Dir())); !slices.Equal(got, tc.changed) {
+			var got, indexes []string
+			for _, f := range written(before, readTree(t, b.Dir())) {
+				if dir, _, ok := strings.Cut(f, "/i/"); ok && strings.HasSuffix(dir, "search") {
+					if !slices.Contains(indexes, dir+"/i/") {
+						indexes = append(indexes, dir+"/i/")
+					}
+					continue
+				}
+				got = append(got, f)
+			}
+			if !slices.Equal(got, tc.changed) {
 				t.Errorf("changed files %q; want %q", got, tc.changed)
+			}
+			if !slices.Equal(indexes, tc.indexes) {
+				t.Errorf("changed search indexes %q; want %q", indexes, tc.indexes)
 			}
 			if o.StylesOnly != (tc.pages == 0) {
 				t.Errorf("StylesOnly = %v", o.StylesOnly)
@@ -164,8 +178,8 @@ func TestUpdateWithErrorsKeepsTheLastGoodBuild(t *testing.T) {
 	if !o.Built || o.Diags.HasErrors() {
 		t.Fatalf("after the fix: built %v, findings:\n%s", o.Built, diagText(o))
 	}
-	if o.Pages != 10 {
-		t.Errorf("rendered %d pages after the fix; want the 10 that depend on the data file", o.Pages)
+	if o.Pages != 12 {
+		t.Errorf("rendered %d pages after the fix; want the 12 that depend on the data file (with the overview, comparison and search pages)", o.Pages)
 	}
 	sameAsFreshBuild(t, dir, b)
 }
@@ -184,7 +198,7 @@ func TestUpdateAddsAndRemovesDepartments(t *testing.T) {
 		}
 	}
 	copyTo("data/2024/other-office.yaml")
-	if o := b.Update([]string{"data/2024/other-office.yaml"}); !o.Built || o.Pages != 10 {
+	if o := b.Update([]string{"data/2024/other-office.yaml"}); !o.Built || o.Pages != 12 {
 		t.Fatalf("adding a department: built %v, %d pages, findings:\n%s", o.Built, o.Pages, diagText(o))
 	}
 	if _, err := os.Stat(filepath.Join(b.Dir(), "en", "2024", "other-office", "index.html")); err != nil {
@@ -251,8 +265,8 @@ func TestOnlyDepartmentFileComesBack(t *testing.T) {
 			}
 			// Nothing is left over: a save after that is an ordinary update.
 			replace(t, dir, dataFile, "authorized: 30", "authorized: 31")
-			if o := b.Update([]string{dataFile}); !o.Built || o.Pages != 10 {
-				t.Errorf("the next save: built %v, %d pages; want 10, findings:\n%s", o.Built, o.Pages, diagText(o))
+			if o := b.Update([]string{dataFile}); !o.Built || o.Pages != 12 {
+				t.Errorf("the next save: built %v, %d pages; want 12, findings:\n%s", o.Built, o.Pages, diagText(o))
 			}
 			sameAsFreshBuild(t, dir, b)
 		})

@@ -19,17 +19,18 @@ type Target struct {
 	// whose pages of every year (their year pickers), are to be built.
 	Series map[string]bool
 	Assets bool // the theme's assets (stylesheets, scripts)
+	Search bool // the search pages and their index, in every language
 }
 
 // Empty reports whether nothing is to be built.
 func (t Target) Empty() bool {
-	return !t.All && !t.Home && !t.Assets && len(t.Years) == 0 && len(t.Depts) == 0 && len(t.Series) == 0
+	return !t.All && !t.Home && !t.Assets && !t.Search && len(t.Years) == 0 && len(t.Depts) == 0 && len(t.Series) == 0
 }
 
 // StylesOnly reports whether only the assets are to be built: a page
 // showing the site can swap its stylesheets instead of reloading.
 func (t Target) StylesOnly() bool {
-	return t.Assets && !t.All && !t.Home && len(t.Years) == 0 && len(t.Depts) == 0 && len(t.Series) == 0
+	return t.Assets && !t.All && !t.Home && !t.Search && len(t.Years) == 0 && len(t.Depts) == 0 && len(t.Series) == 0
 }
 
 // Add adds the outputs of u to t.
@@ -37,6 +38,7 @@ func (t *Target) Add(u Target) {
 	t.All = t.All || u.All
 	t.Home = t.Home || u.Home
 	t.Assets = t.Assets || u.Assets
+	t.Search = t.Search || u.Search
 	for y := range u.Years {
 		if t.Years == nil {
 			t.Years = map[int]bool{}
@@ -74,6 +76,8 @@ func (t Target) Has(p render.Page) bool {
 		return p.File != nil && t.Series[p.File.ID]
 	case "404":
 		return false
+	case "search":
+		return t.Search
 	}
 	return true
 }
@@ -85,10 +89,11 @@ func (t Target) Has(p render.Page) bool {
 //     that list its figures (that year's pages, its comparison and the
 //     home pages), the department's overview across years and its pages
 //     of the other years (whose year pickers link to the years it has:
-//     a file may have been added or removed);
+//     a file may have been added or removed), and the search pages with
+//     their index;
 //   - content/<lang>/<year>/<id>.md: that department-year's pages in
 //     every language (a language without its own file shows the
-//     Chinese one);
+//     Chinese one), and the search pages with their index;
 //   - layouts/assets/…: the assets only, which stylesheets can take
 //     without a reload;
 //   - site.yaml, data/classification.yaml, templates/<id>.yaml, the rest of layouts/, and a
@@ -116,10 +121,10 @@ func Affected(changed []string) Target {
 			if err != nil {
 				continue // not a year folder: the loader reports it, no page shows it
 			}
-			t.Add(Target{Home: true, Years: map[int]bool{year: true}, Depts: map[string]bool{ys + "/" + id: true}, Series: map[string]bool{id: true}})
+			t.Add(Target{Home: true, Years: map[int]bool{year: true}, Depts: map[string]bool{ys + "/" + id: true}, Series: map[string]bool{id: true}, Search: true})
 		case parts[0] == sitepath.Content && path.Ext(p) == ".md":
 			if _, year, id, ok := sitepath.ParseExplanation(p); ok {
-				t.Add(Target{Depts: map[string]bool{year + "/" + id: true}})
+				t.Add(Target{Depts: map[string]bool{year + "/" + id: true}, Search: true})
 			}
 		case (parts[0] == "data" || parts[0] == "content") && strings.HasSuffix(p, "/"):
 			// A folder renamed or removed: its files were not reported.

@@ -11,7 +11,7 @@ import (
 
 func TestAffected(t *testing.T) {
 	dept := func(years []int, depts ...string) Target {
-		t := Target{Home: true, Years: map[int]bool{}, Depts: map[string]bool{}, Series: map[string]bool{}}
+		t := Target{Home: true, Years: map[int]bool{}, Depts: map[string]bool{}, Series: map[string]bool{}, Search: true}
 		for _, y := range years {
 			t.Years[y] = true
 		}
@@ -29,8 +29,8 @@ func TestAffected(t *testing.T) {
 		{"nothing", nil, Target{}},
 		{"a department's data", []string{"data/2024/changji-egov.yaml"}, dept([]int{2024}, "2024/changji-egov")},
 		{"two departments of two years", []string{"data/2023/a.yaml", "data/2024/b.yaml"}, dept([]int{2023, 2024}, "2023/a", "2024/b")},
-		{"an explanation", []string{"content/zh/2024/changji-egov.md"}, Target{Depts: map[string]bool{"2024/changji-egov": true}}},
-		{"its translation", []string{"content/en/2024/changji-egov.md"}, Target{Depts: map[string]bool{"2024/changji-egov": true}}},
+		{"an explanation", []string{"content/zh/2024/changji-egov.md"}, Target{Depts: map[string]bool{"2024/changji-egov": true}, Search: true}},
+		{"its translation", []string{"content/en/2024/changji-egov.md"}, Target{Depts: map[string]bool{"2024/changji-egov": true}, Search: true}},
 		{"an explanation and its data", []string{"content/en/2024/a.md", "data/2024/a.yaml"}, dept([]int{2024}, "2024/a")},
 		{"a stylesheet", []string{"layouts/assets/site.css"}, Target{Assets: true}},
 		{"a template", []string{"layouts/department.html"}, Target{All: true}},
@@ -73,6 +73,8 @@ func TestTargetHas(t *testing.T) {
 		{Path: "departments/a/index.html", Kind: "series", File: a},
 		{Path: "departments/b/index.html", Kind: "series", File: b},
 		{Path: "404.html", Kind: "404"},
+		{Path: "search/index.html", Kind: "search"},
+		{Path: "en/search/index.html", Kind: "search"},
 		{Path: "2024/a/charts/index.html", Kind: "a kind added later"},
 	}
 	built := func(tg Target) []string {
@@ -90,10 +92,10 @@ func TestTargetHas(t *testing.T) {
 		want    []string
 	}{
 		// The department's page of 2023 links to the years it has.
-		{"data", []string{"data/2024/a.yaml"}, []string{"index.html", "en/index.html", "2024/index.html", "2024/a/index.html", "en/2024/a/index.html", "2023/a/index.html", "2024/compare/index.html", "departments/a/index.html", "2024/a/charts/index.html"}},
-		{"content", []string{"content/zh/2024/a.md"}, []string{"2024/a/index.html", "en/2024/a/index.html", "2024/a/charts/index.html"}},
+		{"data", []string{"data/2024/a.yaml"}, []string{"index.html", "en/index.html", "2024/index.html", "2024/a/index.html", "en/2024/a/index.html", "2023/a/index.html", "2024/compare/index.html", "departments/a/index.html", "search/index.html", "en/search/index.html", "2024/a/charts/index.html"}},
+		{"content", []string{"content/zh/2024/a.md"}, []string{"2024/a/index.html", "en/2024/a/index.html", "search/index.html", "en/search/index.html", "2024/a/charts/index.html"}},
 		{"a stylesheet", []string{"layouts/assets/site.css"}, []string{"2024/a/charts/index.html"}},
-		{"a template", []string{"layouts/partials.html"}, []string{"index.html", "en/index.html", "2024/index.html", "2023/index.html", "2024/a/index.html", "en/2024/a/index.html", "2024/b/index.html", "2023/a/index.html", "2024/compare/index.html", "2023/compare/index.html", "departments/a/index.html", "departments/b/index.html", "404.html", "2024/a/charts/index.html"}},
+		{"a template", []string{"layouts/partials.html"}, []string{"index.html", "en/index.html", "2024/index.html", "2023/index.html", "2024/a/index.html", "en/2024/a/index.html", "2024/b/index.html", "2023/a/index.html", "2024/compare/index.html", "2023/compare/index.html", "departments/a/index.html", "departments/b/index.html", "404.html", "search/index.html", "en/search/index.html", "2024/a/charts/index.html"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

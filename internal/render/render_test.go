@@ -97,11 +97,13 @@ func TestPagesAndURLs(t *testing.T) {
 		"compare zh 2024/compare/index.html",
 		"department zh 2024/changji-egov/index.html",
 		"series zh departments/changji-egov/index.html",
+		"search zh search/index.html",
 		"home en en/index.html",
 		"year en en/2024/index.html",
 		"compare en en/2024/compare/index.html",
 		"department en en/2024/changji-egov/index.html",
 		"series en en/departments/changji-egov/index.html",
+		"search en en/search/index.html",
 		"404 zh 404.html",
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {

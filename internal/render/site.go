@@ -73,7 +73,7 @@ func (s *Site) DefaultLang() string { return s.Config.Languages[0] }
 type Page struct {
 	Path string // output path relative to the site root
 	Lang string
-	Kind string // "home", "year", "department", "series" (a department across years), "compare" (a year's departments) or "404"
+	Kind string // "home", "year", "department", "series" (a department across years), "compare" (a year's departments), "search" or "404"
 	Year int
 	File *model.File
 }
@@ -92,6 +92,7 @@ func (s *Site) Pages() []Page {
 			}
 		}
 		out = append(out, s.seriesPages(lang)...)
+		out = append(out, Page{Path: s.PagePath(lang, "search"), Lang: lang, Kind: "search"})
 	}
 	out = append(out, Page{Path: "404.html", Lang: s.DefaultLang(), Kind: "404"})
 	return out

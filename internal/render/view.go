@@ -143,6 +143,8 @@ func (v *view) samePageIn(lang string) string {
 		return "404.html"
 	case "series", "compare":
 		return v.navPageIn(lang)
+	case "search":
+		return v.Site.PagePath(lang, "search")
 	}
 	return v.Site.PagePath(lang)
 }
@@ -187,6 +189,8 @@ func (v *view) Description() string {
 		return v.T("404.title")
 	case "series", "compare":
 		return v.navDescription()
+	case "search":
+		return v.T("search.description")
 	}
 	return v.HomeLead()
 }
@@ -214,6 +218,8 @@ func (v *view) Title() string {
 		return v.DeptTitle(v.Page.File)
 	case "series", "compare":
 		return v.navTitle()
+	case "search":
+		return v.T("search.title")
 	case "404":
 		var titles []string
 		for _, l := range v.Site.Config.Languages {

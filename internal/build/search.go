@@ -1,0 +1,56 @@
+package build
+
+import (
+	"errors"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+
+	"budgetpress/internal/diag"
+	"budgetpress/internal/render"
+	"budgetpress/internal/search"
+)
+
+// writeSearch writes the search index of each language whose search
+// page is among the pages rendered, into the folder of that page
+// (search/i/…, en/search/i/…): the index changes with any department
+// page, and the search page is rendered again whenever one is.
+func writeSearch(r *render.Site, w *writer, todo []render.Page, diags *diag.List) {
+	for _, p := range todo {
+		if p.Kind != "search" {
+			continue
+		}
+		dir := path.Dir(p.Path)
+		for _, f := range search.Build(r.SearchPages(p.Lang)) {
+			name := path.Join(dir, f.Name)
+			w.write(name, f.Data, diags)
+			w.index = append(w.index, name)
+		}
+	}
+}
+
+// pruneIndex removes from the current build the files of the search
+// index that the index just written no longer has (the doc file of a
+// department removed), so that a preview holds what a fresh build
+// would. written is nil when no index was written.
+func (b *Builder) pruneIndex(written []string) error {
+	if written == nil {
+		return nil
+	}
+	now := map[string]bool{}
+	for _, f := range written {
+		now[f] = true
+	}
+	dir := b.Dir()
+	for f := range b.index {
+		if now[f] {
+			continue
+		}
+		if err := os.Remove(filepath.Join(dir, filepath.FromSlash(f))); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return err
+		}
+	}
+	b.index = now
+	return nil
+}
