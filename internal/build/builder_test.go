@@ -73,23 +73,28 @@ func TestUpdateRendersOnlyWhatDependsOnTheChange(t *testing.T) {
 		name     string
 		file     string
 		old, new string
-		pages    int // pages rendered
+		pages    int // pages rendered, with the downloads pages
 		changed  []string
+		// data are the open-data files that change; the downloads pages,
+		// which state their sizes, are compared with a fresh build.
+		data []string
 	}{
 		{
 			name: "a department's text", file: dataFile,
 			old: "    zh: >-\n      昌吉州人民政府电子政务办公室主要职能是：", new: "    zh: >-\n      本办公室主要职能是：",
-			pages: 6, changed: []string{"2024/changji-egov/index.html"},
+			pages: 8, changed: []string{"2024/changji-egov/index.html"},
+			data: []string{"opendata/2024/changji-egov.json", "opendata/SHA256SUMS", "opendata/catalog.json"},
 		},
 		{
 			name: "a figure of the department", file: dataFile,
 			old: "authorized: 30", new: "authorized: 31",
-			pages: 6, changed: []string{"2024/changji-egov/index.html", "en/2024/changji-egov/index.html"},
+			pages: 8, changed: []string{"2024/changji-egov/index.html", "en/2024/changji-egov/index.html"},
+			data: []string{"opendata/2024/changji-egov.json", "opendata/SHA256SUMS", "opendata/catalog.json"},
 		},
 		{
 			name: "an explanation", file: contentFile,
 			old: "收入预算包括：一般公共预算。", new: "收入预算包括：一般公共预算（已核对）。",
-			pages: 2, changed: []string{"2024/changji-egov/index.html"},
+			pages: 4, changed: []string{"2024/changji-egov/index.html"},
 		},
 		{
 			name: "a stylesheet", file: "layouts/assets/site.css",
@@ -108,8 +113,20 @@ func TestUpdateRendersOnlyWhatDependsOnTheChange(t *testing.T) {
 			if o.Pages != tc.pages {
 				t.Errorf("rendered %d pages; want %d", o.Pages, tc.pages)
 			}
-			if got := written(before, readTree(t, b.Dir())); !slices.Equal(got, tc.changed) {
-				t.Errorf("changed files %q; want %q", got, tc.changed)
+			var pages, data []string
+			for _, name := range written(before, readTree(t, b.Dir())) {
+				switch {
+				case strings.HasPrefix(name, "opendata/"):
+					data = append(data, name)
+				case !strings.HasSuffix(name, "downloads/index.html"):
+					pages = append(pages, name)
+				}
+			}
+			if !slices.Equal(pages, tc.changed) {
+				t.Errorf("changed files %q; want %q", pages, tc.changed)
+			}
+			if !slices.Equal(data, tc.data) {
+				t.Errorf("changed open-data files %q; want %q", data, tc.data)
 			}
 			if o.StylesOnly != (tc.pages == 0) {
 				t.Errorf("StylesOnly = %v", o.StylesOnly)
@@ -162,8 +179,8 @@ func TestUpdateWithErrorsKeepsTheLastGoodBuild(t *testing.T) {
 	if !o.Built || o.Diags.HasErrors() {
 		t.Fatalf("after the fix: built %v, findings:\n%s", o.Built, diagText(o))
 	}
-	if o.Pages != 6 {
-		t.Errorf("rendered %d pages after the fix; want the 6 that depend on the data file", o.Pages)
+	if o.Pages != 8 {
+		t.Errorf("rendered %d pages after the fix; want the 8 that depend on the data file (6 and the downloads pages)", o.Pages)
 	}
 	sameAsFreshBuild(t, dir, b)
 }
@@ -182,7 +199,7 @@ func TestUpdateAddsAndRemovesDepartments(t *testing.T) {
 		}
 	}
 	copyTo("data/2024/other-office.yaml")
-	if o := b.Update([]string{"data/2024/other-office.yaml"}); !o.Built || o.Pages != 6 {
+	if o := b.Update([]string{"data/2024/other-office.yaml"}); !o.Built || o.Pages != 8 {
 		t.Fatalf("adding a department: built %v, %d pages, findings:\n%s", o.Built, o.Pages, diagText(o))
 	}
 	if _, err := os.Stat(filepath.Join(b.Dir(), "en", "2024", "other-office", "index.html")); err != nil {
@@ -249,8 +266,8 @@ func TestOnlyDepartmentFileComesBack(t *testing.T) {
 			}
 			// Nothing is left over: a save after that is an ordinary update.
 			replace(t, dir, dataFile, "authorized: 30", "authorized: 31")
-			if o := b.Update([]string{dataFile}); !o.Built || o.Pages != 6 {
-				t.Errorf("the next save: built %v, %d pages; want 6, findings:\n%s", o.Built, o.Pages, diagText(o))
+			if o := b.Update([]string{dataFile}); !o.Built || o.Pages != 8 {
+				t.Errorf("the next save: built %v, %d pages; want 8, findings:\n%s", o.Built, o.Pages, diagText(o))
 			}
 			sameAsFreshBuild(t, dir, b)
 		})

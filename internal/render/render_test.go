@@ -98,6 +98,8 @@ func TestPagesAndURLs(t *testing.T) {
 		"home en en/index.html",
 		"year en en/2024/index.html",
 		"department en en/2024/changji-egov/index.html",
+		"downloads zh downloads/index.html",
+		"downloads en en/downloads/index.html",
 		"404 zh 404.html",
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {

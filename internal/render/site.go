@@ -40,6 +40,8 @@ type Site struct {
 	years  []int // newest first
 
 	narratives sync.Map // *model.File → *narrative.Renderer
+	// downloads are the open-data files the build published.
+	downloads Downloads
 }
 
 // New parses the layouts and indexes the files.
@@ -87,6 +89,9 @@ func (s *Site) Pages() []Page {
 				out = append(out, Page{Path: s.PagePath(lang, ys, f.ID), Lang: lang, Kind: "department", Year: y, File: f})
 			}
 		}
+	}
+	for _, lang := range s.Config.Languages {
+		out = append(out, Page{Path: s.PagePath(lang, "downloads"), Lang: lang, Kind: "downloads"})
 	}
 	out = append(out, Page{Path: "404.html", Lang: s.DefaultLang(), Kind: "404"})
 	return out

@@ -141,6 +141,8 @@ func (v *view) samePageIn(lang string) string {
 		return v.Site.PagePath(lang, strconv.Itoa(v.Page.Year), v.Page.File.ID)
 	case "404":
 		return "404.html"
+	case "downloads":
+		return v.Site.PagePath(lang, "downloads")
 	}
 	return v.Site.PagePath(lang)
 }
@@ -183,6 +185,8 @@ func (v *view) Description() string {
 		return v.Tf("desc.year", v.Page.Year)
 	case "404":
 		return v.T("404.title")
+	case "downloads":
+		return v.T("dl.desc")
 	}
 	return v.HomeLead()
 }
@@ -208,6 +212,8 @@ func (v *view) Title() string {
 		return v.Tf("year.title", v.Page.Year)
 	case "department":
 		return v.DeptTitle(v.Page.File)
+	case "downloads":
+		return v.T("dl.title")
 	case "404":
 		var titles []string
 		for _, l := range v.Site.Config.Languages {
