@@ -54,7 +54,6 @@ type sheet struct {
 type styles struct {
 	f                 *excelize.File
 	title, head, code int
-	text              int
 	numbers           map[int]int // by decimals
 }
 
@@ -70,9 +69,6 @@ func newStyles(f *excelize.File) (*styles, error) {
 		return nil, err
 	}
 	if s.code, err = f.NewStyle(&excelize.Style{NumFmt: text}); err != nil {
-		return nil, err
-	}
-	if s.text, err = f.NewStyle(&excelize.Style{NumFmt: text, Alignment: &excelize.Alignment{WrapText: false}}); err != nil {
 		return nil, err
 	}
 	return s, nil
