@@ -94,6 +94,7 @@ func Run(opt Options) Result {
 	}()
 	pages := r.Pages()
 	w := &writer{root: tmp, gzip: opt.Gzip}
+	new(openData).publish(r, opt.Dir, Target{All: true}, true, w, &res.Diags)
 	res.Untranslated = publish(r, theme, w, pages, pages, true, &res.Diags)
 	finishOutput(opt.Dir, w, &res.Diags)
 	if res.Diags.HasErrors() {

@@ -221,6 +221,9 @@ func TestHostileTextIsEscaped(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "public")
 	mustBuild(t, Options{Dir: dir, Out: out})
 	for name, data := range readTree(t, out) {
+		if strings.HasSuffix(name, ".csv") || strings.HasSuffix(name, ".xlsx") {
+			continue // data, never shown as HTML; opendata's tests defuse formulas
+		}
 		s := string(data)
 		if strings.Contains(s, "<script>alert") || strings.Contains(s, "<img src=x") {
 			t.Errorf("%s contains unescaped hostile text", name)

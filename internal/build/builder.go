@@ -36,8 +36,9 @@ type Builder struct {
 	// are about: a data or content file, or "" for the rest of the site.
 	found map[string]diag.List
 	dirty Target          // outputs not rebuilt since they changed
-	pages map[string]bool // output paths of the pages of the current build
+	pages map[string]bool // output paths of the pages and open data of the current build
 	index map[string]bool // output paths of the files of its search indexes
+	od    openData        // the open-data files of the current build
 
 	mu   sync.Mutex
 	dir  string // the current build
@@ -250,6 +251,7 @@ func (b *Builder) render(start time.Time) Outcome {
 		}
 	}
 	w := &writer{root: stage}
+	b.od.publish(r, b.opt.Dir, b.dirty, full, w, &o.Diags)
 	o.Untranslated = publish(r, theme, w, pages, todo, full || b.dirty.Assets, &o.Diags)
 	if full {
 		copyStatic(b.opt.Dir, w, &o.Diags)
@@ -259,7 +261,7 @@ func (b *Builder) render(start time.Time) Outcome {
 			err = os.Chmod(stage, 0o755)
 			b.index = nil
 		} else {
-			err = b.merge(stage, pages)
+			err = b.merge(stage, b.outputs(pages))
 		}
 		if err != nil {
 			o.Diags.Errorf(diag.Pos{File: b.opt.Out}, "cannot put the new pages in place: %v", err)
@@ -284,19 +286,29 @@ func (b *Builder) render(start time.Time) Outcome {
 		o.Diags.Errorf(diag.Pos{File: b.opt.Out}, "cannot remove the old search index files: %v", err)
 	}
 	o.StylesOnly = !full && b.dirty.StylesOnly()
-	b.pages = map[string]bool{}
-	for _, p := range pages {
-		b.pages[p.Path] = true
-	}
+	b.pages = b.outputs(pages)
 	b.dirty = Target{}
 	o.Built = true
 	o.Pages, o.Files, o.Bytes = len(todo), w.files, w.bytes
 	return b.finish(o, start)
 }
 
+// outputs are the paths of the pages and the open-data files of a build.
+func (b *Builder) outputs(pages []render.Page) map[string]bool {
+	now := map[string]bool{}
+	for _, p := range pages {
+		now[p.Path] = true
+	}
+	for _, p := range b.od.paths() {
+		now[p] = true
+	}
+	return now
+}
+
 // merge moves the files of a partial build into the current one, and
-// removes the pages that are no longer part of the site.
-func (b *Builder) merge(stage string, pages []render.Page) error {
+// removes the pages and open-data files that are no longer part of the
+// site.
+func (b *Builder) merge(stage string, now map[string]bool) error {
 	dir := b.Dir()
 	err := filepath.WalkDir(stage, func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
@@ -314,10 +326,6 @@ func (b *Builder) merge(stage string, pages []render.Page) error {
 	})
 	if err != nil {
 		return err
-	}
-	now := map[string]bool{}
-	for _, p := range pages {
-		now[p.Path] = true
 	}
 	for p := range b.pages {
 		if now[p] {

@@ -75,24 +75,29 @@ func TestUpdateRendersOnlyWhatDependsOnTheChange(t *testing.T) {
 		name     string
 		file     string
 		old, new string
-		pages    int // pages rendered
+		pages    int // pages rendered, with the downloads pages
 		changed  []string
 		indexes  []string // the search indexes that change with it
+		// data are the open-data files that change; the downloads pages,
+		// which state their sizes, are compared with a fresh build.
+		data []string
 	}{
 		{
 			name: "a department's text", file: dataFile,
 			old: "    zh: >-\n      昌吉州人民政府电子政务办公室主要职能是：", new: "    zh: >-\n      本办公室主要职能是：",
-			pages: 12, changed: []string{"2024/changji-egov/index.html"}, indexes: []string{"search/i/"},
+			pages: 14, changed: []string{"2024/changji-egov/index.html"}, indexes: []string{"search/i/"},
+			data: []string{"opendata/2024/changji-egov.json", "opendata/SHA256SUMS", "opendata/catalog.json"},
 		},
 		{
 			name: "a figure of the department", file: dataFile,
 			old: "authorized: 30", new: "authorized: 31",
-			pages: 12, changed: []string{"2024/changji-egov/index.html", "en/2024/changji-egov/index.html"}, indexes: []string{"en/search/i/", "search/i/"},
+			pages: 14, changed: []string{"2024/changji-egov/index.html", "en/2024/changji-egov/index.html"}, indexes: []string{"en/search/i/", "search/i/"},
+			data: []string{"opendata/2024/changji-egov.json", "opendata/SHA256SUMS", "opendata/catalog.json"},
 		},
 		{
 			name: "an explanation", file: contentFile,
 			old: "收入预算包括：一般公共预算。", new: "收入预算包括：一般公共预算（已核对）。",
-			pages: 4, changed: []string{"2024/changji-egov/index.html"}, indexes: []string{"search/i/"},
+			pages: 6, changed: []string{"2024/changji-egov/index.html"}, indexes: []string{"search/i/"},
 		},
 		{
 			name: "a stylesheet", file: "layouts/assets/site.css",
@@ -111,7 +116,7 @@ func TestUpdateRendersOnlyWhatDependsOnTheChange(t *testing.T) {
 			if o.Pages != tc.pages {
 				t.Errorf("rendered %d pages; want %d", o.Pages, tc.pages)
 			}
-			var got, indexes []string
+			var got, data, indexes []string
 			for _, f := range written(before, readTree(t, b.Dir())) {
 				if dir, _, ok := strings.Cut(f, "/i/"); ok && strings.HasSuffix(dir, "search") {
 					if !slices.Contains(indexes, dir+"/i/") {
@@ -119,10 +124,18 @@ func TestUpdateRendersOnlyWhatDependsOnTheChange(t *testing.T) {
 					}
 					continue
 				}
-				got = append(got, f)
+				switch {
+				case strings.HasPrefix(f, "opendata/"):
+					data = append(data, f)
+				case !strings.HasSuffix(f, "downloads/index.html"):
+					got = append(got, f)
+				}
 			}
 			if !slices.Equal(got, tc.changed) {
 				t.Errorf("changed files %q; want %q", got, tc.changed)
+			}
+			if !slices.Equal(data, tc.data) {
+				t.Errorf("changed open-data files %q; want %q", data, tc.data)
 			}
 			if !slices.Equal(indexes, tc.indexes) {
 				t.Errorf("changed search indexes %q; want %q", indexes, tc.indexes)
@@ -178,8 +191,8 @@ func TestUpdateWithErrorsKeepsTheLastGoodBuild(t *testing.T) {
 	if !o.Built || o.Diags.HasErrors() {
 		t.Fatalf("after the fix: built %v, findings:\n%s", o.Built, diagText(o))
 	}
-	if o.Pages != 12 {
-		t.Errorf("rendered %d pages after the fix; want the 12 that depend on the data file (with the overview, comparison and search pages)", o.Pages)
+	if o.Pages != 14 {
+		t.Errorf("rendered %d pages after the fix; want the 14 that depend on the data file (with the overview, comparison, search and downloads pages)", o.Pages)
 	}
 	sameAsFreshBuild(t, dir, b)
 }
@@ -198,7 +211,7 @@ func TestUpdateAddsAndRemovesDepartments(t *testing.T) {
 		}
 	}
 	copyTo("data/2024/other-office.yaml")
-	if o := b.Update([]string{"data/2024/other-office.yaml"}); !o.Built || o.Pages != 12 {
+	if o := b.Update([]string{"data/2024/other-office.yaml"}); !o.Built || o.Pages != 14 {
 		t.Fatalf("adding a department: built %v, %d pages, findings:\n%s", o.Built, o.Pages, diagText(o))
 	}
 	if _, err := os.Stat(filepath.Join(b.Dir(), "en", "2024", "other-office", "index.html")); err != nil {
@@ -265,8 +278,8 @@ func TestOnlyDepartmentFileComesBack(t *testing.T) {
 			}
 			// Nothing is left over: a save after that is an ordinary update.
 			replace(t, dir, dataFile, "authorized: 30", "authorized: 31")
-			if o := b.Update([]string{dataFile}); !o.Built || o.Pages != 12 {
-				t.Errorf("the next save: built %v, %d pages; want 12, findings:\n%s", o.Built, o.Pages, diagText(o))
+			if o := b.Update([]string{dataFile}); !o.Built || o.Pages != 14 {
+				t.Errorf("the next save: built %v, %d pages; want 14, findings:\n%s", o.Built, o.Pages, diagText(o))
 			}
 			sameAsFreshBuild(t, dir, b)
 		})

@@ -2,6 +2,7 @@ package build
 
 import (
 	"path"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -78,6 +79,9 @@ func (t Target) Has(p render.Page) bool {
 		return false
 	case "search":
 		return t.Search
+	case "downloads":
+		// It lists every department-year's files and their sizes.
+		return t.Home || len(t.Years) > 0 || len(t.Depts) > 0
 	}
 	return true
 }
@@ -94,6 +98,8 @@ func (t Target) Has(p render.Page) bool {
 //   - content/<lang>/<year>/<id>.md: that department-year's pages in
 //     every language (a language without its own file shows the
 //     Chinese one), and the search pages with their index;
+//   - data/<year>/<id>.pdf (and .ofd, .docx, .doc, .wps), the published
+//     document: that department-year's pages and open data;
 //   - layouts/assets/…: the assets only, which stylesheets can take
 //     without a reload;
 //   - site.yaml, data/classification.yaml, templates/<id>.yaml, the rest of layouts/, and a
@@ -122,6 +128,10 @@ func Affected(changed []string) Target {
 				continue // not a year folder: the loader reports it, no page shows it
 			}
 			t.Add(Target{Home: true, Years: map[int]bool{year: true}, Depts: map[string]bool{ys + "/" + id: true}, Series: map[string]bool{id: true}, Search: true})
+		case isOriginal(p):
+			// A published document: its department's pages link it.
+			ys, id, _, _ := sitepath.ParseOriginal(p)
+			t.Add(Target{Depts: map[string]bool{ys + "/" + id: true}})
 		case parts[0] == sitepath.Content && path.Ext(p) == ".md":
 			if _, year, id, ok := sitepath.ParseExplanation(p); ok {
 				t.Add(Target{Depts: map[string]bool{year + "/" + id: true}, Search: true})
@@ -132,6 +142,13 @@ func Affected(changed []string) Target {
 		}
 	}
 	return t
+}
+
+// isOriginal reports whether a path is a published document beside a
+// department file (data/<year>/<id>.pdf and the other kinds).
+func isOriginal(p string) bool {
+	_, _, ext, ok := sitepath.ParseOriginal(p)
+	return ok && slices.Contains(render.OriginalExts, ext)
 }
 
 // Reads reports whether a build reads the file or folder at p, a path

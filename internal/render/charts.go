@@ -70,25 +70,39 @@ func (v *view) HasCharts() bool {
 	return false
 }
 
-// Download is a link to a file of a table's figures.
-type Download struct {
+// ChartLink is a link under a chart to a file of a table's figures.
+type ChartLink struct {
 	Href string // relative to the page: "table-3.csv"
 	Text string // "CSV", "Excel"
 }
 
 // tableDownloads returns the links to the files of the table whose
-// anchor on the page is "table-"+key: table-<key>.csv and .xlsx in the
-// page's folder (the URL scheme of the downloads). The branch that
-// writes those files (opendata) makes it return them; until then it
-// returns none, so that no chart links to a file the build does not
-// write.
-func (v *view) tableDownloads(key string) []Download { return nil }
+// anchor on the page is "table-"+key, in the page's language:
+// table-<key>.csv and .xlsx in the page's folder.
+func (v *view) tableDownloads(key string) []ChartLink {
+	if v.Page.File == nil {
+		return nil
+	}
+	var out []ChartLink
+	for _, d := range v.downloadsOf(v.Page.File) {
+		if d.Table != key || d.Lang != v.Lang {
+			continue
+		}
+		switch d.Kind {
+		case DownloadTableCSV:
+			out = append(out, ChartLink{Href: v.Link(d.Path), Text: "CSV"})
+		case DownloadTableXLSX:
+			out = append(out, ChartLink{Href: v.Link(d.Path), Text: "Excel"})
+		}
+	}
+	return out
+}
 
 // ChartDownloads returns the download links of the tables a chart is
 // drawn from, for the line under the chart; each prefixed with its
 // table's name when the chart has several.
-func (v *view) ChartDownloads(c chart.Chart) []Download {
-	var out []Download
+func (v *view) ChartDownloads(c chart.Chart) []ChartLink {
+	var out []ChartLink
 	for _, s := range c.Sources {
 		key, ok := strings.CutPrefix(s.Href, "#table-")
 		if !ok {

@@ -104,6 +104,8 @@ func TestPagesAndURLs(t *testing.T) {
 		"department en en/2024/changji-egov/index.html",
 		"series en en/departments/changji-egov/index.html",
 		"search en en/search/index.html",
+		"downloads zh downloads/index.html",
+		"downloads en en/downloads/index.html",
 		"404 zh 404.html",
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {

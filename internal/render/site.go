@@ -43,6 +43,8 @@ type Site struct {
 
 	navOnce sync.Once // makes navData, for the series and compare pages
 	navData *navIndex
+	// downloads are the open-data files the build published.
+	downloads Downloads
 }
 
 // New parses the layouts and indexes the files.
@@ -93,6 +95,9 @@ func (s *Site) Pages() []Page {
 		}
 		out = append(out, s.seriesPages(lang)...)
 		out = append(out, Page{Path: s.PagePath(lang, "search"), Lang: lang, Kind: "search"})
+	}
+	for _, lang := range s.Config.Languages {
+		out = append(out, Page{Path: s.PagePath(lang, "downloads"), Lang: lang, Kind: "downloads"})
 	}
 	out = append(out, Page{Path: "404.html", Lang: s.DefaultLang(), Kind: "404"})
 	return out

@@ -60,6 +60,10 @@ type RowView struct {
 	// Label, when set, names the row in the label of narrow screens in
 	// place of Name: the department's short name on its unit row.
 	Label template.HTML
+	// Text and ProjectText are Name and Project without markup, and
+	// Values the cells as the file gives them, for the downloads.
+	Text, ProjectText string
+	Values            []model.Cell
 }
 
 // wideColumns is the number of amount columns from which a table counts
@@ -134,6 +138,16 @@ func (v *view) table(f *model.File, t *model.Table) TableView {
 			}
 			return out
 		}
+		values := func(r *model.Row) []model.Cell {
+			out := make([]model.Cell, len(part.Columns))
+			for i := range out {
+				out[i] = model.Cell{Empty: true}
+				if r != nil {
+					out[i] = r.Cell(i)
+				}
+			}
+			return out
+		}
 		switch {
 		case part.Rows == model.Items:
 			// Every item of the template, in order, as the document prints
@@ -145,12 +159,13 @@ func (v *view) table(f *model.File, t *model.Table) TableView {
 					pi, _ := part.Item(p)
 					p = pi.Parent
 				}
-				pv.Rows = append(pv.Rows, RowView{Name: template.HTML(template.HTMLEscapeString(v.Plain(it.Title))), Level: level, Cells: cells(byKey[it.Key])})
+				name := v.Plain(it.Title)
+				pv.Rows = append(pv.Rows, RowView{Name: template.HTML(template.HTMLEscapeString(name)), Text: name, Level: level, Cells: cells(byKey[it.Key]), Values: values(byKey[it.Key])})
 			}
 		case part.Rows == model.FunctionCodes && (t.Kind.ID == model.KindSummary || t.Kind.ID == model.KindFiscal):
 			// Tables 1 and 4 list every 类 of the year.
 			for _, code := range v.Site.Dict.Classes(classify.Function, f.Year) {
-				pv.Rows = append(pv.Rows, RowView{Code: code.String(), Name: v.codeName(f, classify.Function, code), Level: 1, Cells: cells(byKey[string(code)])})
+				pv.Rows = append(pv.Rows, RowView{Code: code.String(), Name: v.codeName(f, classify.Function, code), Text: v.codeText(f, classify.Function, code), Level: 1, Cells: cells(byKey[string(code)]), Values: values(byKey[string(code)])})
 			}
 		default:
 			for i := range rows {
@@ -158,10 +173,10 @@ func (v *view) table(f *model.File, t *model.Table) TableView {
 				if r.Key == "total" {
 					continue
 				}
-				rv := RowView{Cells: cells(r)}
+				rv := RowView{Cells: cells(r), Values: values(r)}
 				switch {
 				case r.Key == "unit":
-					rv.Name, rv.Level = v.Tx(f.Department.Name), 1
+					rv.Name, rv.Text, rv.Level = v.Tx(f.Department.Name), v.Plain(f.Department.Name), 1
 					if !f.Department.Short.IsZero() {
 						rv.Label = v.Tx(f.Department.Short)
 					}
@@ -174,9 +189,11 @@ func (v *view) table(f *model.File, t *model.Table) TableView {
 						code = p.Function
 					}
 					rv.Code, rv.Level = code.String(), code.Level()+1
-					rv.Name = v.codeName(f, classify.Function, code)
+					rv.Name, rv.Text = v.codeName(f, classify.Function, code), v.codeText(f, classify.Function, code)
 					if p != nil {
-						rv.Project = v.Tx(p.Name)
+						rv.Project, rv.ProjectText = v.Tx(p.Name), v.Plain(p.Name)
+					} else {
+						rv.ProjectText = r.Project
 					}
 				default:
 					scheme := classify.Function
@@ -184,7 +201,7 @@ func (v *view) table(f *model.File, t *model.Table) TableView {
 						scheme = classify.Economic
 					}
 					rv.Code, rv.Level = r.Code.String(), r.Code.Level()
-					rv.Name = v.codeName(f, scheme, r.Code)
+					rv.Name, rv.Text = v.codeName(f, scheme, r.Code), v.codeText(f, scheme, r.Code)
 					if part.Rows == model.ProjectRows {
 						rv.Level++ // under the unit row
 					}
@@ -197,7 +214,7 @@ func (v *view) table(f *model.File, t *model.Table) TableView {
 			if !part.Total.IsZero() {
 				label = v.Plain(part.Total)
 			}
-			total := RowView{Name: template.HTML(template.HTMLEscapeString(label)), Total: true, Cells: cells(r)}
+			total := RowView{Name: template.HTML(template.HTMLEscapeString(label)), Text: label, Total: true, Cells: cells(r), Values: values(r)}
 			if (part.Rows == model.Items || len(t.Kind.Parts) > 1) && !part.TotalFirst {
 				pv.Rows = append(pv.Rows, total)
 			} else {
@@ -261,6 +278,20 @@ func (v *view) codeName(f *model.File, s classify.Scheme, c classify.Code) templ
 		return template.HTML(template.HTMLEscapeString(name))
 	}
 	return v.Tx(model.T(n.ZH)) // shown in Chinese, marked and counted
+}
+
+// codeText is a classification name in the page's language without
+// markup: a missing English name is the Chinese one; a code the
+// dictionary lacks is its own name.
+func (v *view) codeText(f *model.File, s classify.Scheme, c classify.Code) string {
+	n, ok := f.CodeName(v.Site.Dict, s, c)
+	switch {
+	case !ok:
+		return c.String()
+	case v.Lang != "zh" && n.EN != "":
+		return n.EN
+	}
+	return n.ZH
 }
 
 // Caption is the text of a table's caption: number, title, compiling

@@ -145,6 +145,8 @@ func (v *view) samePageIn(lang string) string {
 		return v.navPageIn(lang)
 	case "search":
 		return v.Site.PagePath(lang, "search")
+	case "downloads":
+		return v.Site.PagePath(lang, "downloads")
 	}
 	return v.Site.PagePath(lang)
 }
@@ -191,6 +193,8 @@ func (v *view) Description() string {
 		return v.navDescription()
 	case "search":
 		return v.T("search.description")
+	case "downloads":
+		return v.T("dl.desc")
 	}
 	return v.HomeLead()
 }
@@ -220,6 +224,8 @@ func (v *view) Title() string {
 		return v.navTitle()
 	case "search":
 		return v.T("search.title")
+	case "downloads":
+		return v.T("dl.title")
 	case "404":
 		var titles []string
 		for _, l := range v.Site.Config.Languages {

@@ -63,3 +63,23 @@ const CompareFolder = "compare"
 // other than the department's own (the year's comparison page), so that
 // no department file may have it as its name.
 func ReservedID(id string) bool { return id == CompareFolder }
+// Original returns the path of a department-year's officially published
+// document of the given kind (pdf, docx …), kept beside its department
+// file: data/2024/changji-egov.pdf.
+func Original(year int, id, ext string) string {
+	return fmt.Sprintf("%s/%d/%s.%s", Data, year, id, ext)
+}
+
+// ParseOriginal reads data/<year>/<id>.<ext>, for any ext but yaml.
+func ParseOriginal(rel string) (year, id, ext string, ok bool) {
+	parts := strings.Split(rel, "/")
+	if len(parts) != 3 || parts[0] != Data || parts[1] == "" {
+		return "", "", "", false
+	}
+	ext = strings.TrimPrefix(path.Ext(parts[2]), ".")
+	id = strings.TrimSuffix(parts[2], path.Ext(parts[2]))
+	if ext == "" || ext == "yaml" || id == "" {
+		return "", "", "", false
+	}
+	return parts[1], id, ext, true
+}

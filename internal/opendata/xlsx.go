@@ -1,0 +1,229 @@
+package opendata
+
+import (
+	"fmt"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/xuri/excelize/v2"
+
+	"budgetpress/internal/i18n"
+	"budgetpress/internal/render"
+)
+
+// Props are the document properties of a workbook. They are fixed by
+// the data, never the time of the build, so that the same data gives
+// the same bytes.
+type Props struct {
+	Title   string
+	Creator string // the department
+	// Date is the day of publication, YYYY-MM-DD: the workbook's
+	// created and modified times.
+	Date string
+	Lang string // zh-CN, en
+}
+
+// TableXLSX is one table of a page as a workbook of one sheet.
+func TableXLSX(t render.DataTable, m i18n.Money, p Props) ([]byte, error) {
+	return Workbook([]render.DataTable{t}, m, p)
+}
+
+// Workbook is a workbook of tables, one sheet each, named by the
+// table's number (表3, Table 3). Each sheet has the table's heading,
+// department and unit in its first three rows, then the heads, frozen,
+// then the rows: amounts are numbers with the decimals the page shows,
+// codes are text.
+func Workbook(tables []render.DataTable, m i18n.Money, p Props) ([]byte, error) {
+	sheets := make([]sheet, len(tables))
+	for i, t := range tables {
+		g := gridOf(t, m)
+		sheets[i] = sheet{Name: t.Name, Lines: []string{g.Heading, g.Compiler, g.Unit}, Heads: g.Heads, Rows: g.Rows}
+	}
+	return writeBook(sheets, p)
+}
+
+// sheet is one worksheet: lines of text at the top, heads, rows.
+type sheet struct {
+	Name  string
+	Lines []string
+	Heads []string
+	Rows  [][]cell
+}
+
+// styles are the cell styles of a workbook, made once.
+type styles struct {
+	f                 *excelize.File
+	title, head, code int
+	numbers           map[int]int // by decimals
+}
+
+func newStyles(f *excelize.File) (*styles, error) {
+	s := &styles{f: f, numbers: map[int]int{}}
+	var err error
+	text := 49 // @, text
+	if s.title, err = f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true, Size: 14}}); err != nil {
+		return nil, err
+	}
+	if s.head, err = f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true}, Alignment: &excelize.Alignment{WrapText: true, Vertical: "center"},
+		Border: []excelize.Border{{Type: "bottom", Color: "000000", Style: 1}}}); err != nil {
+		return nil, err
+	}
+	if s.code, err = f.NewStyle(&excelize.Style{NumFmt: text}); err != nil {
+		return nil, err
+	}
+	return s, nil
+}
+
+// number is the style of an amount with n decimals: #,##0.00.
+func (s *styles) number(n int) (int, error) {
+	if id, ok := s.numbers[n]; ok {
+		return id, nil
+	}
+	format := "#,##0"
+	if n > 0 {
+		format += "." + strings.Repeat("0", n)
+	}
+	id, err := s.f.NewStyle(&excelize.Style{CustomNumFmt: &format})
+	if err != nil {
+		return 0, err
+	}
+	s.numbers[n] = id
+	return id, nil
+}
+
+// writeBook writes sheets into a workbook.
+func writeBook(sheets []sheet, p Props) ([]byte, error) {
+	f := excelize.NewFile()
+	defer f.Close()
+	st, err := newStyles(f)
+	if err != nil {
+		return nil, err
+	}
+	for i, sh := range sheets {
+		name := sheetName(sh.Name, i)
+		if i == 0 {
+			err = f.SetSheetName("Sheet1", name)
+		} else {
+			_, err = f.NewSheet(name)
+		}
+		if err == nil {
+			err = writeSheet(f, st, name, sh)
+		}
+		if err != nil {
+			return nil, fmt.Errorf("sheet %s: %w", name, err)
+		}
+	}
+	f.SetActiveSheet(0)
+	date := p.Date + "T00:00:00Z"
+	if err := f.SetDocProps(&excelize.DocProperties{Title: p.Title, Creator: p.Creator, LastModifiedBy: p.Creator,
+		Created: date, Modified: date, Language: p.Lang}); err != nil {
+		return nil, err
+	}
+	buf, err := f.WriteToBuffer()
+	if err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+// sheetName makes a sheet's name valid: at most 31 characters, none of
+// : \ / ? * [ ], unique by its place.
+func sheetName(s string, i int) string {
+	s = strings.Map(func(r rune) rune {
+		if strings.ContainsRune(`:\/?*[]`, r) {
+			return '-'
+		}
+		return r
+	}, s)
+	if s == "" {
+		s = fmt.Sprintf("%d", i+1)
+	}
+	if utf8.RuneCountInString(s) > 31 {
+		s = string([]rune(s)[:31])
+	}
+	return s
+}
+
+func writeSheet(f *excelize.File, st *styles, name string, sh sheet) error {
+	row := 1
+	for i, line := range sh.Lines {
+		ref, _ := excelize.CoordinatesToCellName(1, row)
+		if err := f.SetCellStr(name, ref, line); err != nil {
+			return err
+		}
+		if i == 0 {
+			if err := f.SetCellStyle(name, ref, ref, st.title); err != nil {
+				return err
+			}
+		}
+		row++
+	}
+	headRow := row
+	widths := make([]int, len(sh.Heads))
+	for j, h := range sh.Heads {
+		ref, _ := excelize.CoordinatesToCellName(j+1, row)
+		if err := f.SetCellStr(name, ref, h); err != nil {
+			return err
+		}
+		widths[j] = min(width(h), 24) // heads wrap
+	}
+	first, _ := excelize.CoordinatesToCellName(1, row)
+	last, _ := excelize.CoordinatesToCellName(max(len(sh.Heads), 1), row)
+	if err := f.SetCellStyle(name, first, last, st.head); err != nil {
+		return err
+	}
+	row++
+	for _, r := range sh.Rows {
+		for j, c := range r {
+			ref, _ := excelize.CoordinatesToCellName(j+1, row)
+			var err error
+			switch {
+			case c.IsNum:
+				var id int
+				if id, err = st.number(c.Num.Places()); err == nil {
+					err = f.SetCellDefault(name, ref, c.Num.String())
+				}
+				if err == nil {
+					err = f.SetCellStyle(name, ref, ref, id)
+				}
+				widths[j] = max(widths[j], width(c.Num.Grouped()))
+			case c.Text == "":
+				continue
+			default:
+				err = f.SetCellStr(name, ref, c.Text)
+				if err == nil && c.Code {
+					err = f.SetCellStyle(name, ref, ref, st.code)
+				}
+				widths[j] = max(widths[j], width(c.Text))
+			}
+			if err != nil {
+				return err
+			}
+		}
+		row++
+	}
+	for j, w := range widths {
+		col, _ := excelize.ColumnNumberToName(j + 1)
+		if err := f.SetColWidth(name, col, col, float64(min(w, 60)+2)); err != nil {
+			return err
+		}
+	}
+	top, _ := excelize.CoordinatesToCellName(1, headRow+1)
+	return f.SetPanes(name, &excelize.Panes{Freeze: true, YSplit: headRow, TopLeftCell: top, ActivePane: "bottomLeft",
+		Selection: []excelize.Selection{{SQRef: top, ActiveCell: top, Pane: "bottomLeft"}}})
+}
+
+// width is how many character widths a text takes in a spreadsheet
+// column: a Chinese character (or any wide one) counts two.
+func width(s string) int {
+	n := 0
+	for _, r := range s {
+		switch {
+		case r >= 0x1100 && (r <= 0x115f || r >= 0x2e80 && r <= 0xa4cf || r >= 0xac00 && r <= 0xd7a3 || r >= 0xf900 && r <= 0xfaff || r >= 0xfe30 && r <= 0xfe4f || r >= 0xff00 && r <= 0xff60 || r >= 0xffe0 && r <= 0xffe6):
+			n += 2
+		default:
+			n++
+		}
+	}
+	return n
+}
