@@ -63,6 +63,7 @@ const CompareFolder = "compare"
 // other than the department's own (the year's comparison page), so that
 // no department file may have it as its name.
 func ReservedID(id string) bool { return id == CompareFolder }
+
 // Original returns the path of a department-year's officially published
 // document of the given kind (pdf, docx …), kept beside its department
 // file: data/2024/changji-egov.pdf.
