@@ -144,16 +144,11 @@ func deptFiles(r *render.Site, dir string, f *model.File, diags *diag.List) []pr
 		tables, m := r.DataTables(lang, f)
 		name, _ := f.Department.Name.In(lang)
 		props := opendata.Props{Creator: name, Date: published(f), Lang: render.LangTag(lang)}
+		// Each table as CSV; in Excel, each is a sheet of the workbook
+		// (about 12 files fewer per department-year and language, which
+		// a prefecture's hundred departments over ten years feel).
 		for _, t := range tables {
 			out = append(out, produced{path: r.TableFile(lang, f, t.No, "csv"), kind: render.DownloadTableCSV, lang: lang, table: t.No, data: opendata.TableCSV(t, m)})
-			p := props
-			p.Title = t.Heading
-			data, err := opendata.TableXLSX(t, m, p)
-			if err != nil {
-				diags.Errorf(diag.Pos{File: f.Path}, "cannot make the Excel file of table %s: %v", t.No, err)
-				continue
-			}
-			out = append(out, produced{path: r.TableFile(lang, f, t.No, "xlsx"), kind: render.DownloadTableXLSX, lang: lang, table: t.No, data: data})
 		}
 		props.Title = name + " " + strconv.Itoa(f.Year)
 		data, err := opendata.Workbook(tables, m, props)

@@ -94,7 +94,7 @@ func TestDepartmentPageLinksItsDownloads(t *testing.T) {
 	zh, en := string(tree["2024/changji-egov/index.html"]), string(tree["en/2024/changji-egov/index.html"])
 	for _, want := range []string{
 		`<a href="../../2024/changji-egov/table-3.csv" download>表3 CSV</a>`,
-		`<a href="../../2024/changji-egov/table-3.xlsx" download>表3 Excel</a>`,
+		`<a href="../../2024/changji-egov/changji-egov-2024.xlsx" download>表3 Excel（全部表格工作簿中的“表3”工作表）</a>`,
 		`<a href="../../2024/changji-egov/changji-egov-2024.xlsx" download>全部表格 Excel</a>`,
 		`<a href="../../opendata/2024/changji-egov.json" download>完整数据 JSON</a>`,
 		`<a href="../../opendata/2024/changji-egov/datapackage.json" download>财政数据包</a>`,

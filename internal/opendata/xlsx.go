@@ -23,11 +23,6 @@ type Props struct {
 	Lang string // zh-CN, en
 }
 
-// TableXLSX is one table of a page as a workbook of one sheet.
-func TableXLSX(t render.DataTable, m i18n.Money, p Props) ([]byte, error) {
-	return Workbook([]render.DataTable{t}, m, p)
-}
-
 // Workbook is a workbook of tables, one sheet each, named by the
 // table's number (表3, Table 3). Each sheet has the table's heading,
 // department and unit in its first three rows, then the heads, frozen,

@@ -78,20 +78,23 @@ type ChartLink struct {
 
 // tableDownloads returns the links to the files of the table whose
 // anchor on the page is "table-"+key, in the page's language:
-// table-<key>.csv and .xlsx in the page's folder.
+// table-<key>.csv in the page's folder, and the department's workbook,
+// which has the table as a sheet.
 func (v *view) tableDownloads(key string) []ChartLink {
 	if v.Page.File == nil {
 		return nil
 	}
 	var out []ChartLink
 	for _, d := range v.downloadsOf(v.Page.File) {
-		if d.Table != key || d.Lang != v.Lang {
-			continue
-		}
-		switch d.Kind {
-		case DownloadTableCSV:
+		if d.Kind == DownloadTableCSV && d.Table == key && d.Lang == v.Lang {
 			out = append(out, ChartLink{Href: v.Link(d.Path), Text: "CSV"})
-		case DownloadTableXLSX:
+		}
+	}
+	if len(out) == 0 {
+		return nil
+	}
+	for _, d := range v.downloadsOf(v.Page.File) {
+		if d.Kind == DownloadWorkbook && d.Lang == v.Lang {
 			out = append(out, ChartLink{Href: v.Link(d.Path), Text: "Excel"})
 		}
 	}

@@ -71,7 +71,6 @@ func BulkFile(year int, lang, ext string) string {
 // The kinds of download.
 const (
 	DownloadTableCSV  = "table-csv"
-	DownloadTableXLSX = "table-xlsx"
 	DownloadWorkbook  = "workbook"
 	DownloadJSON      = "json"
 	DownloadPackage   = "datapackage"
@@ -176,19 +175,25 @@ func (v *view) link(d Download, text string) DownloadLink {
 	return DownloadLink{Href: v.Link(d.Path), Text: text, Size: FileSize(d.Size), Kind: d.Kind}
 }
 
-// TableDownloads links the CSV and Excel files of a table in the page's
-// language; none when the build published none.
+// TableDownloads links the CSV file of a table in the page's language
+// and the workbook that has the table as a sheet of its name; none when
+// the build published none.
 func (v *view) TableDownloads(f *model.File, t TableView) []DownloadLink {
 	var out []DownloadLink
+	name := v.Tf("table.no", t.No)
 	for _, d := range v.downloadsOf(f) {
-		if d.Table != t.No || d.Lang != v.Lang {
-			continue
+		if d.Kind == DownloadTableCSV && d.Table == t.No && d.Lang == v.Lang {
+			out = append(out, v.link(d, v.Tf("dl.table.csv", name)))
 		}
-		switch d.Kind {
-		case DownloadTableCSV:
-			out = append(out, v.link(d, v.Tf("dl.table.csv", v.Tf("table.no", t.No))))
-		case DownloadTableXLSX:
-			out = append(out, v.link(d, v.Tf("dl.table.xlsx", v.Tf("table.no", t.No))))
+	}
+	if len(out) == 0 {
+		return nil
+	}
+	for _, d := range v.downloadsOf(f) {
+		// In Excel the table is a sheet of the department's workbook,
+		// named as the table is.
+		if d.Kind == DownloadWorkbook && d.Lang == v.Lang {
+			out = append(out, v.link(d, v.Tf("dl.table.xlsx", name)))
 		}
 	}
 	return out
