@@ -70,15 +70,15 @@ func BulkFile(year int, lang, ext string) string {
 
 // The kinds of download.
 const (
-	DownloadTableCSV  = "table-csv"
-	DownloadWorkbook  = "workbook"
-	DownloadJSON      = "json"
-	DownloadPackage   = "datapackage"
-	DownloadResource  = "datapackage-resource"
-	DownloadOriginal  = "original"
-	DownloadBulkCSV   = "bulk-csv"
-	DownloadBulkXLSX  = "bulk-xlsx"
-	DownloadSchema    = "schema"
+	DownloadTableCSV = "table-csv"
+	DownloadWorkbook = "workbook"
+	DownloadJSON     = "json"
+	DownloadPackage  = "datapackage"
+	DownloadResource = "datapackage-resource"
+	DownloadOriginal = "original"
+	DownloadBulkCSV  = "bulk-csv"
+	DownloadBulkXLSX = "bulk-xlsx"
+	DownloadSchema   = "schema"
 )
 
 // Download is one published file of open data.
