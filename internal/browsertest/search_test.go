@@ -29,7 +29,7 @@ func searchFor(t *testing.T, p *Page, q string) (string, []searchResult) {
 	t.Helper()
 	p.Eval(`(() => { const i = document.getElementById("search-q"); i.value = ""; i.focus(); document.getElementById("search-status").textContent = ""; return true; })()`, nil)
 	p.Press(q)
-	p.WaitFor(`(() => { const s = document.getElementById("search-status"); return s.textContent && s.textContent !== s.dataset.loading && document.getElementById("search-q").value === ` + jsString(q) + `; })()`)
+	p.WaitFor(`(() => { const s = document.getElementById("search-status"); return s.textContent && s.textContent !== s.dataset.loading && document.getElementById("search-q").value === ` + jsQuoted(q) + `; })()`)
 	var status string
 	p.Eval(`document.getElementById("search-status").textContent`, &status)
 	var rs []searchResult
@@ -57,7 +57,7 @@ func waitAcrossLoad(t *testing.T, p *Page, js string) {
 	t.Fatalf("browsertest: %s did not come true", js)
 }
 
-func jsString(s string) string {
+func jsQuoted(s string) string {
 	return `"` + strings.NewReplacer(`\`, `\\`, `"`, `\"`).Replace(s) + `"`
 }
 
