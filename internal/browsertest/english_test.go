@@ -137,3 +137,68 @@ func corpusDepartments(t *testing.T, name string) []string {
 	}
 	return out
 }
+
+// TestPerformanceTargetsOnPhones: at 320 px with larger text, in both
+// languages, on the example and the corpus sites, each target of a
+// performance table can be read whole beside its indicator's name: the
+// name stays in view (frozen) and the room beside it holds the target;
+// the first indicator of each group names its levels. Measured as
+// TestPhoneTables measures the budget tables.
+func TestPerformanceTargetsOnPhones(t *testing.T) {
+	b := Start(t)
+	type site struct {
+		base  string
+		paths []string
+	}
+	sites := map[string]site{"example": {serveSite(t), []string{"2024/changji-egov/", "en/2024/changji-egov/"}}}
+	for _, name := range []string{"fund-projects", "provincial", "carryover"} {
+		sites[name] = site{ServeDir(t, serveCorpus(t, name)), corpusDepartments(t, name)}
+	}
+	for name, s := range sites {
+		p := b.NewPage(t)
+		p.Open(s.base)
+		setLarge(p, true)
+		p.Resize(320, 800)
+		for _, path := range s.paths {
+			p.Open(s.base + path)
+			var got struct {
+				Rows, Levels, Groups int
+				Bad                  []string
+			}
+			p.Eval(`(() => {
+				const out = {Rows: 0, Levels: 0, Groups: 0, Bad: []};
+				for (const tr of document.querySelectorAll("table.indicators tbody tr")) {
+					const th = tr.querySelector("th"), td = tr.querySelector("td.target");
+					if (!th || !td) continue;
+					out.Rows++;
+					if (tr.querySelector("td.level")) {
+						out.Groups++;
+						const l = th.querySelector(".perf-levels");
+						if (l && l.offsetParent !== null) out.Levels++;
+					}
+					const sc = th.closest(".table-wrap"), cr = sc.getBoundingClientRect();
+					const range = document.createRange(); range.selectNodeContents(td);
+					const need = range.getBoundingClientRect().width;
+					const frozen = getComputedStyle(th).position === "sticky" ? th.getBoundingClientRect().right - cr.left : 0;
+					const room = Math.min(sc.clientWidth, document.documentElement.clientWidth - Math.max(cr.left, 0)) - frozen;
+					if (frozen === 0 || room + 0.5 < need) out.Bad.push(td.textContent.trim() + " beside " + th.textContent.trim().slice(0, 40) + ": needs " + Math.round(need) + " px, has " + Math.round(room) + (frozen ? "" : " (the name is not frozen)"));
+				}
+				return out;
+			})()`, &got)
+			if got.Rows == 0 {
+				continue
+			}
+			for _, bad := range got.Bad {
+				t.Errorf("%s %s at 320 px, larger text: %s", name, path, bad)
+			}
+			if got.Levels != got.Groups {
+				t.Errorf("%s %s: %d of %d indicator groups name their levels in the row", name, path, got.Levels, got.Groups)
+			}
+			if name == "example" {
+				p.Eval(`document.querySelector("table.indicators").scrollIntoView(), true`, nil)
+				screenShot(p, "perf-"+map[bool]string{true: "en", false: "zh"}[strings.HasPrefix(path, "en/")]+"-320-large.png")
+			}
+		}
+		setLarge(p, false)
+	}
+}
