@@ -11,6 +11,8 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"gopkg.in/yaml.v3"
 )
 
 // copySite copies the example site of the repository (site.yaml, data/,
@@ -148,10 +150,17 @@ var linkAttr = regexp.MustCompile(`(?:href|src)="([^"]*)"`)
 // of every page to a file of the output, as a browser opening the site
 // from disk or from a sub-path would.
 func TestLinksResolveUnderSubPathAndFileSystem(t *testing.T) {
-	dir := copySite(t, nil)
+	dir := copySite(t, map[string][][2]string{"site.yaml": {
+		{"  # url: https://www.cj.gov.cn/ ", "  url: https://portal.example.gov.cn/ #"},
+		{"  # icp: 新ICP备00000000号 ", "  icp: 新ICP备00000000号 #"},
+		{"  # police: 新公网安备 00000000000000号 ", "  police: 新公网安备 00000000000000号 #"},
+		{"  # correction: https://… ", "  correction: https://portal.example.gov.cn/jiucuo #"},
+		{"  # mark: https://… ", "  mark: https://bszs.conac.cn/sitename?method=show #"},
+	}})
 	out := filepath.Join(t.TempDir(), "public")
 	mustBuild(t, Options{Dir: dir, Out: out, BaseURL: "https://example.gov.cn", BasePath: "zwgk/czyjs", Fingerprint: true})
 	tree := readTree(t, out)
+	outgoing := portalLinks(t, filepath.Join(dir, "site.yaml"))
 	checked := 0
 	for name, data := range tree {
 		if !strings.HasSuffix(name, ".html") {
@@ -168,8 +177,15 @@ func TestLinksResolveUnderSubPathAndFileSystem(t *testing.T) {
 				continue // a phone number
 			}
 			if u.Scheme != "" || u.Host != "" {
-				if !strings.HasPrefix(link, "https://example.gov.cn/zwgk/czyjs/") {
-					t.Errorf("%s: link %q leaves the site", name, link)
+				switch {
+				case strings.HasPrefix(link, "https://example.gov.cn/zwgk/czyjs/"):
+				case outgoing(link):
+					// The portal's links go out, and say so.
+					if !regexp.MustCompile(`<a [^>]*href="` + regexp.QuoteMeta(m[1]) + `" rel="noopener external">`).Match(data) {
+						t.Errorf("%s: the portal link %q is not marked rel=\"noopener external\"", name, link)
+					}
+				default:
+					t.Errorf("%s: link %q leaves the site, and is none of site.yaml's portal links", name, link)
 				}
 				continue
 			}
@@ -322,4 +338,36 @@ func TestOutputFolderIsNeverSomethingElse(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "public")
 	mustBuild(t, Options{Dir: site, Out: out})
 	mustBuild(t, Options{Dir: site, Out: out})
+}
+
+// portalLinks reads the links of site.yaml's portal: (url, correction,
+// mark, and the registers the ICP and police records link to): the only
+// links of a page that may leave the site.
+func portalLinks(t *testing.T, siteYAML string) func(link string) bool {
+	t.Helper()
+	data, err := os.ReadFile(siteYAML)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var cfg struct {
+		Portal struct{ URL, Correction, Mark, ICP, Police string }
+	}
+	if err := yaml.Unmarshal(data, &cfg); err != nil {
+		t.Fatal(err)
+	}
+	p := cfg.Portal
+	if p.URL == "" || p.Correction == "" || p.Mark == "" || p.ICP == "" || p.Police == "" {
+		t.Fatalf("%s: the test wants every portal link set: %+v", siteYAML, p)
+	}
+	return func(link string) bool {
+		switch {
+		case link == p.URL, link == p.Correction, link == p.Mark:
+			return true
+		case link == "https://beian.miit.gov.cn/":
+			return p.ICP != ""
+		case strings.HasPrefix(link, "https://beian.mps.gov.cn/"):
+			return p.Police != ""
+		}
+		return false
+	}
 }

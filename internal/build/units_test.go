@@ -49,8 +49,9 @@ func TestMixedUnits(t *testing.T) {
 		}},
 		{"en/index.html", []string{
 			"Total expenditure of each department in 2024: Bureau A 15,703.8 thousand yuan; Office B 6,041.3 thousand yuan.",
-			"Office B Total expenditure: 6,041.3 thousand yuan Bureau A Total expenditure: 15,703.8 thousand yuan",
-			"Bureau A Total expenditure: 12,345.7 thousand yuan",
+			"Office B Total expenditure: 6.04 million yuan Bureau A Total expenditure: 15.70 million yuan",
+			"Bureau A Total expenditure: 12.35 million yuan",
+			"converted from the 万元 (ten thousand yuan) of the original documents by multiplying by 10, those published in yuan by dividing by 1,000, and rounded to one decimal place",
 			"Department 2023 2024 Office B 6,041.3 thousand yuan Bureau A 12,345.7 thousand yuan 15,703.8 thousand yuan",
 		}, []string{`"value":15703.8,`, `"value":6041.3,`, `"value":12345.7,`}},
 		{"2024/index.html", []string{"乙办公室 历年 – 乙办公室 604.13 万元 2024-02-23 甲局 历年 – 甲局 1,570.38 万元 2024-02-23"}, nil},

@@ -1,6 +1,8 @@
 package classify
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -82,6 +84,56 @@ func TestMissingTerms(t *testing.T) {
 		}
 		if strings.Join(got, ",") != strings.Join(tc.want, ",") {
 			t.Errorf("MissingTerms(%s, %q) = %v; want %v", tc.zh, tc.en, got, tc.want)
+		}
+	}
+}
+
+// TestVariants reads testdata/variants.txt: each English text with the
+// wordings the terminology avoids that Variants finds in it.
+func TestVariants(t *testing.T) {
+	data, err := os.ReadFile(filepath.Join("testdata", "variants.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for i, line := range strings.Split(string(data), "\n") {
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		text, want, ok := strings.Cut(line, "=>")
+		if !ok {
+			t.Fatalf("testdata/variants.txt:%d: no =>", i+1)
+		}
+		var got []string
+		for _, v := range Variants(strings.TrimSpace(text)) {
+			got = append(got, v.Found+" -> "+v.Want)
+		}
+		if g, w := strings.Join(got, " | "), strings.TrimSpace(want); g != w {
+			t.Errorf("testdata/variants.txt:%d: Variants(%q) = %q; want %q", i+1, strings.TrimSpace(text), g, w)
+		}
+		n++
+	}
+	if n < 10 {
+		t.Fatalf("only %d cases", n)
+	}
+}
+
+// TestAvoidedWordings: no term's own English, nor a British spelling, is
+// a wording the terminology avoids.
+func TestAvoidedWordings(t *testing.T) {
+	for _, term := range Terms() {
+		if v := Variants(term.EN); len(v) != 0 {
+			t.Errorf("term %s %q uses an avoided wording: %+v", term.ZH, term.EN, v)
+		}
+		for _, a := range term.Avoid {
+			if strings.EqualFold(a, term.EN) {
+				t.Errorf("term %s avoids its own English %q", term.ZH, a)
+			}
+		}
+	}
+	for _, s := range loadFile().Spelling {
+		if s.US == "" || s.GB == "" || len(Variants(s.GB)) != 0 {
+			t.Errorf("spelling %+v: want both, the British one not avoided", s)
 		}
 	}
 }

@@ -29,6 +29,9 @@ type Money struct {
 	// Round is set on pages that gather departments: each amount shown
 	// is rounded to the decimals of the unit it is shown in.
 	Round bool
+	// FromYuan is set on a page in 万元 that gathers files kept in 元
+	// too: their figures are converted, as its Note says.
+	FromYuan bool
 }
 
 // ForFile returns the Money of a department's page: its own unit, its
@@ -40,11 +43,15 @@ func ForFile(lang, unit string) Money { return Money{Lang: lang, Unit: unit} }
 // each figure rounded to the decimals of the unit shown.
 func Across(lang string, units ...string) Money {
 	m := Money{Lang: lang, Unit: Yuan, Round: true}
+	yuan := false
 	for _, u := range units {
 		if u == Wan {
 			m.Unit = Wan
+		} else {
+			yuan = true
 		}
 	}
+	m.FromYuan = yuan && m.Unit == Wan
 	return m
 }
 
@@ -100,3 +107,53 @@ func (m Money) UnitName() string {
 // WithUnit prints the amount and its unit: "604.13 万元", "6,041.3
 // thousand yuan".
 func (m Money) WithUnit(a amount.Amount) string { return m.Format(a) + " " + m.UnitName() }
+
+// million is a million yuan, the least amount Millions states.
+var million = amount.MustParse("1000000")
+
+// Millions states, on an English page, an amount in m's unit (before
+// Value) of a million yuan or more in million yuan, for a headline:
+// 604.13 万元 is "6.04 million yuan", converted exactly and rounded half
+// up to two decimal places. It returns false on a Chinese page and for a
+// smaller amount, which a headline states in the page's own unit.
+func (m Money) Millions(a amount.Amount) (string, bool) {
+	if m.Lang == "zh" {
+		return "", false
+	}
+	yuan := a
+	if m.Unit == Wan {
+		yuan = a.Shift(4)
+	}
+	if yuan.Abs().Cmp(million) < 0 {
+		return "", false
+	}
+	return yuan.Shift(-6).WithPlaces(2).Grouped() + " million yuan", true
+}
+
+// noteExample is the amount Note converts as its example, in 万元.
+var noteExample = amount.MustParse("12.34")
+
+// Note says, on an English page, what unit the page states amounts in
+// and how they were converted from the 万元 or 元 of the original, with
+// an example worked out as the page does it; "" on a Chinese page.
+// Headlines in million yuan (Millions) are rounded, and it says so.
+func (m Money) Note() string {
+	if m.Lang == "zh" {
+		return ""
+	}
+	const headline = " Headline figures of a million yuan or more are also given in million yuan, rounded to two decimal places."
+	if m.Unit == Yuan {
+		return "Amounts are in yuan, as in the original." + headline
+	}
+	ex := m.WithUnit(noteExample)
+	if !m.Round {
+		return "Amounts are in thousand yuan, converted from the 万元 (ten thousand yuan) of the original by multiplying by 10, exactly: " +
+			noteExample.String() + " 万元 is " + ex + "." + headline
+	}
+	yuan := ""
+	if m.FromYuan {
+		yuan = ", those published in yuan by dividing by 1,000,"
+	}
+	return "Amounts are in thousand yuan, converted from the 万元 (ten thousand yuan) of the original documents by multiplying by 10" + yuan +
+		" and rounded to one decimal place: " + noteExample.String() + " 万元 is " + ex + "." + headline
+}

@@ -60,3 +60,50 @@ func TestMoneyConvertsExactly(t *testing.T) {
 		t.Errorf("604.13 万元 on a 元 page = %s, want 6041300", got)
 	}
 }
+
+// TestMillions: English headlines state a million yuan or more in million
+// yuan, converted exactly and rounded half up to two places.
+func TestMillions(t *testing.T) {
+	for _, tc := range []struct {
+		m    Money
+		in   string
+		want string // "" when not stated in millions
+	}{
+		{ForFile("en", Wan), "604.13", "6.04 million yuan"},
+		{ForFile("en", Wan), "364.13", "3.64 million yuan"},
+		{ForFile("en", Wan), "240.00", "2.40 million yuan"},
+		{ForFile("en", Wan), "100.50", "1.01 million yuan"},      // 1.005 rounds up
+		{ForFile("en", Wan), "12345.678", "123.46 million yuan"}, // grouping and rounding
+		{ForFile("en", Wan), "99.99", ""},                        // under a million
+		{ForFile("en", Wan), "2.16", ""},
+		{ForFile("en", Yuan), "3452360.00", "3.45 million yuan"},
+		{ForFile("en", Yuan), "999999.99", ""},
+		{ForFile("zh", Wan), "604.13", ""},
+		{Across("en", Wan, Yuan), "1570.38432", "15.70 million yuan"},
+	} {
+		got, ok := tc.m.Millions(amount.MustParse(tc.in))
+		if got != tc.want || ok != (tc.want != "") {
+			t.Errorf("%+v Millions(%s) = %q, %v; want %q", tc.m, tc.in, got, ok, tc.want)
+		}
+	}
+}
+
+// TestNote: every English page says how its figures were converted from
+// the original's 万元, with an example the page's own arithmetic gives.
+func TestNote(t *testing.T) {
+	for _, tc := range []struct {
+		m    Money
+		want string
+	}{
+		{ForFile("zh", Wan), ""},
+		{ForFile("en", Wan), "Amounts are in thousand yuan, converted from the 万元 (ten thousand yuan) of the original by multiplying by 10, exactly: 12.34 万元 is 123.4 thousand yuan. Headline figures of a million yuan or more are also given in million yuan, rounded to two decimal places."},
+		{ForFile("en", Yuan), "Amounts are in yuan, as in the original. Headline figures of a million yuan or more are also given in million yuan, rounded to two decimal places."},
+		{Across("en", Wan), "Amounts are in thousand yuan, converted from the 万元 (ten thousand yuan) of the original documents by multiplying by 10 and rounded to one decimal place: 12.34 万元 is 123.4 thousand yuan. Headline figures of a million yuan or more are also given in million yuan, rounded to two decimal places."},
+		{Across("en", Yuan, Wan), "Amounts are in thousand yuan, converted from the 万元 (ten thousand yuan) of the original documents by multiplying by 10, those published in yuan by dividing by 1,000, and rounded to one decimal place: 12.34 万元 is 123.4 thousand yuan. Headline figures of a million yuan or more are also given in million yuan, rounded to two decimal places."},
+		{Across("en", Yuan), "Amounts are in yuan, as in the original. Headline figures of a million yuan or more are also given in million yuan, rounded to two decimal places."},
+	} {
+		if got := tc.m.Note(); got != tc.want {
+			t.Errorf("%+v Note() =\n%q\nwant\n%q", tc.m, got, tc.want)
+		}
+	}
+}

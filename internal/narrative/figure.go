@@ -169,7 +169,7 @@ func (r *Renderer) operatingCosts() (figure, error) {
 	if oc == nil {
 		return figure{}, fmt.Errorf("the data file has no operating_costs (机关运行经费) for operating_costs to read")
 	}
-	fg := figure{name: model.Bi("机关运行经费", "Running costs of the offices"), value: oc.Amount}
+	fg := figure{name: model.Bi("机关运行经费", "Running costs of government agencies"), value: oc.Amount}
 	if p := r.f.Prior.OperatingCosts; p != nil {
 		fg.prior, fg.hasPrior = p.Amount, true
 	}

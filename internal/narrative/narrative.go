@@ -6,7 +6,6 @@ import (
 	"strings"
 
 	"github.com/yuin/goldmark"
-	"github.com/yuin/goldmark/extension"
 
 	"budgetpress/internal/amount"
 	"budgetpress/internal/classify"
@@ -35,7 +34,7 @@ func New(f *model.File, dict *classify.Dictionary) *Renderer {
 // explanations. No html.WithUnsafe: raw HTML in the Markdown is dropped.
 // No typographer: editors' punctuation stays as typed.
 func newMarkdown() goldmark.Markdown {
-	return goldmark.New(goldmark.WithExtensions(extension.Table, refs{}))
+	return goldmark.New(goldmark.WithExtensions(alignedTables{}, refs{}))
 }
 
 var functions = []string{"amount", "share", "change", "prior", "line", "year", "department"}

@@ -105,7 +105,7 @@ func TestSentences(t *testing.T) {
 		{"change operating_costs", "比上年预算增加 18.15 万元，增长 141.03%",
 			"an increase of 181.5 thousand yuan (141.03%) on the prior year's budget"},
 		{"line operating_costs", "机关运行经费 31.02 万元，比上年预算增加 18.15 万元，增长 141.03%",
-			"Running costs of the offices: 310.2 thousand yuan, an increase of 181.5 thousand yuan (141.03%) on the prior year's budget"},
+			"Running costs of government agencies: 310.2 thousand yuan, an increase of 181.5 thousand yuan (141.03%) on the prior year's budget"},
 		{"amount procurement.total", "229.27 万元", "2,292.7 thousand yuan"},
 		{"amount procurement.works", "0 万元", "0 thousand yuan"}, // as published
 		{"share procurement.services", "75.78%", "75.78%"},

@@ -74,7 +74,7 @@ func TestAbsentSectionsPrintNothing(t *testing.T) {
 			`资金执行时间 自 2024 年 3 月 1 日 起`,
 			`部门名称 昌吉回族自治州人民政府电子政务办公室 部门联系人及联系电话 0994-1234567 财政资金：本级安排 604\.12 万元 项目支出绩效目标表`,
 			`年度预算总额 140\.00 万元 昌吉州政府网站和云平台运维经费绩效指标`,
-			`一级指标 二级指标 三级指标 指标值 分值权重 产出指标 数量指标 维护政府网站个数 ≥ 2 个 100 分值合计 100`,
+			`一级指标 二级指标 三级指标 指标值 分值权重 产出指标 数量指标 产出指标 · 数量指标 维护政府网站个数 ≥ 2 个 100 分值合计 100`,
 		}},
 		{"partial", partial, "en", []string{
 			`Main functions`, `subordinate`, `1 retired`, `veteran`, `Basis of the target`, `Project manager`,

@@ -32,21 +32,21 @@ func TestOfficialFooter(t *testing.T) {
 		want []string
 	}{
 		{"2024/changji-egov/index.html", []string{
-			`<div class="portal-bar"><div class="wrap"><a href="https://www.example.gov.cn/">昌吉回族自治州人民政府</a>`,
+			`<div class="portal-bar"><div class="wrap"><a href="https://www.example.gov.cn/" rel="noopener external">昌吉回族自治州人民政府<span class="sr-only">（外部网站）</span></a>`,
 			`<li>主办单位：州政府办公室</li>`,
 			`<li>网站标识码：<span class="nowrap">6523000001</span></li>`,
-			`<li><a href="https://beian.miit.gov.cn/" lang="zh-CN">新ICP备05000001号-1</a></li>`,
-			`<li><a href="https://beian.mps.gov.cn/#/query/webSearch?code=65230102000001" lang="zh-CN">新公网安备 65230102000001号</a></li>`,
+			`<li><a href="https://beian.miit.gov.cn/" rel="noopener external"><span lang="zh-CN">新ICP备05000001号-1</span><span class="sr-only">（外部网站）</span></a></li>`,
+			`<li><a href="https://beian.mps.gov.cn/#/query/webSearch?code=65230102000001" rel="noopener external"><span lang="zh-CN">新公网安备 65230102000001号</span><span class="sr-only">（外部网站）</span></a></li>`,
 			`<li>联系方式：联系电话：0994-1234567</li>`,
-			`<li><a href="https://zfwzgl.www.gov.cn/exposure/jiucuo.html?site_code=6523000001">我要纠错</a></li>`,
-			`<li><a class="conac" href="https://bszs.conac.cn/sitename?method=show&amp;id=1">党政机关网站标识</a></li>`,
+			`<li><a href="https://zfwzgl.www.gov.cn/exposure/jiucuo.html?site_code=6523000001" rel="noopener external">我要纠错<span class="sr-only">（外部网站）</span></a></li>`,
+			`<li><a class="conac" href="https://bszs.conac.cn/sitename?method=show&amp;id=1" rel="noopener external">党政机关网站标识<span class="sr-only">（外部网站）</span></a></li>`,
 		}},
 		{"en/index.html", []string{
-			`<a href="https://www.example.gov.cn/">Changji Hui Autonomous Prefecture People&#39;s Government</a>`,
+			`<a href="https://www.example.gov.cn/" rel="noopener external">Changji Hui Autonomous Prefecture People&#39;s Government<span class="sr-only"> (external website)</span></a>`,
 			`<li>Run by: General Office</li>`,
 			`<li>Website code: <span class="nowrap">6523000001</span></li>`,
 			`<li>Contact: Telephone: +86 994 123 4567</li>`,
-			`>Report an error on this website</a></li>`,
+			`>Report an error on this website<span class="sr-only"> (external website)</span></a></li>`,
 		}},
 	} {
 		html := page(t, s, c.path)

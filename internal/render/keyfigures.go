@@ -12,6 +12,10 @@ type KeyFigure struct {
 	Label string
 	Value string // the amount as the table states it
 	Unit  string
+	// Headline states the amount in million yuan on an English page when
+	// it is a million yuan or more ("6.04 million yuan"), "" otherwise;
+	// Value and Unit then follow it as the exact figure of the table.
+	Headline string
 	// Change states the change on the prior year's budget, "" when the
 	// file gives no prior-year figure for it. A change worked out from
 	// the changes of the parts (the total's, from those of basic and
@@ -34,6 +38,7 @@ func (v *view) KeyFigures(f *model.File) []KeyFigure {
 		}
 		m := v.Money(f)
 		k := KeyFigure{Key: key, Label: label, Value: m.Format(a), Unit: m.UnitName(), Href: "#table-" + t.No}
+		k.Headline, _ = m.Millions(a)
 		if prior != nil {
 			k.Change = v.change(f, a, *prior)
 			if derived {

@@ -192,7 +192,7 @@ func TestIndicatorTables(t *testing.T) {
 		`<caption id="performance-overall-cap"><span class="caption-text">部门整体绩效指标</span></caption>`,
 		`<caption id="performance-crypto-ops-cap"><span class="caption-text">昌吉州统一政务云密码服务支撑系统平台运行维护费绩效指标</span></caption>`,
 		// Targets are joined by no-break spaces.
-		`<tr><td class="level" rowspan="7">履职效能</td><td class="level" rowspan="7">数量指标</td><th scope="row">维护政府网站个数</th><td class="target">` + "≥\u00a02\u00a0个</td>",
+		`<tr><td class="level" rowspan="7">履职效能</td><td class="level" rowspan="7">数量指标</td><th scope="row"><span class="perf-levels">履职效能 · 数量指标</span> 维护政府网站个数</th><td class="target">` + "≥\u00a02\u00a0个</td>",
 		`<tr><th scope="row">系统运行维护响应时间</th><td class="target">` + "≤\u00a02\u00a0小时</td>",
 	} {
 		if !strings.Contains(html, want) {

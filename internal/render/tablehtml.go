@@ -224,7 +224,8 @@ func writeRow(b *strings.Builder, p *PartView, r *RowView) {
 
 // Body renders the rows of a performance-target table, for the
 // "indicators" template. A 一级指标 or 二级指标 cell is written on the
-// first row it spans.
+// first row it spans, and its names again in that row's heading, for
+// narrow screens (class perf-levels).
 func (a indicatorArgs) Body() template.HTML {
 	var b strings.Builder
 	b.Grow(len(a.Rows) * 400)
@@ -248,6 +249,14 @@ func (a indicatorArgs) Body() template.HTML {
 		level(r.Level1Span, r.Level1)
 		level(r.Level2Span, r.Level2)
 		b.WriteString("<th scope=\"row\">")
+		if r.Level2Span > 0 {
+			// The levels again, for narrow screens, where the stylesheet
+			// hides their columns so that the indicator and its target
+			// fit side by side; hidden elsewhere.
+			b.WriteString("<span class=\"perf-levels\">")
+			writeText(&b, r.Level1+" · "+r.Level2)
+			b.WriteString("</span> ")
+		}
 		b.WriteString(string(r.Name))
 		b.WriteString("</th><td class=\"target\">")
 		b.WriteString(string(r.Target))

@@ -46,7 +46,8 @@ func TestTablesEscapeHostileNames(t *testing.T) {
 			`<th scope="row" class="project">` + escaped + `</th>`, // table 7
 			`<tr class="level-1"><th scope="row" class="label">` + escaped + `</th><td class="code"></td><th scope="row" class="name">` + escaped + `</th>`, // the unit row
 			`<tr><td class="level">` + escaped + `</td>`,
-			`<th scope="row">` + escaped + `</th>`,
+			`<th scope="row"><span class="perf-levels">` + escaped + ` · `, // the levels again, for phones
+			`</span> ` + escaped + `</th>`,
 		} {
 			if !strings.Contains(html, want) {
 				t.Errorf("%s lacks %s", path, want)

@@ -279,6 +279,42 @@ func (v *view) Total(f *model.File) string {
 	return m.WithUnit(m.From(t, f.Unit))
 }
 
+// Headline returns a file's total expenditure as a list of departments
+// leads with it: in million yuan on an English page when it is a million
+// yuan or more ("6.04 million yuan"), else as Total states it.
+func (v *view) Headline(f *model.File) string {
+	t, ok := chart.Total(f)
+	if !ok {
+		return ""
+	}
+	m := v.SiteMoney()
+	if v.Page.Kind == "department" {
+		m = v.Money(f)
+	} else {
+		t = m.From(t, f.Unit)
+	}
+	if h, ok := m.Millions(t); ok {
+		return h
+	}
+	return m.WithUnit(t)
+}
+
+// UnitNote says, on an English page that states amounts, what unit they
+// are in and how they were converted from the original's 万元 (i18n.Money
+// Note); "" on a Chinese page and on a page without amounts.
+// The Chinese unit it names is marked as Chinese for screen readers.
+func (v *view) UnitNote() template.HTML {
+	var note string
+	switch {
+	case v.Page.File != nil:
+		note = v.Money(v.Page.File).Note()
+	case v.Page.Kind != "404" && len(v.Site.Files) > 0:
+		note = v.SiteMoney().Note()
+	}
+	wan := template.HTMLEscapeString(i18n.Wan)
+	return template.HTML(strings.ReplaceAll(template.HTMLEscapeString(note), wan, `<span lang="`+LangTag("zh")+`">`+wan+`</span>`))
+}
+
 // SiteMoney is how the pages that gather departments (home, years)
 // state money: in 万元 when any file of the site is kept in 万元, else in
 // 元, each figure converted exactly and rounded to the unit shown.
