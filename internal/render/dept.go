@@ -181,6 +181,11 @@ func (v *view) target(t model.Target) template.HTML {
 	if v.Lang == "zh" {
 		return nowrap(t.String())
 	}
+	if own, ok := t.Text.In(v.Lang); ok && own != t.Text.ZH() {
+		// The editor's own wording of a target that only starts with a
+		// number: "2024 年 9 月底前", "By the end of September 2024".
+		return v.Tx(t.Text)
+	}
 	value, unit := t.Value, t.Unit
 	switch {
 	case unit == i18n.Wan || unit == i18n.Yuan:

@@ -313,3 +313,27 @@ func TestOverallTargetsHaveTheirOwnColumns(t *testing.T) {
 		t.Error("a project's performance table lacks its prior-year and evidence columns")
 	}
 }
+
+// TestTargetsInTheEditorsWords: a target that only begins with a number
+// ("2024 年 9 月底前") is shown in English as the editor translated it,
+// never as a grouped number before Chinese ("2,024 年 9 月底前").
+func TestTargetsInTheEditorsWords(t *testing.T) {
+	s := siteAt(t, filepath.Join("..", "..", "testdata", "corpus", "provincial"))
+	en := renderText(t, s, "en/2024/yunxi-culture/index.html")
+	if !strings.Contains(en, "By the end of September 2024") || strings.Contains(en, "2,024") {
+		t.Errorf("the English page does not show the target as translated: %q", excerpt(en, "Installation completed"))
+	}
+	zh := renderText(t, s, "2024/yunxi-culture/index.html")
+	if !strings.Contains(zh, "2024 年 9 月底前") {
+		t.Errorf("the Chinese page lacks the target 2024 年 9 月底前")
+	}
+}
+
+// excerpt returns the text around the first place of what in s.
+func excerpt(s, what string) string {
+	i := strings.Index(s, what)
+	if i < 0 {
+		return ""
+	}
+	return s[i:min(len(s), i+200)]
+}
