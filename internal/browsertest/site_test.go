@@ -25,6 +25,14 @@ var sitePages = []struct {
 	{"year/en", "en/2024/", "en"},
 	{"department/zh", "2024/changji-egov/", "zh"},
 	{"department/en", "en/2024/changji-egov/", "en"},
+	{"compare/zh", "2024/compare/", "zh"},
+	{"compare/en", "en/2024/compare/", "en"},
+	{"series/zh", "departments/changji-egov/", "zh"},
+	{"series/en", "en/departments/changji-egov/", "en"},
+	{"downloads/zh", "downloads/", "zh"},
+	{"downloads/en", "en/downloads/", "en"},
+	{"search/zh", "search/?q=%E4%B8%89%E5%85%AC", "zh"},
+	{"search/en", "en/search/?q=hospitality", "en"},
 	{"404", "no-such-page/", "zh"},
 }
 
