@@ -106,11 +106,21 @@ type Missing struct {
 	Text string   // the Chinese text, or the interface-string key
 }
 
-// Render writes one page.
+// Render writes one page. The page is made in a buffer (w itself when
+// w is a *bytes.Buffer, which then grows once for all the pages it is
+// reused for) and written only when it rendered.
 func (s *Site) Render(w io.Writer, p Page) Result {
+	buf, direct := w.(*bytes.Buffer)
+	if !direct {
+		buf = pageBuffers.Get().(*bytes.Buffer)
+		defer pageBuffers.Put(buf)
+		buf.Reset()
+	}
+	start := buf.Len()
+	buf.Grow(pageSize)
 	v := s.newView(p)
-	var buf bytes.Buffer
-	if err := s.tmpl.ExecuteTemplate(&buf, p.Kind+".html", v); err != nil {
+	if err := s.tmpl.ExecuteTemplate(buf, p.Kind+".html", v); err != nil {
+		buf.Truncate(start)
 		v.res.Diags.Errorf(diag.Pos{File: "layouts/" + p.Kind + ".html"}, "the page %s cannot be rendered: %v", p.Path, err)
 		return v.res
 	}
@@ -119,17 +129,27 @@ func (s *Site) Render(w io.Writer, p Page) Result {
 		// some of it is shown in Chinese.
 		v = s.newView(p)
 		v.fallback = true
-		buf.Reset()
-		if err := s.tmpl.ExecuteTemplate(&buf, p.Kind+".html", v); err != nil {
+		buf.Truncate(start)
+		if err := s.tmpl.ExecuteTemplate(buf, p.Kind+".html", v); err != nil {
+			buf.Truncate(start)
 			v.res.Diags.Errorf(diag.Pos{File: "layouts/" + p.Kind + ".html"}, "the page %s cannot be rendered: %v", p.Path, err)
 			return v.res
 		}
 	}
-	if _, err := w.Write(buf.Bytes()); err != nil {
-		v.res.Diags.Errorf(diag.Pos{File: p.Path}, "cannot write: %v", err)
+	if !direct {
+		if _, err := w.Write(buf.Bytes()); err != nil {
+			v.res.Diags.Errorf(diag.Pos{File: p.Path}, "cannot write: %v", err)
+		}
 	}
 	return v.res
 }
+
+// pageSize is room for a large department page, so that a page buffer
+// does not grow by copying while a page is written.
+const pageSize = 256 << 10
+
+// pageBuffers holds page buffers between renders to other writers.
+var pageBuffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 
 // Years returns the years with data, newest first.
 func (s *Site) Years() []int { return s.years }
