@@ -22,7 +22,7 @@ import (
 // department files (the dev server checks a changed Markdown file on its
 // own) gets only the checks of the text itself. The loader has reported
 // the files that are not UTF-8.
-func content(s *load.Site) diag.List {
+func content(s *load.Site, set *narrative.Set) diag.List {
 	var out diag.List
 	langs := s.Config.Languages
 	files := map[string]*model.File{} // by path
@@ -38,7 +38,9 @@ func content(s *load.Site) diag.List {
 	for _, c := range s.Content {
 		written[c.Path] = true
 	}
-	renderers := map[*model.File]*narrative.Renderer{}
+	if set == nil {
+		set = narrative.NewSet(s.Dict)
+	}
 	var jobs []renderJob // rendered on every core once the files are sorted out
 	for _, c := range s.Content {
 		if c.Bad {
@@ -76,10 +78,7 @@ func content(s *load.Site) diag.List {
 			if f.Incomplete {
 				continue // its references are checked once the file loads cleanly
 			}
-			if renderers[f] == nil {
-				renderers[f] = narrative.New(f, s.Dict)
-			}
-			jobs = append(jobs, renderJob{renderers[f], c, lang})
+			jobs = append(jobs, renderJob{set.For(f), c, lang})
 			continue
 		}
 		if !whole || data[dataPath] {
@@ -179,7 +178,7 @@ func renderAll(jobs []renderJob) diag.List {
 	found := make([]diag.List, len(jobs))
 	parallel.Each(len(jobs), func(i int) {
 		j := jobs[i]
-		_, found[i] = j.r.Markdown(j.c.Path, []byte(j.c.Text), j.lang)
+		_, found[i] = j.r.Keep(j.c.Path, []byte(j.c.Text), j.lang)
 	})
 	var out diag.List
 	for _, d := range found {

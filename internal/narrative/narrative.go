@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/extension"
@@ -14,12 +15,15 @@ import (
 )
 
 // Renderer renders the explanations of one department-year and states
-// its figures in words. It never changes after New, so it is safe for
-// concurrent use, and the same input always gives the same output.
+// its figures in words. It never changes after New but for the results
+// Keep holds, so it is safe for concurrent use, and the same input
+// always gives the same output.
 type Renderer struct {
 	f    *model.File
 	dict *classify.Dictionary
 	md   goldmark.Markdown
+	// kept holds what Keep rendered until Markdown takes it.
+	kept sync.Map // keptKey → *kept
 }
 
 // New returns a Renderer for the department-year f that names

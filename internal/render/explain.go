@@ -13,6 +13,9 @@ import (
 
 // narrator returns the narrative renderer of a file, made once per build.
 func (s *Site) narrator(f *model.File) *narrative.Renderer {
+	if s.Narratives != nil {
+		return s.Narratives.For(f)
+	}
 	if n, ok := s.narratives.Load(f); ok {
 		return n.(*narrative.Renderer)
 	}

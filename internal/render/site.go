@@ -14,6 +14,7 @@ import (
 	"budgetpress/internal/diag"
 	"budgetpress/internal/i18n"
 	"budgetpress/internal/model"
+	"budgetpress/internal/narrative"
 )
 
 // Input is everything a site is rendered from.
@@ -28,6 +29,9 @@ type Input struct {
 	// are published under (assets/site.3f2a9c01d4.css); a file it does
 	// not list keeps its name.
 	Assets map[string]string
+	// Narratives, when set, holds the explanation renderers the check
+	// used, and what it rendered, so that it is not rendered again.
+	Narratives *narrative.Set
 }
 
 // Site renders the pages of one build. It is safe for concurrent use:
