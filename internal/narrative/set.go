@@ -1,6 +1,7 @@
 package narrative
 
 import (
+	"crypto/sha256"
 	"html/template"
 	"sync"
 
@@ -41,7 +42,7 @@ func (s *Set) For(f *model.File) *Renderer {
 
 // kept is an explanation rendered ahead of its page.
 type kept struct {
-	src   string
+	src   [sha256.Size]byte // the source's hash: the source itself would double the memory kept
 	html  template.HTML
 	diags diag.List
 }
@@ -54,7 +55,7 @@ type keptKey struct{ path, lang string }
 // renders, so that the build that follows renders each explanation once.
 func (r *Renderer) Keep(path string, src []byte, lang string) (template.HTML, diag.List) {
 	html, diags := r.render(path, src, lang)
-	r.kept.Store(keptKey{path, lang}, &kept{src: string(src), html: html, diags: diags})
+	r.kept.Store(keptKey{path, lang}, &kept{src: sha256.Sum256(src), html: html, diags: diags})
 	return html, diags
 }
 
@@ -65,7 +66,7 @@ func (r *Renderer) take(path string, src []byte, lang string) (template.HTML, di
 		return "", nil, false
 	}
 	k := v.(*kept)
-	if k.src != string(src) {
+	if k.src != sha256.Sum256(src) {
 		return "", nil, false
 	}
 	return k.html, append(diag.List(nil), k.diags...), true
