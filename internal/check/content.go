@@ -42,7 +42,14 @@ func content(s *load.Site, set *narrative.Set) diag.List {
 		set = narrative.NewSet(s.Dict)
 	}
 	var jobs []renderJob // rendered on every core once the files are sorted out
-	for _, c := range s.Content {
+	// The raw HTML of every explanation, found on every core.
+	lint := make([]diag.List, len(s.Content))
+	parallel.Each(len(s.Content), func(i int) {
+		if c := s.Content[i]; !c.Bad {
+			lint[i] = narrative.Lint(c.Path, []byte(c.Text))
+		}
+	})
+	for i, c := range s.Content {
 		if c.Bad {
 			continue
 		}
@@ -72,7 +79,7 @@ func content(s *load.Site, set *narrative.Set) diag.List {
 				out.Warnf(pos, "this explanation is empty: the %s department page will have no explanations; write them, or delete the file to show the %s ones", lang, langs[0])
 			}
 		}
-		out = append(out, narrative.Lint(c.Path, []byte(c.Text))...)
+		out = append(out, lint[i]...)
 		dataPath := "data/" + year + "/" + id + ".yaml"
 		if f := files[dataPath]; f != nil {
 			if f.Incomplete {

@@ -3,6 +3,7 @@ package render
 import (
 	"bytes"
 	"flag"
+	"html/template"
 	"os"
 	"path/filepath"
 	"testing"
@@ -20,6 +21,29 @@ var update = flag.Bool("update", false, "rewrite the golden pages in testdata/go
 // changes nothing a reader sees passes; any other change of the page
 // fails until the golden file is rewritten (go test -run Golden -update).
 func TestDepartmentGolden(t *testing.T) {
+	s := goldenSite(t)
+	golden := map[string]string{
+		"2024/changji-egov/index.html":    "changji-egov.zh.html",
+		"en/2024/changji-egov/index.html": "changji-egov.en.html",
+	}
+	found := 0
+	for _, p := range s.Pages() {
+		name, ok := golden[p.Path]
+		if !ok {
+			continue
+		}
+		found++
+		compareGolden(t, s, p, name)
+	}
+	if found != len(golden) {
+		t.Fatalf("the example site has %d of the %d department pages compared", found, len(golden))
+	}
+}
+
+// goldenSite renders the example site with its explanations and the
+// default theme.
+func goldenSite(t testing.TB) *Site {
+	t.Helper()
 	root := filepath.Join("..", "..")
 	site, diags := load.ReadSite(root)
 	if diags.HasErrors() {
@@ -37,22 +61,7 @@ func TestDepartmentGolden(t *testing.T) {
 	if diags.HasErrors() {
 		t.Fatal(diags)
 	}
-	golden := map[string]string{
-		"2024/changji-egov/index.html":    "changji-egov.zh.html",
-		"en/2024/changji-egov/index.html": "changji-egov.en.html",
-	}
-	found := 0
-	for _, p := range s.Pages() {
-		name, ok := golden[p.Path]
-		if !ok {
-			continue
-		}
-		found++
-		compareGolden(t, s, p, name)
-	}
-	if found != len(golden) {
-		t.Fatalf("the example site has %d of the %d department pages compared", found, len(golden))
-	}
+	return s
 }
 
 // TestUntranslatedGolden renders the English page of a department file
@@ -99,5 +108,38 @@ func compareGolden(t *testing.T, s *Site, p Page, name string) {
 		}
 		from := max(0, i-200)
 		t.Errorf("%s differs from %s at byte %d:\ngot  …%s…\nwant …%s…", p.Path, file, i, got[from:min(len(got), i+200)], want[from:min(len(want), i+200)])
+	}
+}
+
+// TestShiftHeadings checks the heading levels of the explanations on the
+// page: each one level down, at most h6, and only heading tags.
+func TestShiftHeadings(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{`<h2 id="a">一、收入</h2>`, `<h3 id="a">一、收入</h3>`},
+		{`<h1>x</h1><h5>y</h5><h6>z</h6>`, `<h2>x</h2><h6>y</h6><h6>z</h6>`},
+		{`<hr><h7>no</h7><h2x>no</h2x><h2_>no`, `<hr><h7>no</h7><h2x>no</h2x><h2_>no`},
+		{`<p>a < h2 </p><h2`, `<p>a < h2 </p><h3`},
+		{`</h4`, `</h5`},
+		{``, ``},
+	}
+	for _, tt := range tests {
+		if got := shiftHeadings(template.HTML(tt.in)); string(got) != tt.want {
+			t.Errorf("shiftHeadings(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+// TestSectionHeadings checks which headings the contents list: those
+// with an id and their title on one line.
+func TestSectionHeadings(t *testing.T) {
+	got := sectionHeadings(`<h3 id="a">一、<em>收入</em></h3><h3 id="">x</h3><h3 id="b"` + "\n" + `<h3 id="c">two` + "\n" + `lines</h3><h3 id="d">四</h3><h3 id="e">`)
+	want := [][2]string{{"a", "一、<em>收入</em>"}, {"d", "四"}}
+	if len(got) != len(want) {
+		t.Fatalf("got %q, want %q", got, want)
+	}
+	for i := range want {
+		if got[i] != want[i] {
+			t.Errorf("heading %d: got %q, want %q", i, got[i], want[i])
+		}
 	}
 }
