@@ -42,10 +42,13 @@ func content(s *load.Site, set *narrative.Set) diag.List {
 		set = narrative.NewSet(s.Dict)
 	}
 	var jobs []renderJob // rendered on every core once the files are sorted out
-	// The raw HTML of every explanation, found on every core.
+	// The placeholders and the raw HTML of every explanation, found on
+	// every core.
+	marks := make([]diag.List, len(s.Content))
 	lint := make([]diag.List, len(s.Content))
 	parallel.Each(len(s.Content), func(i int) {
 		if c := s.Content[i]; !c.Bad {
+			marks[i] = placeholders(c.Path, c.Text)
 			lint[i] = narrative.Lint(c.Path, []byte(c.Text))
 		}
 	})
@@ -53,7 +56,7 @@ func content(s *load.Site, set *narrative.Set) diag.List {
 		if c.Bad {
 			continue
 		}
-		out = append(out, placeholders(c.Path, c.Text)...)
+		out = append(out, marks[i]...)
 		lang, year, id, ok := explanationPath(c.Path)
 		if !ok {
 			continue
