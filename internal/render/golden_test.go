@@ -143,3 +143,27 @@ func TestSectionHeadings(t *testing.T) {
 		}
 	}
 }
+
+// TestNoticeSplit checks that the default theme's department page gets
+// its notice of untranslated texts written in place (so the page is
+// rendered once, and TestUntranslatedGolden shows it is the same page),
+// and that a notice using a variable of the page is left in the page.
+func TestNoticeSplit(t *testing.T) {
+	if s := exampleSite(t); !s.notices["department.html"] {
+		t.Error("the default department page's notice is rendered by a second pass")
+	}
+	for _, tt := range []struct {
+		page  string
+		split bool
+	}{
+		{`<dl></dl>` + "\n" + `{{if .HasFallback 1}}<p>{{.T "x"}}</p>{{end}}` + "\n<main>", true},
+		{`<dl></dl>` + "\n" + `{{$f := 1}}{{if .HasFallback $f}}<p>{{$f}}</p>{{end}}` + "\n<main>", false},
+		{`<p class="{{if .HasFallback 1}}notice{{end}}">`, false},
+		{`<dl></dl>{{if .HasFallback 1}}<p>a</p>{{else}}<p>b</p>{{end}}` + "\n", false},
+	} {
+		tmpl := template.Must(template.New("department.html").Parse(tt.page))
+		if got := splitNotice(tmpl, "department.html"); got != tt.split {
+			t.Errorf("%q: split %v, want %v", tt.page, got, tt.split)
+		}
+	}
+}

@@ -39,6 +39,9 @@ type Input struct {
 type Site struct {
 	Input
 	tmpl *template.Template
+	// notices lists the page templates whose notice of untranslated
+	// texts New took out (notice.go).
+	notices map[string]bool
 	// byYear lists the files of each year, sorted by department id.
 	byYear map[int][]*model.File
 	years  []int // newest first
@@ -56,6 +59,10 @@ func New(in Input) (*Site, diag.List) {
 		return nil, diags
 	}
 	s.tmpl = t
+	s.notices = map[string]bool{}
+	for _, page := range []string{"department.html"} {
+		s.notices[page] = splitNotice(t, page)
+	}
 	for _, f := range in.Files {
 		s.byYear[f.Year] = append(s.byYear[f.Year], f)
 	}
@@ -123,16 +130,31 @@ func (s *Site) Render(w io.Writer, p Page) Result {
 	start := buf.Len()
 	buf.Grow(pageSize)
 	v := s.newView(p)
+	v.out = buf
 	if err := s.tmpl.ExecuteTemplate(buf, p.Kind+".html", v); err != nil {
 		buf.Truncate(start)
 		v.res.Diags.Errorf(diag.Pos{File: "layouts/" + p.Kind + ".html"}, "the page %s cannot be rendered: %v", p.Path, err)
 		return v.res
 	}
-	if len(v.res.Untranslated) > 0 {
+	if len(v.res.Untranslated) > 0 && s.notices[p.Kind+".html"] && v.noticeAt >= start {
+		// Write the notice where the page template has it.
+		v.fallback = true
+		var notice bytes.Buffer
+		if err := s.tmpl.ExecuteTemplate(&notice, noticeTemplate(p.Kind+".html"), v); err != nil {
+			buf.Truncate(start)
+			v.res.Diags.Errorf(diag.Pos{File: "layouts/" + p.Kind + ".html"}, "the page %s cannot be rendered: %v", p.Path, err)
+			return v.res
+		}
+		rest := append([]byte(nil), buf.Bytes()[v.noticeAt:]...)
+		buf.Truncate(v.noticeAt)
+		buf.Write(notice.Bytes())
+		buf.Write(rest)
+	} else if len(v.res.Untranslated) > 0 {
 		// Render again, now knowing that the page needs the notice that
 		// some of it is shown in Chinese.
 		v = s.newView(p)
 		v.fallback = true
+		v.out = buf
 		buf.Truncate(start)
 		if err := s.tmpl.ExecuteTemplate(buf, p.Kind+".html", v); err != nil {
 			buf.Truncate(start)
