@@ -83,7 +83,7 @@ func (r *Renderer) render(path string, src []byte, lang string) (template.HTML, 
 func Lint(path string, src []byte) diag.List {
 	var diags diag.List
 	src = bytes.TrimPrefix(src, utf8BOM)
-	doc := newMarkdown().Parser().Parse(text.NewReader(src))
+	doc := markdown().Parser().Parse(text.NewReader(src))
 	lines := lineStarts(src)
 	for _, h := range findRawHTML(doc, src) {
 		diags.Warnf(position(path, src, lines, h.offset), "%s", h.message(src))

@@ -32,8 +32,13 @@ func New(f *model.File, dict *classify.Dictionary) *Renderer {
 	if dict == nil {
 		dict = classify.Default()
 	}
-	return &Renderer{f: f, dict: dict, md: newMarkdown()}
+	return &Renderer{f: f, dict: dict, md: markdown()}
 }
+
+// markdown is the one Markdown parser and renderer of every Renderer:
+// goldmark's are safe for concurrent use once made, and making one per
+// department-year cost as much memory as the explanations it rendered.
+var markdown = sync.OnceValue(newMarkdown)
 
 // newMarkdown returns the Markdown parser and renderer of the
 // explanations. No html.WithUnsafe: raw HTML in the Markdown is dropped.
