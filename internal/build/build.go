@@ -19,6 +19,7 @@ import (
 	"budgetpress/internal/check"
 	"budgetpress/internal/diag"
 	"budgetpress/internal/load"
+	"budgetpress/internal/narrative"
 	"budgetpress/internal/parallel"
 	"budgetpress/internal/render"
 	"budgetpress/internal/theme"
@@ -37,6 +38,8 @@ type Options struct {
 	// Gzip writes beside each page, stylesheet, script and sitemap a
 	// .gz copy, for servers that send it to browsers that accept it.
 	Gzip bool
+
+	narratives *narrative.Set // the explanations' renderers, shared by the check and the pages
 }
 
 // Result reports a build.
@@ -58,7 +61,9 @@ func Run(opt Options) Result {
 	site, diags := load.ReadSite(opt.Dir)
 	res.Diags = append(res.Diags, diags...)
 	if site.Config != nil {
-		res.Diags = append(res.Diags, check.Site(site)...)
+		// The check's renderings of the explanations serve the pages.
+		opt.narratives = narrative.NewSet(site.Dict)
+		res.Diags = append(res.Diags, check.SiteWith(site, opt.narratives)...)
 	}
 	if res.Diags.HasErrors() || site.Config == nil {
 		return finish(res, start)
@@ -142,7 +147,7 @@ func prepare(site *load.Site, opt Options) (*render.Site, fs.FS, diag.List) {
 	for _, c := range site.Content {
 		content[c.Path] = []byte(c.Text)
 	}
-	r, ds := render.New(render.Input{Config: &cfg, Files: site.Files, Dict: site.Dict, I18n: th.Catalog, Layouts: th.FS, Content: content, Assets: th.Assets})
+	r, ds := render.New(render.Input{Config: &cfg, Files: site.Files, Dict: site.Dict, I18n: th.Catalog, Layouts: th.FS, Content: content, Assets: th.Assets, Narratives: opt.narratives})
 	return r, th.FS, append(diags, ds...)
 }
 

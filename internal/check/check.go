@@ -11,11 +11,18 @@ import (
 	"budgetpress/internal/diag"
 	"budgetpress/internal/load"
 	"budgetpress/internal/model"
+	"budgetpress/internal/narrative"
 	"budgetpress/internal/parallel"
 )
 
 // Site checks every department file of a site and the Markdown content.
-func Site(s *load.Site) diag.List {
+func Site(s *load.Site) diag.List { return SiteWith(s, nil) }
+
+// SiteWith checks a site as Site does, rendering the explanations with
+// the renderers of set and keeping what they render (narrative's Keep),
+// so that a build that renders its pages with the same set does not
+// render them again. A nil set is Site.
+func SiteWith(s *load.Site, set *narrative.Set) diag.List {
 	var out diag.List
 	if s.Config == nil {
 		return nil
@@ -26,7 +33,7 @@ func Site(s *load.Site) diag.List {
 	for _, d := range found {
 		out = append(out, d...)
 	}
-	out = append(out, content(s)...)
+	out = append(out, content(s, set)...)
 	return out
 }
 

@@ -22,7 +22,7 @@ import (
 // department files (the dev server checks a changed Markdown file on its
 // own) gets only the checks of the text itself. The loader has reported
 // the files that are not UTF-8.
-func content(s *load.Site) diag.List {
+func content(s *load.Site, set *narrative.Set) diag.List {
 	var out diag.List
 	langs := s.Config.Languages
 	files := map[string]*model.File{} // by path
@@ -38,13 +38,25 @@ func content(s *load.Site) diag.List {
 	for _, c := range s.Content {
 		written[c.Path] = true
 	}
-	renderers := map[*model.File]*narrative.Renderer{}
+	if set == nil {
+		set = narrative.NewSet(s.Dict)
+	}
 	var jobs []renderJob // rendered on every core once the files are sorted out
-	for _, c := range s.Content {
+	// The placeholders and the raw HTML of every explanation, found on
+	// every core.
+	marks := make([]diag.List, len(s.Content))
+	lint := make([]diag.List, len(s.Content))
+	parallel.Each(len(s.Content), func(i int) {
+		if c := s.Content[i]; !c.Bad {
+			marks[i] = placeholders(c.Path, c.Text)
+			lint[i] = narrative.Lint(c.Path, []byte(c.Text))
+		}
+	})
+	for i, c := range s.Content {
 		if c.Bad {
 			continue
 		}
-		out = append(out, placeholders(c.Path, c.Text)...)
+		out = append(out, marks[i]...)
 		lang, year, id, ok := explanationPath(c.Path)
 		if !ok {
 			continue
@@ -70,16 +82,13 @@ func content(s *load.Site) diag.List {
 				out.Warnf(pos, "this explanation is empty: the %s department page will have no explanations; write them, or delete the file to show the %s ones", lang, langs[0])
 			}
 		}
-		out = append(out, narrative.Lint(c.Path, []byte(c.Text))...)
+		out = append(out, lint[i]...)
 		dataPath := "data/" + year + "/" + id + ".yaml"
 		if f := files[dataPath]; f != nil {
 			if f.Incomplete {
 				continue // its references are checked once the file loads cleanly
 			}
-			if renderers[f] == nil {
-				renderers[f] = narrative.New(f, s.Dict)
-			}
-			jobs = append(jobs, renderJob{renderers[f], c, lang})
+			jobs = append(jobs, renderJob{set.For(f), c, lang})
 			continue
 		}
 		if !whole || data[dataPath] {
@@ -179,7 +188,7 @@ func renderAll(jobs []renderJob) diag.List {
 	found := make([]diag.List, len(jobs))
 	parallel.Each(len(jobs), func(i int) {
 		j := jobs[i]
-		_, found[i] = j.r.Markdown(j.c.Path, []byte(j.c.Text), j.lang)
+		_, found[i] = j.r.Keep(j.c.Path, []byte(j.c.Text), j.lang)
 	})
 	var out diag.List
 	for _, d := range found {

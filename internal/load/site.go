@@ -86,12 +86,29 @@ func ReadSite(dir string) (*Site, diag.List) {
 	if len(paths) == 0 {
 		diags.Errorf(diag.Pos{File: "data"}, "no department files found: put them in data/<year>/<department>.yaml")
 	}
+	var md []string
 	filepath.WalkDir(filepath.Join(dir, sitepath.Content), func(p string, e fs.DirEntry, err error) error {
 		if err == nil && !e.IsDir() && strings.HasSuffix(p, ".md") {
-			diags = append(diags, s.readContent(filepath.ToSlash(mustRel(dir, p)))...)
+			md = append(md, filepath.ToSlash(mustRel(dir, p)))
 		}
 		return nil
 	})
+	// The explanations too are read on every core, and gathered in order.
+	type text struct {
+		c     Source
+		found bool
+		diags diag.List
+	}
+	texts := make([]text, len(md))
+	parallel.Each(len(md), func(i int) {
+		texts[i].c, texts[i].found, texts[i].diags = s.readText(md[i])
+	})
+	for _, t := range texts {
+		diags = append(diags, t.diags...)
+		if t.found {
+			s.addContent(t.c)
+		}
+	}
 	return s, diags
 }
 
@@ -195,19 +212,32 @@ func (s *Site) Options() Options {
 // readContent reads an explanation into s.Content, keeping it in path
 // order; one that does not exist is left out.
 func (s *Site) readContent(rel string) diag.List {
+	c, found, diags := s.readText(rel)
+	if found {
+		s.addContent(c)
+	}
+	return diags
+}
+
+// readText reads an explanation; found is false when it does not exist.
+func (s *Site) readText(rel string) (c Source, found bool, diags diag.List) {
 	src, found, diags := ReadFile(s.Dir, rel)
 	if !found {
-		return nil
+		return Source{}, false, nil
 	}
-	c := Source{Path: rel, Bad: true}
+	c = Source{Path: rel, Bad: true}
 	if src != nil {
 		var ds diag.List
 		c, ds = Content(rel, src)
 		diags = append(diags, ds...)
 	}
-	i := sort.Search(len(s.Content), func(i int) bool { return s.Content[i].Path >= rel })
+	return c, true, diags
+}
+
+// addContent puts an explanation into s.Content, in path order.
+func (s *Site) addContent(c Source) {
+	i := sort.Search(len(s.Content), func(i int) bool { return s.Content[i].Path >= c.Path })
 	s.Content = slices.Insert(s.Content, i, c)
-	return diags
 }
 
 func mustRel(dir, p string) string {

@@ -21,7 +21,16 @@ var utf8BOM = []byte("\uFEFF")
 // file in diagnostics; each reference that does not resolve is an error
 // at the line and column of its {{. Raw HTML is left out without a word,
 // as a page is rendered once per language: Lint says where it is.
+// What Keep rendered for the same input is returned without rendering
+// it again.
 func (r *Renderer) Markdown(path string, src []byte, lang string) (template.HTML, diag.List) {
+	if html, diags, ok := r.take(path, src, lang); ok {
+		return html, diags
+	}
+	return r.render(path, src, lang)
+}
+
+func (r *Renderer) render(path string, src []byte, lang string) (template.HTML, diag.List) {
 	var diags diag.List
 	if err := checkLang(lang); err != nil {
 		diags.Errorf(diag.Pos{File: path}, "%v", err)
@@ -74,7 +83,7 @@ func (r *Renderer) Markdown(path string, src []byte, lang string) (template.HTML
 func Lint(path string, src []byte) diag.List {
 	var diags diag.List
 	src = bytes.TrimPrefix(src, utf8BOM)
-	doc := newMarkdown().Parser().Parse(text.NewReader(src))
+	doc := markdown().Parser().Parse(text.NewReader(src))
 	lines := lineStarts(src)
 	for _, h := range findRawHTML(doc, src) {
 		diags.Warnf(position(path, src, lines, h.offset), "%s", h.message(src))

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/yuin/goldmark"
 
@@ -13,12 +14,15 @@ import (
 )
 
 // Renderer renders the explanations of one department-year and states
-// its figures in words. It never changes after New, so it is safe for
-// concurrent use, and the same input always gives the same output.
+// its figures in words. It never changes after New but for the results
+// Keep holds, so it is safe for concurrent use, and the same input
+// always gives the same output.
 type Renderer struct {
 	f    *model.File
 	dict *classify.Dictionary
 	md   goldmark.Markdown
+	// kept holds what Keep rendered until Markdown takes it.
+	kept sync.Map // keptKey → *kept
 }
 
 // New returns a Renderer for the department-year f that names
@@ -27,8 +31,13 @@ func New(f *model.File, dict *classify.Dictionary) *Renderer {
 	if dict == nil {
 		dict = classify.Default()
 	}
-	return &Renderer{f: f, dict: dict, md: newMarkdown()}
+	return &Renderer{f: f, dict: dict, md: markdown()}
 }
+
+// markdown is the one Markdown parser and renderer of every Renderer:
+// goldmark's are safe for concurrent use once made, and making one per
+// department-year cost as much memory as the explanations it rendered.
+var markdown = sync.OnceValue(newMarkdown)
 
 // newMarkdown returns the Markdown parser and renderer of the
 // explanations. No html.WithUnsafe: raw HTML in the Markdown is dropped.

@@ -3,7 +3,7 @@ package render
 import (
 	"html/template"
 	"regexp"
-	"strconv"
+	"strings"
 
 	"budgetpress/internal/diag"
 	"budgetpress/internal/model"
@@ -13,6 +13,9 @@ import (
 
 // narrator returns the narrative renderer of a file, made once per build.
 func (s *Site) narrator(f *model.File) *narrative.Renderer {
+	if s.Narratives != nil {
+		return s.Narratives.For(f)
+	}
 	if n, ok := s.narratives.Load(f); ok {
 		return n.(*narrative.Renderer)
 	}
@@ -71,8 +74,8 @@ func (v *view) explain(f *model.File) *explained {
 	html, diags := v.Site.narrator(f).Markdown(p, src, lang)
 	v.res.Diags = append(v.res.Diags, diags...)
 	html = placeHeadings(shiftHeadings(html))
-	for _, m := range sectionHeading.FindAllStringSubmatch(string(html), -1) {
-		s := Section{ID: m[1], Title: template.HTML(anyTag.ReplaceAllString(m[2], ""))}
+	for _, m := range sectionHeadings(string(html)) {
+		s := Section{ID: m[0], Title: template.HTML(anyTag.ReplaceAllString(m[1], ""))}
 		if lang != v.Lang {
 			s.Lang = lang
 		}
@@ -85,19 +88,71 @@ func (v *view) explain(f *model.File) *explained {
 	return e
 }
 
-var (
-	headingTag     = regexp.MustCompile(`<(/?)h([1-6])\b`)
-	sectionHeading = regexp.MustCompile(`<h3 id="([^"]+)">(.*?)</h3>`)
-	anyTag         = regexp.MustCompile(`<[^>]*>`)
-)
+var anyTag = regexp.MustCompile(`<[^>]*>`)
 
 // shiftHeadings moves the headings of the explanations one level down:
 // the explanations are written from ## (their sections), and stand on
-// the page under 第三部分, an h2.
+// the page under 第三部分, an h2. Each <hN and </hN (N from 1 to 6, not
+// followed by a letter, digit or _) becomes <hN+1, at most h6; the page
+// is scanned by hand, as a regular expression over it costs more than
+// the rest of the explanation.
 func shiftHeadings(html template.HTML) template.HTML {
-	return template.HTML(headingTag.ReplaceAllStringFunc(string(html), func(tag string) string {
-		m := headingTag.FindStringSubmatch(tag)
-		level, _ := strconv.Atoi(m[2])
-		return "<" + m[1] + "h" + strconv.Itoa(min(level+1, 6))
-	}))
+	s := string(html)
+	var b strings.Builder
+	last := 0
+	for i := 0; i+2 < len(s); i++ {
+		if s[i] != '<' {
+			continue
+		}
+		j := i + 1
+		if s[j] == '/' {
+			j++
+		}
+		if j+1 >= len(s) || s[j] != 'h' || s[j+1] < '1' || s[j+1] > '6' || j+2 < len(s) && isWordByte(s[j+2]) {
+			continue
+		}
+		if b.Len() == 0 {
+			b.Grow(len(s))
+		}
+		b.WriteString(s[last : j+1])
+		b.WriteByte(min(s[j+1]+1, '6'))
+		last = j + 2
+		i = j + 1
+	}
+	if last == 0 {
+		return html
+	}
+	b.WriteString(s[last:])
+	return template.HTML(b.String())
+}
+
+func isWordByte(c byte) bool {
+	return c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_'
+}
+
+// sectionHeadings finds the sections' headings, <h3 id="ID">TITLE</h3>
+// with TITLE on one line, and returns the ID and TITLE of each.
+func sectionHeadings(html string) [][2]string {
+	const open = `<h3 id="`
+	var out [][2]string
+	for i := 0; ; {
+		k := strings.Index(html[i:], open)
+		if k < 0 {
+			return out
+		}
+		start := i + k
+		i = start + 1
+		id := start + len(open)
+		q := strings.IndexByte(html[id:], '"')
+		if q <= 0 || id+q+1 >= len(html) || html[id+q+1] != '>' {
+			continue
+		}
+		title := id + q + 2
+		end := strings.Index(html[title:], "</h3>")
+		if end < 0 || strings.IndexByte(html[title:title+end], '\n') >= 0 {
+			continue
+		}
+		out = append(out, [2]string{html[id : id+q], html[title : title+end]})
+		i = title + end + len("</h3>")
+	}
 }

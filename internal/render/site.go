@@ -14,6 +14,7 @@ import (
 	"budgetpress/internal/diag"
 	"budgetpress/internal/i18n"
 	"budgetpress/internal/model"
+	"budgetpress/internal/narrative"
 )
 
 // Input is everything a site is rendered from.
@@ -28,6 +29,9 @@ type Input struct {
 	// are published under (assets/site.3f2a9c01d4.css); a file it does
 	// not list keeps its name.
 	Assets map[string]string
+	// Narratives, when set, holds the explanation renderers the check
+	// used, and what it rendered, so that it is not rendered again.
+	Narratives *narrative.Set
 }
 
 // Site renders the pages of one build. It is safe for concurrent use:
@@ -35,6 +39,9 @@ type Input struct {
 type Site struct {
 	Input
 	tmpl *template.Template
+	// notices lists the page templates whose notice of untranslated
+	// texts New took out (notice.go).
+	notices map[string]bool
 	// byYear lists the files of each year, sorted by department id.
 	byYear map[int][]*model.File
 	years  []int // newest first
@@ -57,6 +64,10 @@ func New(in Input) (*Site, diag.List) {
 		return nil, diags
 	}
 	s.tmpl = t
+	s.notices = map[string]bool{}
+	for _, page := range []string{"department.html"} {
+		s.notices[page] = splitNotice(t, page)
+	}
 	for _, f := range in.Files {
 		s.byYear[f.Year] = append(s.byYear[f.Year], f)
 	}
@@ -117,30 +128,65 @@ type Missing struct {
 	Text string   // the Chinese text, or the interface-string key
 }
 
-// Render writes one page.
+// Render writes one page. The page is made in a buffer (w itself when
+// w is a *bytes.Buffer, which then grows once for all the pages it is
+// reused for) and written only when it rendered.
 func (s *Site) Render(w io.Writer, p Page) Result {
+	buf, direct := w.(*bytes.Buffer)
+	if !direct {
+		buf = pageBuffers.Get().(*bytes.Buffer)
+		defer pageBuffers.Put(buf)
+		buf.Reset()
+	}
+	start := buf.Len()
+	buf.Grow(pageSize)
 	v := s.newView(p)
-	var buf bytes.Buffer
-	if err := s.tmpl.ExecuteTemplate(&buf, p.Kind+".html", v); err != nil {
+	v.out = buf
+	if err := s.tmpl.ExecuteTemplate(buf, p.Kind+".html", v); err != nil {
+		buf.Truncate(start)
 		v.res.Diags.Errorf(diag.Pos{File: "layouts/" + p.Kind + ".html"}, "the page %s cannot be rendered: %v", p.Path, err)
 		return v.res
 	}
-	if len(v.res.Untranslated) > 0 {
+	if len(v.res.Untranslated) > 0 && s.notices[p.Kind+".html"] && v.noticeAt >= start {
+		// Write the notice where the page template has it.
+		v.fallback = true
+		var notice bytes.Buffer
+		if err := s.tmpl.ExecuteTemplate(&notice, noticeTemplate(p.Kind+".html"), v); err != nil {
+			buf.Truncate(start)
+			v.res.Diags.Errorf(diag.Pos{File: "layouts/" + p.Kind + ".html"}, "the page %s cannot be rendered: %v", p.Path, err)
+			return v.res
+		}
+		rest := append([]byte(nil), buf.Bytes()[v.noticeAt:]...)
+		buf.Truncate(v.noticeAt)
+		buf.Write(notice.Bytes())
+		buf.Write(rest)
+	} else if len(v.res.Untranslated) > 0 {
 		// Render again, now knowing that the page needs the notice that
 		// some of it is shown in Chinese.
 		v = s.newView(p)
 		v.fallback = true
-		buf.Reset()
-		if err := s.tmpl.ExecuteTemplate(&buf, p.Kind+".html", v); err != nil {
+		v.out = buf
+		buf.Truncate(start)
+		if err := s.tmpl.ExecuteTemplate(buf, p.Kind+".html", v); err != nil {
+			buf.Truncate(start)
 			v.res.Diags.Errorf(diag.Pos{File: "layouts/" + p.Kind + ".html"}, "the page %s cannot be rendered: %v", p.Path, err)
 			return v.res
 		}
 	}
-	if _, err := w.Write(buf.Bytes()); err != nil {
-		v.res.Diags.Errorf(diag.Pos{File: p.Path}, "cannot write: %v", err)
+	if !direct {
+		if _, err := w.Write(buf.Bytes()); err != nil {
+			v.res.Diags.Errorf(diag.Pos{File: p.Path}, "cannot write: %v", err)
+		}
 	}
 	return v.res
 }
+
+// pageSize is room for a large department page, so that a page buffer
+// does not grow by copying while a page is written.
+const pageSize = 256 << 10
+
+// pageBuffers holds page buffers between renders to other writers.
+var pageBuffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 
 // Years returns the years with data, newest first.
 func (s *Site) Years() []int { return s.years }

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"bytes"
 	"fmt"
 	"html/template"
 	"strconv"
@@ -33,10 +34,14 @@ type view struct {
 	// explained memoises the explanations: the contents list their
 	// sections, the body shows them.
 	explained *explained
+	// out is the page being written, and noticeAt where in it the
+	// notice of untranslated texts goes (NoticeMark), -1 until known.
+	out      *bytes.Buffer
+	noticeAt int
 }
 
 func (s *Site) newView(p Page) *view {
-	return &view{Site: s, Page: p, Lang: p.Lang}
+	return &view{Site: s, Page: p, Lang: p.Lang, noticeAt: -1}
 }
 
 // T returns an interface string in the page's language.
