@@ -146,7 +146,7 @@ func Rebuild(ctx context.Context, st *blobstore.Store, m *Manifest) ([]Problem, 
 		}
 	}
 	out := filepath.Join(tmp, "public")
-	res := build.Run(build.Options{Dir: src, Out: out, BaseURL: m.Build.BaseURL, BasePath: m.Build.BasePath})
+	res := build.Run(build.ForPublication(src, out, m.Build.BaseURL, m.Build.BasePath))
 	if res.Diags.HasErrors() {
 		var b bytes.Buffer
 		res.Diags.Print(&b)

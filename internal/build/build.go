@@ -42,6 +42,14 @@ type Options struct {
 	narratives *narrative.Set // the explanations' renderers, shared by the check and the pages
 }
 
+// ForPublication returns the options of the build that is published:
+// what `budgetpress build` writes, what `archive` stores and what
+// `archive verify --rebuild` makes again, so that the three agree byte
+// for byte (the assets under their fingerprinted names).
+func ForPublication(dir, out, baseURL, basePath string) Options {
+	return Options{Dir: dir, Out: out, BaseURL: baseURL, BasePath: basePath, Fingerprint: true}
+}
+
 // Result reports a build.
 type Result struct {
 	Pages    int

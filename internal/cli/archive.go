@@ -115,7 +115,7 @@ func runArchive(args []string, stdout, stderr io.Writer) int {
 	}
 	defer os.RemoveAll(tmp)
 	out := filepath.Join(tmp, "public")
-	res := build.Run(build.Options{Dir: dir, Out: out, BaseURL: *baseURL, BasePath: *basePath})
+	res := build.Run(build.ForPublication(dir, out, *baseURL, *basePath))
 	res.Diags.Print(stdout)
 	if res.Diags.HasErrors() {
 		fmt.Fprintf(stdout, "archive failed: %s; nothing was archived\n", res.Diags.Summary())

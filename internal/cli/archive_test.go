@@ -34,8 +34,24 @@ func TestArchiveCommands(t *testing.T) {
 	if code, out, errs := run("archive", "restore", id, "--to", restored, dir); code != 0 {
 		t.Fatalf("restore: %d %s %s", code, out, errs)
 	}
-	if _, err := os.Stat(filepath.Join(restored, "public", "en", "2024", "changji-egov", "index.html")); err != nil {
-		t.Errorf("the restored site has no English department page: %v", err)
+	// The restored site is what `build` publishes, byte for byte: the
+	// same pages, and the assets under the same fingerprinted names.
+	published := filepath.Join(t.TempDir(), "public")
+	if code, out, errs := run("build", "--quiet", "--out", published, dir); code != 0 {
+		t.Fatalf("build: %d %s %s", code, out, errs)
+	}
+	want, got := readFiles(t, published), readFiles(t, filepath.Join(restored, "public"))
+	for name, data := range want {
+		if g, ok := got[name]; !ok {
+			t.Errorf("the restored site lacks %s, which build publishes", name)
+		} else if g != data {
+			t.Errorf("the restored %s differs from what build publishes", name)
+		}
+	}
+	for name := range got {
+		if _, ok := want[name]; !ok {
+			t.Errorf("the restored site has %s, which build does not publish", name)
+		}
 	}
 	bag := filepath.Join(t.TempDir(), "bag")
 	if code, out, errs := run("archive", "export", id, "--bag", bag, dir); code != 0 {
@@ -188,4 +204,23 @@ func countFiles(dir string) int {
 		return nil
 	})
 	return n
+}
+
+// readFiles reads every file under root by its slash path.
+func readFiles(t *testing.T, root string) map[string]string {
+	t.Helper()
+	out := map[string]string{}
+	err := filepath.WalkDir(root, func(p string, e fs.DirEntry, err error) error {
+		if err != nil || e.IsDir() {
+			return err
+		}
+		data, err := os.ReadFile(p)
+		rel, _ := filepath.Rel(root, p)
+		out[filepath.ToSlash(rel)] = string(data)
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
 }

@@ -21,7 +21,9 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	if !ok {
 		return code
 	}
-	res := build.Run(build.Options{Dir: dir, Out: *out, BaseURL: *baseURL, BasePath: *basePath, Fingerprint: true, Gzip: *gz})
+	opt := build.ForPublication(dir, *out, *baseURL, *basePath)
+	opt.Gzip = *gz
+	res := build.Run(opt)
 	hidden := printFindings(stdout, res.Diags, *verbose)
 	if res.Diags.HasErrors() {
 		fmt.Fprintf(stdout, "build failed: %s; nothing was published\n", summary(res.Diags, hidden))
