@@ -47,7 +47,7 @@ func buildExample(t *testing.T) built {
 	t.Helper()
 	site := testsite.Copy(t, filepath.Join("..", ".."))
 	out := filepath.Join(t.TempDir(), "public")
-	res := build.Run(build.Options{Dir: site, Out: out})
+	res := build.Run(build.ForPublication(site, out, "", ""))
 	if res.Diags.HasErrors() {
 		t.Fatalf("the example site does not build: %v", res.Diags)
 	}

@@ -39,7 +39,7 @@ func builtExample(t *testing.T) string {
 	t.Helper()
 	site := testsite.Copy(t, filepath.Join("..", ".."))
 	out := filepath.Join(t.TempDir(), "public")
-	if res := build.Run(build.Options{Dir: site, Out: out}); res.Diags.HasErrors() {
+	if res := build.Run(build.ForPublication(site, out, "", "")); res.Diags.HasErrors() {
 		t.Fatalf("the example site does not build: %v", res.Diags)
 	}
 	return out
