@@ -106,9 +106,15 @@ func TestDeployTwice(t *testing.T) {
 			t.Fatal(err)
 		}
 		defer b.Close()
+		// The stylesheet is published under a name made from its content,
+		// which may be cached for a year.
+		css, _ := filepath.Glob(filepath.Join(public, "assets", "site.*.css"))
+		if len(css) != 1 {
+			t.Fatalf("the built site has stylesheets %q, want one fingerprinted site.*.css", css)
+		}
 		for key, want := range map[string][2]string{
-			"www/index.html":      {"text/html; charset=utf-8", deploy.Revalidate},
-			"www/assets/site.css": {"text/css; charset=utf-8", deploy.Revalidate},
+			"www/index.html":                      {"text/html; charset=utf-8", deploy.Revalidate},
+			"www/assets/" + filepath.Base(css[0]): {"text/css; charset=utf-8", deploy.Immutable},
 		} {
 			a, err := b.Attributes(context.Background(), key)
 			if err != nil {
