@@ -2,6 +2,7 @@ package opendata
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -139,73 +140,126 @@ func sheetName(s string, i int) string {
 	return s
 }
 
+// writeSheet writes a sheet through excelize's stream writer, which
+// writes each row once instead of keeping a tree of every cell: the bulk
+// file of a year has a hundred thousand rows. Column widths and the
+// frozen heads come first, as the stream writer wants them.
 func writeSheet(f *excelize.File, st *styles, name string, sh sheet) error {
-	row := 1
-	for i, line := range sh.Lines {
-		ref, _ := excelize.CoordinatesToCellName(1, row)
-		if err := f.SetCellStr(name, ref, line); err != nil {
-			return err
-		}
-		if i == 0 {
-			if err := f.SetCellStyle(name, ref, ref, st.title); err != nil {
-				return err
-			}
-		}
-		row++
-	}
-	headRow := row
 	widths := make([]int, len(sh.Heads))
 	for j, h := range sh.Heads {
-		ref, _ := excelize.CoordinatesToCellName(j+1, row)
-		if err := f.SetCellStr(name, ref, h); err != nil {
-			return err
-		}
 		widths[j] = min(width(h), 24) // heads wrap
 	}
-	first, _ := excelize.CoordinatesToCellName(1, row)
-	last, _ := excelize.CoordinatesToCellName(max(len(sh.Heads), 1), row)
-	if err := f.SetCellStyle(name, first, last, st.head); err != nil {
-		return err
-	}
-	row++
+	numStyle := map[int]int{} // by decimals
 	for _, r := range sh.Rows {
 		for j, c := range r {
-			ref, _ := excelize.CoordinatesToCellName(j+1, row)
-			var err error
+			if j >= len(widths) {
+				widths = append(widths, 0)
+			}
 			switch {
 			case c.IsNum:
-				var id int
-				if id, err = st.number(c.Num.Places()); err == nil {
-					err = f.SetCellDefault(name, ref, c.Num.String())
-				}
-				if err == nil {
-					err = f.SetCellStyle(name, ref, ref, id)
-				}
 				widths[j] = max(widths[j], width(c.Num.Grouped()))
-			case c.Text == "":
-				continue
-			default:
-				err = f.SetCellStr(name, ref, c.Text)
-				if err == nil && c.Code {
-					err = f.SetCellStyle(name, ref, ref, st.code)
+				if _, ok := numStyle[c.Num.Places()]; !ok {
+					id, err := st.number(c.Num.Places())
+					if err != nil {
+						return err
+					}
+					numStyle[c.Num.Places()] = id
 				}
+			case c.Text != "":
 				widths[j] = max(widths[j], width(c.Text))
 			}
-			if err != nil {
-				return err
-			}
 		}
-		row++
+	}
+	sw, err := f.NewStreamWriter(name)
+	if err != nil {
+		return err
+	}
+	headRow := len(sh.Lines) + 1
+	top, _ := excelize.CoordinatesToCellName(1, headRow+1)
+	if err := sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: headRow, TopLeftCell: top, ActivePane: "bottomLeft",
+		Selection: []excelize.Selection{{SQRef: top, ActiveCell: top, Pane: "bottomLeft"}}}); err != nil {
+		return err
 	}
 	for j, w := range widths {
-		col, _ := excelize.ColumnNumberToName(j + 1)
-		if err := f.SetColWidth(name, col, col, float64(min(w, 60)+2)); err != nil {
+		if err := sw.SetColWidth(j+1, j+1, float64(min(w, 60)+2)); err != nil {
 			return err
 		}
 	}
-	top, _ := excelize.CoordinatesToCellName(1, headRow+1)
-	return f.SetPanes(name, &excelize.Panes{Freeze: true, YSplit: headRow, TopLeftCell: top, ActivePane: "bottomLeft",
-		Selection: []excelize.Selection{{SQRef: top, ActiveCell: top, Pane: "bottomLeft"}}})
+	row := 1
+	put := func(values []any) error {
+		ref, _ := excelize.CoordinatesToCellName(1, row)
+		row++
+		return sw.SetRow(ref, values)
+	}
+	for i, line := range sh.Lines {
+		c := excelize.Cell{Value: line}
+		if i == 0 {
+			c.StyleID = st.title
+		}
+		if err := put([]any{c}); err != nil {
+			return err
+		}
+	}
+	heads := make([]any, len(sh.Heads))
+	for j, h := range sh.Heads {
+		heads[j] = excelize.Cell{StyleID: st.head, Value: h}
+	}
+	if err := put(heads); err != nil {
+		return err
+	}
+	values := make([]any, len(widths))
+	for _, r := range sh.Rows {
+		values = values[:len(r)]
+		for j, c := range r {
+			switch {
+			case c.IsNum:
+				v, ok := exactNumber(c.Num.String())
+				if !ok {
+					return fmt.Errorf("the amount %s cannot be stored exactly as a spreadsheet number", c.Num.String())
+				}
+				values[j] = excelize.Cell{StyleID: numStyle[c.Num.Places()], Value: v}
+			case c.Text == "":
+				values[j] = nil
+			case c.Code:
+				values[j] = excelize.Cell{StyleID: st.code, Value: c.Text}
+			default:
+				values[j] = c.Text
+			}
+		}
+		if err := put(values); err != nil {
+			return err
+		}
+	}
+	return sw.Flush()
+}
+
+// exactNumber returns the spreadsheet number of a decimal written as
+// "1234.50": spreadsheets store numbers as binary floating point, and
+// excelize writes the shortest decimal that reads back as the same one.
+// It reports false when that decimal would not be the one given (more
+// than about 15 significant digits), so that no amount changes on its
+// way into a workbook.
+func exactNumber(s string) (float64, bool) {
+	f, err := strconv.ParseFloat(s, 64)
+	if err != nil {
+		return 0, false
+	}
+	return f, sameDecimal(strconv.FormatFloat(f, 'f', -1, 64), s)
+}
+
+// sameDecimal reports whether two decimals written with a point are the
+// same number: "604.10" and "604.1", "-0" and "0".
+func sameDecimal(a, b string) bool {
+	trim := func(s string) string {
+		if strings.Contains(s, ".") {
+			s = strings.TrimRight(strings.TrimRight(s, "0"), ".")
+		}
+		if s == "-0" {
+			s = "0"
+		}
+		return s
+	}
+	return trim(a) == trim(b)
 }
 
 // width is how many character widths a text takes in a spreadsheet
