@@ -1,7 +1,11 @@
 package opendata
 
 import (
+	"archive/zip"
+	"bytes"
 	"fmt"
+	"io"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -109,7 +113,6 @@ func writeBook(sheets []sheet, p Props) ([]byte, error) {
 			return nil, fmt.Errorf("sheet %s: %w", name, err)
 		}
 	}
-	f.SetActiveSheet(0)
 	date := p.Date + "T00:00:00Z"
 	if err := f.SetDocProps(&excelize.DocProperties{Title: p.Title, Creator: p.Creator, LastModifiedBy: p.Creator,
 		Created: date, Modified: date, Language: p.Lang}); err != nil {
@@ -119,7 +122,40 @@ func writeBook(sheets []sheet, p Props) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	return buf.Bytes(), nil
+	return sortedZip(buf.Bytes())
+}
+
+// sortedZip returns the zip archive data with its entries in the order
+// of their names, byte for byte as they were otherwise: excelize writes
+// streamed sheets in the order of a map, which changes from run to run,
+// and the same data must give the same file.
+func sortedZip(data []byte) ([]byte, error) {
+	r, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		return nil, err
+	}
+	files := slices.Clone(r.File)
+	slices.SortFunc(files, func(a, b *zip.File) int { return strings.Compare(a.Name, b.Name) })
+	var out bytes.Buffer
+	out.Grow(len(data))
+	w := zip.NewWriter(&out)
+	for _, f := range files {
+		raw, err := f.OpenRaw()
+		if err != nil {
+			return nil, err
+		}
+		dst, err := w.CreateRaw(&f.FileHeader)
+		if err != nil {
+			return nil, err
+		}
+		if _, err := io.Copy(dst, raw); err != nil {
+			return nil, err
+		}
+	}
+	if err := w.Close(); err != nil {
+		return nil, err
+	}
+	return out.Bytes(), nil
 }
 
 // sheetName makes a sheet's name valid: at most 31 characters, none of
