@@ -1,7 +1,6 @@
 package build
 
 import (
-	"budgetpress/internal/diag"
 	"bytes"
 	"io/fs"
 	"net/url"
@@ -13,6 +12,9 @@ import (
 	"testing"
 
 	"gopkg.in/yaml.v3"
+
+	"budgetpress/internal/diag"
+	"budgetpress/internal/render"
 )
 
 // copySite copies the example site of the repository (site.yaml, data/,
@@ -363,7 +365,7 @@ func portalLinks(t *testing.T, siteYAML string) func(link string) bool {
 		switch {
 		case link == p.URL, link == p.Correction, link == p.Mark:
 			return true
-		case link == "https://beian.miit.gov.cn/":
+		case link == render.ICPRegister:
 			return p.ICP != ""
 		case strings.HasPrefix(link, "https://beian.mps.gov.cn/"):
 			return p.Police != ""

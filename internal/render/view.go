@@ -331,6 +331,14 @@ func (v *view) Join(list []string, sep string) string { return strings.Join(list
 // Amount formats an amount of a file with its unit.
 func (v *view) Amount(f *model.File, a amount.Amount) string { return v.Money(f).WithUnit(a) }
 
+// ICPRegister is the register of the Ministry of Industry and
+// Information Technology where a reader looks up an ICP备案号: the one
+// place its footer line links to.
+const ICPRegister = "https://beian.miit.gov.cn/"
+
+// ICPLink links an ICP备案号 to the register that holds it.
+func (v *view) ICPLink() string { return ICPRegister }
+
 // PoliceLink links a 公安备案号 (新公网安备 65230102000000号) to its entry
 // in the register of the Ministry of Public Security, by its digits.
 func (v *view) PoliceLink(record string) string {
