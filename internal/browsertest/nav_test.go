@@ -178,16 +178,7 @@ func TestNavPagesOnPhones(t *testing.T) {
 				if fit.Figures == 0 && !strings.HasSuffix(path, "2025/") {
 					t.Errorf("%s: no table figure found", what)
 				}
-				for i, h := range fit.Hidden {
-					if i == 5 {
-						t.Errorf("%s: and %d more figures cannot be shown whole", what, len(fit.Hidden)-5)
-						break
-					}
-					t.Errorf("%s: %q cannot be shown whole: it needs %.0f px beside the row's label, and has %.0f", what, h.Text, h.Need, h.Room)
-				}
-				if fit.Overflow > 1 {
-					t.Errorf("%s: the page scrolls sideways by %.0f px; too wide: %s", what, fit.Overflow, strings.Join(fit.Wide, "\n\t"))
-				}
+				reportFit(t, what, fit)
 				if w == 320 {
 					for _, v := range Audit(p) {
 						t.Errorf("axe, %s: %s", what, v)

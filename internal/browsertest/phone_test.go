@@ -100,16 +100,7 @@ func TestPhoneTables(t *testing.T) {
 						if fit.Figures == 0 && isDepartment(path) {
 							t.Errorf("%s: no table figure found on a department page", what)
 						}
-						for i, h := range fit.Hidden {
-							if i == 5 {
-								t.Errorf("%s: and %d more figures cannot be shown whole", what, len(fit.Hidden)-5)
-								break
-							}
-							t.Errorf("%s: %q cannot be shown whole: it needs %.0f px beside the row's label, and has %.0f", what, h.Text, h.Need, h.Room)
-						}
-						if fit.Overflow > 1 {
-							t.Errorf("%s: the page scrolls sideways by %.0f px; too wide: %s", what, fit.Overflow, strings.Join(fit.Wide, "\n\t"))
-						}
+						reportFit(t, what, fit)
 					}
 				}
 			}
@@ -194,5 +185,22 @@ func TestFullLayout(t *testing.T) {
 			}
 			setLarge(p, false)
 		})
+	}
+}
+
+// reportFit reports what a page's measure says a reader cannot see: the
+// table figures that cannot be shown whole beside their row's label
+// (the first five), and a page that scrolls sideways.
+func reportFit(t *testing.T, what string, fit Fit) {
+	t.Helper()
+	for i, h := range fit.Hidden {
+		if i == 5 {
+			t.Errorf("%s: and %d more figures cannot be shown whole", what, len(fit.Hidden)-5)
+			break
+		}
+		t.Errorf("%s: %q cannot be shown whole: it needs %.0f px beside the row's label, and has %.0f", what, h.Text, h.Need, h.Room)
+	}
+	if fit.Overflow > 1 {
+		t.Errorf("%s: the page scrolls sideways by %.0f px; too wide: %s", what, fit.Overflow, strings.Join(fit.Wide, "\n\t"))
 	}
 }
