@@ -61,6 +61,7 @@ func File(f *model.File, cfg *model.Site, dict *classify.Dictionary) diag.List {
 	c.other()
 	c.prior()
 	c.strings()
+	c.english()
 	c.dates()
 	c.decimals()
 	c.unusedAcceptances()

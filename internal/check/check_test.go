@@ -514,6 +514,12 @@ func TestRules(t *testing.T) {
 			want: []string{
 				"data/2024/changji-egov.yaml:36:19: error: \"待填写\" is a placeholder left in the text \"待填写\"; write the real text [placeholder]",
 			}},
+		{name: "terms: an avoided English wording in the data",
+			old: "en: Publicity Section}", new: "en: Section for official reception and national defense}",
+			want: []string{
+				`data/2024/changji-egov.yaml:27:21: warning: "official reception" is not the site's English for 公务接待: write "official hospitality", as the tables and the other pages do (Not "reception": the cost of receiving official visitors (meals, accommodation)) [terms: official reception]`,
+				`data/2024/changji-egov.yaml:27:21: warning: "national defense" is not the site's English for 国防: write "national defence", as the tables and the other pages do [terms: national defense]`,
+			}},
 		{name: "decimals: too few",
 			old: "[302 05,   0.20, ~,  0.20]", new: "[302 05,   0.2, ~,  0.2]",
 			want: []string{
@@ -700,6 +706,7 @@ func TestPlaceholdersInMarkdown(t *testing.T) {
 	site := &load.Site{Config: cfg, Content: []load.Source{
 		{Path: "content/zh/about.md", Text: "# 部门概况\n\n本部门共有 XX 个内设机构。\n"},
 		{Path: "content/en/about.md", Text: "# About\n\nThe office has four sections.\nTODO: translate the rest, 待补充\n"},
+		{Path: "content/en/terms.md", Text: "# 三公\n\n经费 Official receptions fell;\nthe defense of *performance-based pay*.\n"},
 	}}
 	diags := check.Site(site)
 	diags.Sort()
@@ -710,6 +717,9 @@ func TestPlaceholdersInMarkdown(t *testing.T) {
 	sameLines(t, "findings", got, []string{
 		`content/en/about.md:4:1: error: "TODO" is a placeholder left in the text; write the real text [placeholder]`,
 		`content/en/about.md:4:27: error: "待补充" is a placeholder left in the text; write the real text [placeholder]`,
+		`content/en/terms.md:3:4: warning: "Official receptions" is not the site's English for 公务接待: write "official hospitality", as the tables and the other pages do (Not "reception": the cost of receiving official visitors (meals, accommodation)) [terms: Official receptions]`,
+		`content/en/terms.md:4:5: warning: "defense" is American spelling; the English pages are in British English: write "defence" [terms: defense]`,
+		`content/en/terms.md:4:17: warning: "performance-based pay" is not the site's English for 绩效工资: write "performance-related pay", as the tables and the other pages do [terms: performance-based pay]`,
 		`content/zh/about.md:3:7: error: "XX" is a placeholder left in the text; write the real text [placeholder]`,
 	})
 }

@@ -49,6 +49,9 @@ func content(s *load.Site, set *narrative.Set) diag.List {
 	parallel.Each(len(s.Content), func(i int) {
 		if c := s.Content[i]; !c.Bad {
 			marks[i] = placeholders(c.Path, c.Text)
+			if strings.HasPrefix(c.Path, "content/en/") {
+				marks[i] = append(marks[i], englishMarkdown(c.Path, c.Text)...)
+			}
 			lint[i] = narrative.Lint(c.Path, []byte(c.Text))
 		}
 	})

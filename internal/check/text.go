@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"budgetpress/internal/classify"
 	"budgetpress/internal/diag"
 	"budgetpress/internal/model"
 )
@@ -36,6 +37,51 @@ func placeholders(file, text string) diag.List {
 		}
 	}
 	return out
+}
+
+// english looks in the English texts of the file for wordings the
+// site's terminology avoids (data/terms.yaml).
+func (c *checker) english() {
+	for _, s := range c.f.Strings {
+		if s.Lang != "en" {
+			continue
+		}
+		for _, v := range classify.Variants(s.S) {
+			c.warnf("terms", v.Found, s.Pos, "%s", variantMessage(v))
+		}
+	}
+}
+
+// englishMarkdown looks in an English explanation for wordings the
+// site's terminology avoids, each reported where it is.
+func englishMarkdown(file, text string) diag.List {
+	var out diag.List
+	line, start := 1, 0 // the line at start, and the offset it begins at
+	for _, v := range classify.Variants(text) {
+		for i := start; i < v.At; i++ {
+			if text[i] == '\n' {
+				line++
+				start = i + 1
+			}
+		}
+		col := len([]rune(text[start:v.At])) + 1
+		out = append(out, diag.Diagnostic{Pos: diag.Pos{File: file, Line: line, Col: col}, Severity: diag.Warning,
+			Rule: "terms", Subject: v.Found, Message: variantMessage(v)})
+	}
+	return out
+}
+
+// variantMessage says what the site writes instead of an avoided
+// wording, and why when the terminology says.
+func variantMessage(v classify.Variant) string {
+	if v.ZH == "" {
+		return fmt.Sprintf("%q is American spelling; the English pages are in British English: write %q", v.Found, v.Want)
+	}
+	msg := fmt.Sprintf("%q is not the site's English for %s: write %q, as the tables and the other pages do", v.Found, v.ZH, v.Want)
+	if v.Note != "" {
+		msg += " (" + strings.TrimSuffix(v.Note, ".") + ")"
+	}
+	return msg
 }
 
 func clip(s string) string {

@@ -128,6 +128,8 @@ type Variant struct {
 	Found string // as the text has it
 	Want  string // the terminology's wording
 	ZH    string // the term, "" for a spelling
+	Note  string // the term's note, if it has one
+	At    int    // the byte offset of Found in the text
 }
 
 // Variants returns the wordings of the English text en that the
@@ -142,7 +144,7 @@ func Variants(en string) []Variant {
 	}
 	var hits []hit
 	low := strings.ToLower(en)
-	find := func(wrong, want, zh string) {
+	find := func(wrong, want, zh, note string) {
 		wrong = strings.ToLower(wrong)
 		for from := 0; ; {
 			i := strings.Index(low[from:], wrong)
@@ -158,16 +160,16 @@ func Variants(en string) []Variant {
 			if wordByte(low, i-1) || wordByte(low, end) {
 				continue
 			}
-			hits = append(hits, hit{i, end, Variant{Found: en[i:end], Want: want, ZH: zh}})
+			hits = append(hits, hit{i, end, Variant{Found: en[i:end], Want: want, ZH: zh, Note: note, At: i}})
 		}
 	}
 	for _, t := range loadTerms() {
 		for _, a := range t.Avoid {
-			find(a, t.EN, t.ZH)
+			find(a, t.EN, t.ZH, t.Note)
 		}
 	}
 	for _, s := range loadFile().Spelling {
-		find(s.US, s.GB, "")
+		find(s.US, s.GB, "", "")
 	}
 	// By position, the longer first: a wording inside another found
 	// (defense in national defense) is not found again.

@@ -202,6 +202,7 @@ func (d *decoder) text(n *yaml.Node, what string, langs []string) model.Text {
 			if v := o.get(l); v != nil {
 				if s := d.str(v, what); s != "" {
 					t.ByLang[l] = s
+					d.strings[len(d.strings)-1].Lang = l
 				}
 			}
 		}

@@ -291,8 +291,9 @@ type File struct {
 
 // Located is a string from a file and its position.
 type Located struct {
-	S   string
-	Pos diag.Pos
+	S    string
+	Pos  diag.Pos
+	Lang string // the language of a text given by language (en: …), or ""
 }
 
 // Table returns the first table of the given kind, or nil.
