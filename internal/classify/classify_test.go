@@ -359,10 +359,10 @@ const yamlHint = "; check the indentation, that each \"key: value\" has a space 
 
 func TestExtendErrors(t *testing.T) {
 	tests := []struct{ file, want string }{
-		{"syntax-flow.yaml", "syntax-flow.yaml:3: the YAML layout is broken near here (did not find expected ',' or '}')" + yamlHint},
-		{"syntax-block.yaml", "syntax-block.yaml:3: the YAML layout is broken near here (did not find expected key)" + yamlHint},
-		{"syntax-scanner.yaml", "syntax-scanner.yaml:3: the YAML layout is broken near here (mapping values are not allowed in this context)" + yamlHint},
-		{"syntax-first-line.yaml", "syntax-first-line.yaml:1: the YAML layout is broken near here (did not find expected ',' or '}')" + yamlHint},
+		{"syntax-flow.yaml", "syntax-flow.yaml:3:3: the YAML layout is broken near here (did not find expected ',' or '}')" + yamlHint},
+		{"syntax-block.yaml", "syntax-block.yaml:3:3: the YAML layout is broken near here (did not find expected key)" + yamlHint},
+		{"syntax-scanner.yaml", "syntax-scanner.yaml:3:3: the YAML layout is broken near here (mapping values are not allowed in this context)" + yamlHint},
+		{"syntax-first-line.yaml", "syntax-first-line.yaml:1:1: the YAML layout is broken near here (did not find expected ',' or '}')" + yamlHint},
 		{"unknown-section.yaml", `unknown-section.yaml:1:1: unknown section "functions": expected "function", "economic" or "gov-economic"`},
 		{"not-sections.yaml", `not-sections.yaml:1:1: expected the sections "function:", "economic:" or "gov-economic:"`},
 		{"duplicate-gov-section.yaml", `duplicate-gov-section.yaml:3:1: section "gov-economic" appears twice`},

@@ -9,7 +9,7 @@ import (
 // its line and column, as for the other YAML files of a site.
 func TestAddErrors(t *testing.T) {
 	for _, tc := range []struct{ name, src, want string }{
-		{"layout", "title: 部门预算\nnav: [首页, 年度\n", "layouts/i18n/zh.yaml:2: error: the YAML layout is broken near here (did not find expected ',' or ']')"},
+		{"layout", "title: 部门预算\nnav: [首页, 年度\n", "layouts/i18n/zh.yaml:2:1: error: the YAML layout is broken near here (did not find expected ',' or ']')"},
 		{"list", "- 首页\n- 年度\n", `layouts/i18n/zh.yaml:1:1: error: a translation file is a list of "key: text" lines`},
 		{"not a text", "title: 部门预算\nnav: {home: 首页}\n", `layouts/i18n/zh.yaml:2:6: error: the translation of "nav" should be a text`},
 		{"Chinese colon", "title：部门预算\n", "layouts/i18n/zh.yaml:1:6: error:"},

@@ -161,14 +161,14 @@ func TestFileErrors(t *testing.T) {
 
 		// The file as a whole.
 		{"tab-indent", []string{`4:1: error: a tab is used for indentation; YAML needs spaces (replace the tab with spaces)`}},
-		{"syntax-flow", []string{`9: error: the YAML layout is broken near here (did not find expected ',' or ']')` + yamlHint}},
-		{"syntax-first-line", []string{`1: error: the YAML layout is broken near here (did not find expected ',' or ']')` + yamlHint}},
-		{"syntax-indent", []string{`5: error: the YAML layout is broken near here (did not find expected key)` + yamlHint}},
-		{"syntax-deep-indent", []string{`9: error: the YAML layout is broken near here (did not find expected key)` + yamlHint}},
-		{"syntax-colon", []string{`5: error: the YAML layout is broken near here (mapping values are not allowed in this context)` + yamlHint}},
-		{"syntax-quote", []string{`5: error: the YAML layout is broken near here (found unexpected end of stream)` + yamlHint}},
+		{"syntax-flow", []string{`9:7: error: the YAML layout is broken near here (did not find expected ',' or ']')` + yamlHint}},
+		{"syntax-first-line", []string{`1:1: error: the YAML layout is broken near here (did not find expected ',' or ']')` + yamlHint}},
+		{"syntax-indent", []string{`5:2: error: the YAML layout is broken near here (did not find expected key)` + yamlHint}},
+		{"syntax-deep-indent", []string{`9:4: error: the YAML layout is broken near here (did not find expected key)` + yamlHint}},
+		{"syntax-colon", []string{`5:3: error: the YAML layout is broken near here (mapping values are not allowed in this context)` + yamlHint}},
+		{"syntax-quote", []string{`5:3: error: the YAML layout is broken near here (found unexpected end of stream)` + yamlHint}},
 		{"second-document", []string{`10:1: error: a second document starts here (after "---"); a file holds one department-year`}},
-		{"second-document-broken", []string{`11: error: the YAML layout is broken near here (did not find expected ',' or ']')` + yamlHint}},
+		{"second-document-broken", []string{`11:1: error: the YAML layout is broken near here (did not find expected ',' or ']')` + yamlHint}},
 		{"alias", []string{`4:9: error: anchors and aliases (& and *) are not supported here; write the value out`}},
 		{"empty", []string{`1:1: error: this file is empty`}},
 		{"comments-only", []string{`1:1: error: this file is empty`}},
@@ -201,7 +201,7 @@ func TestSyntaxLineInLongFile(t *testing.T) {
 	}
 	line := bytes.Count(src[:i+1], []byte("\n")) + 1
 	expectDiags(t, "data/2024/changji-egov.yaml", bytes.Replace(src, []byte(good), []byte(bad), 1),
-		strconv.Itoa(line)+": error: the YAML layout is broken near here (did not find expected key)"+yamlHint)
+		strconv.Itoa(line)+":2: error: the YAML layout is broken near here (did not find expected key)"+yamlHint)
 }
 
 // TestThousandsSeparators checks the ways to write 1,403.71 that work.

@@ -92,7 +92,7 @@ func TestChinesePunctuation(t *testing.T) {
 			name: "another problem after it",
 			old:  "published: 2024-02-23", new: "published：2024-02-23\ndepartment:\n  name: x\n short: y",
 			want: []string{punctMsg("4:10", "："),
-				"7: error: the YAML layout is broken near here (did not find expected key)" + yamlHint},
+				"7:2: error: the YAML layout is broken near here (did not find expected key)" + yamlHint},
 		},
 	}
 	base := string(read(t, "testdata/minimal.yaml"))
@@ -133,7 +133,7 @@ func TestChinesePunctuationInText(t *testing.T) {
 	// not help.
 	src := strings.Replace(base, "  name: 昌吉州电子政务办公室", "  name: 昌吉州\n    GDP：增长\n short: x", 1)
 	expectDiags(t, "data/2024/punct.yaml", []byte(src),
-		"8: error: the YAML layout is broken near here (did not find expected key)"+yamlHint)
+		"8:2: error: the YAML layout is broken near here (did not find expected key)"+yamlHint)
 }
 
 // TestSiteConfigChinesePunctuation checks site.yaml, which is read the

@@ -101,7 +101,7 @@ func TestEditorSeesSavesInTheBrowser(t *testing.T) {
 		waitFor(t, tc.p, overlay+` !== null`)
 		var shown string
 		tc.p.Eval(overlay+`.innerText`, &shown)
-		for _, want := range []string{tc.title, dataFile + ":10 ", tc.errWord} {
+		for _, want := range []string{tc.title, dataFile + ":10:", tc.errWord} {
 			if !strings.Contains(shown, want) {
 				t.Errorf("the overlay lacks %q:\n%s", want, shown)
 			}

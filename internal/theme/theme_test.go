@@ -52,7 +52,7 @@ func TestOpenBrokenTexts(t *testing.T) {
 	dir := t.TempDir()
 	testsite.Write(t, filepath.Join(dir, "layouts", "i18n", "en.yaml"), []byte("site.title: [Our budgets\n"))
 	th, ds := Open(dir, []string{"zh", "en"}, false)
-	if th == nil || len(ds) != 1 || !strings.HasPrefix(ds[0].String(), "layouts/i18n/en.yaml:1: error: the YAML layout is broken") {
+	if th == nil || len(ds) != 1 || !strings.HasPrefix(ds[0].String(), "layouts/i18n/en.yaml:1:1: error: the YAML layout is broken") {
 		t.Errorf("got %v", ds)
 	}
 }

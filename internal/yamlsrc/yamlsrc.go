@@ -175,7 +175,8 @@ var yamlParserProblems = map[string]bool{
 
 // syntaxError turns a YAML parser error into a diagnostic with a hint.
 // yaml.v3 gives a line but no column; the column is found for the
-// problems that are one character (see problemColumn).
+// problems that are one character (see problemColumn), and is where the
+// line's text starts for the others.
 func syntaxError(file string, src []byte, err error) diag.Diagnostic {
 	msg := strings.TrimPrefix(err.Error(), "yaml: ")
 	line := 0
@@ -192,7 +193,13 @@ func syntaxError(file string, src []byte, err error) diag.Diagnostic {
 		// Given without a line.
 		line, col = firstControl(src)
 	} else if lines := bytes.Split(src, []byte("\n")); line <= len(lines) {
-		col = problemColumn(msg, []rune(string(lines[line-1])))
+		text := []rune(string(lines[line-1]))
+		col = problemColumn(msg, text)
+		if col == 0 {
+			// Where the line's text starts: an editor's cursor lands on
+			// the line's content, not its indentation.
+			col = len(text) - len([]rune(strings.TrimLeft(string(text), " \t"))) + 1
+		}
 	}
 	return diag.Diagnostic{
 		Pos:      diag.Pos{File: file, Line: line, Col: col},

@@ -15,7 +15,7 @@ func TestParse(t *testing.T) {
 		{"tab", "a:\n\tb: 1\n", "f.yaml:2:1: error: a tab is used for indentation; YAML needs spaces (replace the tab with spaces)"},
 		{"second document", "a: 1\n---\nb: 2\n", `f.yaml:2:1: error: a second document starts here (after "---"); a file holds one thing`},
 		{"alias", "a: &x 1\nb: *x\n", "f.yaml:1:4: error: anchors and aliases (& and *) are not supported here; write the value out"},
-		{"layout", "a: [1, 2\n", "f.yaml:1: error: the YAML layout is broken near here (did not find expected ',' or ']')" + hint},
+		{"layout", "a: [1, 2\n", "f.yaml:1:1: error: the YAML layout is broken near here (did not find expected ',' or ']')" + hint},
 		{"UTF-16", "\xff\xfea\x00", "f.yaml:1:1: error: this file is saved as UTF-16; save it as UTF-8 (in Notepad: File > Save As > Encoding: UTF-8)"},
 		{"GBK", "a: \xb2\xbf\xc3\xc5\n", "f.yaml:1:4: error: this file is saved in GBK (the default of Chinese Windows), not UTF-8; save it as UTF-8"},
 		{"Chinese colon", "a：1\n", "f.yaml:1:2: error:"},
