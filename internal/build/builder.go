@@ -35,7 +35,10 @@ type Builder struct {
 	// found holds the findings of loading and checking by the file they
 	// are about: a data or content file, or "" for the rest of the site.
 	found map[string]diag.List
-	dirty Target          // outputs not rebuilt since they changed
+	dirty Target // outputs not rebuilt since they changed
+	// later are outputs that changed but that Update leaves for Settle:
+	// those that list the whole site (see Target.Split).
+	later Target
 	pages map[string]bool // output paths of the pages and open data of the current build
 	index map[string]bool // output paths of the files of its search indexes
 	od    openData        // the open-data files of the current build
@@ -89,12 +92,16 @@ func (b *Builder) Build() Outcome {
 		}
 		b.found[key] = append(b.found[key], d)
 	}
-	b.dirty = Target{All: true}
+	b.dirty, b.later = Target{All: true}, Target{}
 	return b.render(start)
 }
 
 // Update takes the files that changed, by their paths relative to the
-// site folder, and rebuilds what depends on them.
+// site folder, and rebuilds the pages that depend on them and their
+// department's open data. What lists the whole site (the search index,
+// the files of all departments of a year, the downloads pages) is left
+// for Settle, which the preview calls once the editor pauses: on a
+// prefecture's site it costs seconds, and a save is to show at once.
 func (b *Builder) Update(changed []string) Outcome {
 	t := Affected(changed)
 	// The findings about the site as a whole (site.yaml, the
@@ -117,7 +124,25 @@ func (b *Builder) Update(changed []string) Outcome {
 	if paths, _ := filepath.Glob(filepath.Join(b.opt.Dir, sitepath.Data, "*", "*.yaml")); len(paths) == 0 {
 		return b.Build() // for the loader's own finding that there are none
 	}
-	b.dirty.Add(t)
+	now, later := t.Split()
+	b.dirty.Add(now)
+	b.later.Add(later)
+	return b.render(start)
+}
+
+// Pending reports whether outputs wait for Settle.
+func (b *Builder) Pending() bool { return !b.later.Empty() }
+
+// Settle builds what Update left for later; the Outcome is not Built
+// when nothing was waiting, or when the site has errors (which the last
+// update reported): what waits then waits for a good build.
+func (b *Builder) Settle() Outcome {
+	if b.later.Empty() || b.findings().HasErrors() {
+		return Outcome{}
+	}
+	start := time.Now()
+	b.dirty.Add(b.later)
+	b.later = Target{}
 	return b.render(start)
 }
 

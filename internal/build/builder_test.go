@@ -56,10 +56,16 @@ func written(before, after map[string][]byte) []string {
 	return out
 }
 
-// sameAsFreshBuild fails when the Builder's output differs from a build
-// of the site from scratch.
+// sameAsFreshBuild settles the Builder (builds what its updates left
+// for later) and fails when its output differs from a build of the site
+// from scratch.
 func sameAsFreshBuild(t *testing.T, dir string, b *Builder) {
 	t.Helper()
+	if b.Pending() {
+		if o := b.Settle(); !o.Built || o.Diags.HasErrors() || b.Pending() {
+			t.Fatalf("settling: built %v, still pending %v, findings:\n%s", o.Built, b.Pending(), diagText(o))
+		}
+	}
 	fresh := filepath.Join(t.TempDir(), "public")
 	mustBuild(t, Options{Dir: dir, Out: fresh})
 	want := readTree(t, fresh)
@@ -75,9 +81,10 @@ func TestUpdateRendersOnlyWhatDependsOnTheChange(t *testing.T) {
 		name     string
 		file     string
 		old, new string
-		pages    int // pages rendered, with the downloads pages
+		pages    int // pages rendered at once
+		later    int // pages rendered when the preview settles: search and downloads
 		changed  []string
-		indexes  []string // the search indexes that change with it
+		indexes  []string // the search indexes that change with it, when it settles
 		// data are the open-data files that change; the downloads pages,
 		// which state their sizes, are compared with a fresh build.
 		data []string
@@ -87,19 +94,19 @@ func TestUpdateRendersOnlyWhatDependsOnTheChange(t *testing.T) {
 			// Over 300 bytes shorter: the JSON's size, which both languages'
 			// pages state to one decimal of a kB, changes too.
 			old: "    zh: >-\n      昌吉州人民政府电子政务办公室主要职能是：负责全州政府系统有关电子政务的组织、规划、协调和指导工作；负责自治州统一的电子政务专网和应用系统的建设和应用管理工作；负责为自治州政府领导和政府办公室机关服务的电子政务系统的组织、规划、建设和应用保障工作；", new: "    zh: >-\n      本办公室主要职能是：",
-			pages: 14, changed: []string{"2024/changji-egov/index.html", "en/2024/changji-egov/index.html"}, indexes: []string{"search/i/"},
+			pages: 10, later: 4, changed: []string{"2024/changji-egov/index.html", "en/2024/changji-egov/index.html"}, indexes: []string{"search/i/"},
 			data: []string{"opendata/2024/changji-egov.json", "opendata/SHA256SUMS", "opendata/catalog.json"},
 		},
 		{
 			name: "a figure of the department", file: dataFile,
 			old: "authorized: 30", new: "authorized: 31",
-			pages: 14, changed: []string{"2024/changji-egov/index.html", "en/2024/changji-egov/index.html"}, indexes: []string{"en/search/i/", "search/i/"},
+			pages: 10, later: 4, changed: []string{"2024/changji-egov/index.html", "en/2024/changji-egov/index.html"}, indexes: []string{"en/search/i/", "search/i/"},
 			data: []string{"opendata/2024/changji-egov.json", "opendata/SHA256SUMS", "opendata/catalog.json"},
 		},
 		{
 			name: "an explanation", file: contentFile,
 			old: "收入预算包括：一般公共预算。", new: "收入预算包括：一般公共预算（已核对）。",
-			pages: 6, changed: []string{"2024/changji-egov/index.html"}, indexes: []string{"search/i/"},
+			pages: 2, later: 2, changed: []string{"2024/changji-egov/index.html"}, indexes: []string{"search/i/"},
 		},
 		{
 			name: "a stylesheet", file: "layouts/assets/site.css",
@@ -117,6 +124,21 @@ func TestUpdateRendersOnlyWhatDependsOnTheChange(t *testing.T) {
 			}
 			if o.Pages != tc.pages {
 				t.Errorf("rendered %d pages; want %d", o.Pages, tc.pages)
+			}
+			if o.StylesOnly != (tc.pages == 0) {
+				t.Errorf("StylesOnly = %v", o.StylesOnly)
+			}
+			now := readTree(t, b.Dir())
+			for _, f := range written(before, now) {
+				if strings.Contains(f, "search/i/") || strings.HasSuffix(f, "downloads/index.html") || strings.Contains(f, "all-departments") {
+					t.Errorf("the update wrote %s before the preview settled", f)
+				}
+			}
+			if b.Pending() != (tc.later > 0) {
+				t.Errorf("Pending() = %v after the update; want %v", b.Pending(), tc.later > 0)
+			}
+			if s := b.Settle(); s.Pages != tc.later || s.Built != (tc.later > 0) || b.Pending() {
+				t.Errorf("settling rendered %d pages (built %v, still pending %v); want %d", s.Pages, s.Built, b.Pending(), tc.later)
 			}
 			var got, data, indexes []string
 			for _, f := range written(before, readTree(t, b.Dir())) {
@@ -141,9 +163,6 @@ func TestUpdateRendersOnlyWhatDependsOnTheChange(t *testing.T) {
 			}
 			if !slices.Equal(indexes, tc.indexes) {
 				t.Errorf("changed search indexes %q; want %q", indexes, tc.indexes)
-			}
-			if o.StylesOnly != (tc.pages == 0) {
-				t.Errorf("StylesOnly = %v", o.StylesOnly)
 			}
 			sameAsFreshBuild(t, dir, b)
 		})
@@ -193,8 +212,8 @@ func TestUpdateWithErrorsKeepsTheLastGoodBuild(t *testing.T) {
 	if !o.Built || o.Diags.HasErrors() {
 		t.Fatalf("after the fix: built %v, findings:\n%s", o.Built, diagText(o))
 	}
-	if o.Pages != 14 {
-		t.Errorf("rendered %d pages after the fix; want the 14 that depend on the data file (with the overview, comparison, search and downloads pages)", o.Pages)
+	if o.Pages != 10 || !b.Pending() {
+		t.Errorf("rendered %d pages after the fix (pending %v); want the 10 that depend on the data file (with the overview and comparison pages), the search and downloads pages left for later", o.Pages, b.Pending())
 	}
 	sameAsFreshBuild(t, dir, b)
 }
@@ -213,7 +232,7 @@ func TestUpdateAddsAndRemovesDepartments(t *testing.T) {
 		}
 	}
 	copyTo("data/2024/other-office.yaml")
-	if o := b.Update([]string{"data/2024/other-office.yaml"}); !o.Built || o.Pages != 14 {
+	if o := b.Update([]string{"data/2024/other-office.yaml"}); !o.Built || o.Pages != 10 {
 		t.Fatalf("adding a department: built %v, %d pages, findings:\n%s", o.Built, o.Pages, diagText(o))
 	}
 	if _, err := os.Stat(filepath.Join(b.Dir(), "en", "2024", "other-office", "index.html")); err != nil {
@@ -280,8 +299,8 @@ func TestOnlyDepartmentFileComesBack(t *testing.T) {
 			}
 			// Nothing is left over: a save after that is an ordinary update.
 			replace(t, dir, dataFile, "authorized: 30", "authorized: 31")
-			if o := b.Update([]string{dataFile}); !o.Built || o.Pages != 14 {
-				t.Errorf("the next save: built %v, %d pages; want 14, findings:\n%s", o.Built, o.Pages, diagText(o))
+			if o := b.Update([]string{dataFile}); !o.Built || o.Pages != 10 {
+				t.Errorf("the next save: built %v, %d pages; want 10, findings:\n%s", o.Built, o.Pages, diagText(o))
 			}
 			sameAsFreshBuild(t, dir, b)
 		})

@@ -21,17 +21,38 @@ type Target struct {
 	Series map[string]bool
 	Assets bool // the theme's assets (stylesheets, scripts)
 	Search bool // the search pages and their index, in every language
+	// Bulk are years whose files of all departments (opendata/<year>/
+	// all-departments.*) are to be made again.
+	Bulk map[int]bool
+	// Downloads are the downloads pages, which list every open-data
+	// file with its size.
+	Downloads bool
 }
 
 // Empty reports whether nothing is to be built.
 func (t Target) Empty() bool {
-	return !t.All && !t.Home && !t.Assets && !t.Search && len(t.Years) == 0 && len(t.Depts) == 0 && len(t.Series) == 0
+	return !t.All && !t.Home && !t.Assets && !t.Search && !t.Downloads && len(t.Years) == 0 && len(t.Depts) == 0 && len(t.Series) == 0 && len(t.Bulk) == 0
 }
 
 // StylesOnly reports whether only the assets are to be built: a page
 // showing the site can swap its stylesheets instead of reloading.
 func (t Target) StylesOnly() bool {
-	return t.Assets && !t.All && !t.Home && !t.Search && len(t.Years) == 0 && len(t.Depts) == 0 && len(t.Series) == 0
+	return t.Assets && !t.All && !t.Home && !t.Search && !t.Downloads && len(t.Years) == 0 && len(t.Depts) == 0 && len(t.Series) == 0 && len(t.Bulk) == 0
+}
+
+// Split divides t into what a page an editor previews shows, to be
+// built at once, and what lists the whole site and costs the most to
+// make again (the search index, the files of all departments of a year,
+// the downloads pages), which can wait until the editor pauses. A
+// target of everything is not divided.
+func (t Target) Split() (now, later Target) {
+	if t.All {
+		return t, Target{}
+	}
+	later = Target{Search: t.Search, Bulk: t.Bulk, Downloads: t.Downloads}
+	now = t
+	now.Search, now.Bulk, now.Downloads = false, nil, false
+	return now, later
 }
 
 // Add adds the outputs of u to t.
@@ -40,6 +61,13 @@ func (t *Target) Add(u Target) {
 	t.Home = t.Home || u.Home
 	t.Assets = t.Assets || u.Assets
 	t.Search = t.Search || u.Search
+	t.Downloads = t.Downloads || u.Downloads
+	for y := range u.Bulk {
+		if t.Bulk == nil {
+			t.Bulk = map[int]bool{}
+		}
+		t.Bulk[y] = true
+	}
 	for y := range u.Years {
 		if t.Years == nil {
 			t.Years = map[int]bool{}
@@ -80,8 +108,7 @@ func (t Target) Has(p render.Page) bool {
 	case "search":
 		return t.Search
 	case "downloads":
-		// It lists every department-year's files and their sizes.
-		return t.Home || len(t.Years) > 0 || len(t.Depts) > 0
+		return t.Downloads
 	}
 	return true
 }
@@ -93,13 +120,15 @@ func (t Target) Has(p render.Page) bool {
 //     that list its figures (that year's pages, its comparison and the
 //     home pages), the department's overview across years and its pages
 //     of the other years (whose year pickers link to the years it has:
-//     a file may have been added or removed), and the search pages with
-//     their index;
+//     a file may have been added or removed), the files of all
+//     departments of that year, the downloads pages, and the search
+//     pages with their index;
 //   - content/<lang>/<year>/<id>.md: that department-year's pages in
 //     every language (a language without its own file shows the
 //     Chinese one), and the search pages with their index;
 //   - data/<year>/<id>.pdf (and .ofd, .docx, .doc, .wps), the published
-//     document: that department-year's pages and open data;
+//     document: that department-year's pages and open data, and the
+//     downloads pages;
 //   - layouts/assets/…: the assets only, which stylesheets can take
 //     without a reload;
 //   - site.yaml, data/classification.yaml, templates/<id>.yaml, the rest of layouts/, and a
@@ -127,11 +156,12 @@ func Affected(changed []string) Target {
 			if err != nil {
 				continue // not a year folder: the loader reports it, no page shows it
 			}
-			t.Add(Target{Home: true, Years: map[int]bool{year: true}, Depts: map[string]bool{ys + "/" + id: true}, Series: map[string]bool{id: true}, Search: true})
+			t.Add(Target{Home: true, Years: map[int]bool{year: true}, Depts: map[string]bool{ys + "/" + id: true}, Series: map[string]bool{id: true}, Search: true,
+				Bulk: map[int]bool{year: true}, Downloads: true})
 		case isOriginal(p):
 			// A published document: its department's pages link it.
 			ys, id, _, _ := sitepath.ParseOriginal(p)
-			t.Add(Target{Depts: map[string]bool{ys + "/" + id: true}})
+			t.Add(Target{Depts: map[string]bool{ys + "/" + id: true}, Downloads: true})
 		case parts[0] == sitepath.Content && path.Ext(p) == ".md":
 			if _, year, id, ok := sitepath.ParseExplanation(p); ok {
 				t.Add(Target{Depts: map[string]bool{year + "/" + id: true}, Search: true})

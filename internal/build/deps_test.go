@@ -11,9 +11,9 @@ import (
 
 func TestAffected(t *testing.T) {
 	dept := func(years []int, depts ...string) Target {
-		t := Target{Home: true, Years: map[int]bool{}, Depts: map[string]bool{}, Series: map[string]bool{}, Search: true}
+		t := Target{Home: true, Years: map[int]bool{}, Depts: map[string]bool{}, Series: map[string]bool{}, Search: true, Bulk: map[int]bool{}, Downloads: true}
 		for _, y := range years {
-			t.Years[y] = true
+			t.Years[y], t.Bulk[y] = true, true
 		}
 		for _, d := range depts {
 			t.Depts[d] = true
@@ -32,6 +32,7 @@ func TestAffected(t *testing.T) {
 		{"an explanation", []string{"content/zh/2024/changji-egov.md"}, Target{Depts: map[string]bool{"2024/changji-egov": true}, Search: true}},
 		{"its translation", []string{"content/en/2024/changji-egov.md"}, Target{Depts: map[string]bool{"2024/changji-egov": true}, Search: true}},
 		{"an explanation and its data", []string{"content/en/2024/a.md", "data/2024/a.yaml"}, dept([]int{2024}, "2024/a")},
+		{"a published document", []string{"data/2024/a.pdf"}, Target{Depts: map[string]bool{"2024/a": true}, Downloads: true}},
 		{"a stylesheet", []string{"layouts/assets/site.css"}, Target{Assets: true}},
 		{"a template", []string{"layouts/department.html"}, Target{All: true}},
 		{"a translation catalog", []string{"layouts/i18n/en.yaml"}, Target{All: true}},
@@ -103,6 +104,23 @@ func TestTargetHas(t *testing.T) {
 				t.Errorf("pages built for %q:\n%q\nwant\n%q", tc.changed, got, tc.want)
 			}
 		})
+	}
+}
+
+// TestSplit divides what a save changes into what the previewed pages
+// show and what lists the whole site.
+func TestSplit(t *testing.T) {
+	now, later := Affected([]string{"data/2024/a.yaml", "content/en/2023/b.md"}).Split()
+	wantNow := Target{Home: true, Years: map[int]bool{2024: true}, Depts: map[string]bool{"2024/a": true, "2023/b": true}, Series: map[string]bool{"a": true}}
+	wantLater := Target{Search: true, Bulk: map[int]bool{2024: true}, Downloads: true}
+	if !reflect.DeepEqual(now, wantNow) || !reflect.DeepEqual(later, wantLater) {
+		t.Errorf("Split() =\n%+v\n%+v\nwant\n%+v\n%+v", now, later, wantNow, wantLater)
+	}
+	if now, later := (Target{All: true}).Split(); !now.All || !later.Empty() {
+		t.Errorf("everything split into %+v and %+v; want it kept whole", now, later)
+	}
+	if _, later := Affected([]string{"layouts/assets/site.css"}).Split(); !later.Empty() {
+		t.Errorf("a stylesheet leaves %+v for later", later)
 	}
 }
 

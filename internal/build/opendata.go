@@ -72,7 +72,7 @@ func (o *openData) publish(r *render.Site, dir string, t Target, full bool, w *w
 	}
 	var yearTodo []int
 	for _, y := range years {
-		if _, ok := o.years[y]; !ok || t.All || t.Years[y] {
+		if _, ok := o.years[y]; !ok || t.All || t.Bulk[y] {
 			yearTodo = append(yearTodo, y)
 		}
 	}

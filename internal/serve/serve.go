@@ -40,11 +40,21 @@ type Options struct {
 	BaseURL  string
 	Stdout   io.Writer     // where the findings and each rebuild are printed
 	Debounce time.Duration // watch.DefaultDebounce when 0
+	// Settle is how long after a rebuild, with no save in between, what
+	// lists the whole site (the search index, the files of all
+	// departments, the downloads pages) is brought up to date:
+	// DefaultSettle when 0.
+	Settle time.Duration
 	// Ready, when set, is called with the address of the home page once
 	// the first build is done and the server takes requests (to open it
 	// in a browser).
 	Ready func(url string)
 }
+
+// DefaultSettle is the pause after a save before the search index and
+// the downloads follow it: long enough that an editor saving again and
+// again waits for none of them.
+const DefaultSettle = 500 * time.Millisecond
 
 // watched are the files and folders of a site that a build reads.
 var watched = []string{"site.yaml", "data", "templates", "content", "layouts"}
@@ -189,17 +199,43 @@ func (s *Server) watchInBackground(ctx context.Context) (stop func()) {
 	}
 }
 
-// Watch rebuilds on every change until ctx is done.
+// Watch rebuilds on every change until ctx is done. A rebuild renders
+// the pages that show the change at once; once no save has come for
+// Options.Settle, the search index and the downloads follow.
 func (s *Server) Watch(ctx context.Context) {
+	delay := s.opt.Settle
+	if delay <= 0 {
+		delay = DefaultSettle
+	}
+	settle := time.NewTimer(delay)
+	settle.Stop()
 	for {
 		select {
 		case <-ctx.Done():
+			settle.Stop()
 			return
 		case changed := <-s.watcher.Changes():
 			s.report(s.builder.Update(changed), changed)
+			settle.Reset(delay)
+		case <-settle.C:
+			s.settled(s.builder.Settle())
 		case err := <-s.watcher.Errors():
 			s.watchFailed(err)
 		}
+	}
+}
+
+// settled tells what bringing the search index and the downloads up to
+// date did: a line in the terminal, or its errors, which the pages show.
+func (s *Server) settled(o build.Outcome) {
+	switch {
+	case o.Diags.HasErrors():
+		o.Diags.Print(s.opt.Stdout)
+		errs, _ := o.Diags.Count()
+		fmt.Fprintf(s.opt.Stdout, "the search index and the downloads could not be updated: %s\n", plural(errs, "error"))
+		s.hub.Failed(s.overlay(o.Diags))
+	case o.Built:
+		fmt.Fprintf(s.opt.Stdout, "updated the search index and the downloads in %s\n", o.Duration.Round(time.Millisecond))
 	}
 }
 

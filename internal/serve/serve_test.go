@@ -113,10 +113,18 @@ func TestSavesReachThePages(t *testing.T) {
 		t.Fatalf("after a data edit: event %s; want reload", name)
 	}
 	// The department's 6 pages, its overview and the year's comparison
-	// (2 each), the 2 search pages and the 2 downloads pages, which state
-	// the sizes of its files.
-	if !strings.Contains(page(), "31") || !strings.Contains(out.String(), "data/2024/changji-egov.yaml: rebuilt 14 pages") {
+	// (2 each); the 2 search pages and the 2 downloads pages, which state
+	// the sizes of its files, once the editor pauses.
+	if !strings.Contains(page(), "31") || !strings.Contains(out.String(), "data/2024/changji-egov.yaml: rebuilt 10 pages") {
 		t.Errorf("the rebuild is not reported as expected:\n%s", out)
+	}
+	index := filepath.Join(s.builder.Dir(), "search", "i", "d", "0-0.js")
+	deadline := time.Now().Add(wait)
+	for !strings.Contains(out.String(), "updated the search index and the downloads in ") && time.Now().Before(deadline) {
+		time.Sleep(10 * time.Millisecond)
+	}
+	if data, err := os.ReadFile(index); err != nil || !strings.Contains(string(data), "编制数 31") {
+		t.Errorf("after the pause the search index does not have the new figure (%v):\n%s", err, out)
 	}
 
 	replace(t, dir, dataFile, "unit: 万元", "unit: [万元")
