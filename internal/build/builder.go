@@ -113,12 +113,23 @@ func (b *Builder) Update(changed []string) Outcome {
 		return b.Build()
 	}
 	start := time.Now()
+	had := map[string][]int{} // the years each department had
+	for id := range t.Pickers {
+		had[id] = b.yearsOf(id)
+	}
 	for _, p := range changed {
 		switch {
 		case isData(p):
 			b.reloadData(p)
 		case isContent(p):
 			b.reloadContent(p)
+		}
+	}
+	// A department's pages of the other years change only with the years
+	// it has, which their year pickers link.
+	for id, years := range had {
+		if slices.Equal(years, b.yearsOf(id)) {
+			delete(t.Pickers, id)
 		}
 	}
 	if paths, _ := filepath.Glob(filepath.Join(b.opt.Dir, sitepath.Data, "*", "*.yaml")); len(paths) == 0 {
@@ -146,6 +157,19 @@ func (b *Builder) Settle() Outcome {
 	return b.render(start)
 }
 
+// yearsOf returns the years a department has a loaded file for, in
+// order.
+func (b *Builder) yearsOf(id string) []int {
+	var out []int
+	for _, f := range b.site.Files {
+		if f.ID == id {
+			out = append(out, f.Year)
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
 // isData reports whether a path is a department file, as the loader
 // finds them: data/<year>/<id>.yaml.
 func isData(p string) bool {
@@ -170,11 +194,26 @@ func (b *Builder) read(rel string) ([]byte, bool) {
 	return src, found && diags == nil
 }
 
-// reloadData reads one department file again and checks it.
+// reloadData reads one department file again and checks it, and its
+// explanations, which a department file added or removed makes right
+// or wrong.
 func (b *Builder) reloadData(rel string) {
+	defer func() {
+		year, id, _ := sitepath.ParseDataFile(rel)
+		for _, lang := range b.site.Config.Languages {
+			b.reloadContent(sitepath.Content + "/" + lang + "/" + year + "/" + id + ".md")
+		}
+	}()
 	delete(b.found, rel)
 	b.site.Files = slices.DeleteFunc(b.site.Files, func(f *model.File) bool { return f.Path == rel })
 	src, ok := b.read(rel)
+	i, listed := slices.BinarySearch(b.site.DataFiles, rel)
+	switch {
+	case !ok && b.found[rel] == nil && listed: // gone
+		b.site.DataFiles = slices.Delete(b.site.DataFiles, i, i+1)
+	case (ok || b.found[rel] != nil) && !listed: // come
+		b.site.DataFiles = slices.Insert(b.site.DataFiles, i, rel)
+	}
 	if !ok {
 		return
 	}
@@ -193,12 +232,16 @@ func (b *Builder) reloadContent(rel string) {
 	delete(b.found, rel)
 	b.site.Content = slices.DeleteFunc(b.site.Content, func(c load.Source) bool { return c.Path == rel })
 	src, ok := b.read(rel)
-	if !ok {
-		return
+	if !ok && b.found[rel] != nil {
+		return // it cannot be read, and the finding says why
 	}
-	c, diags := load.Content(rel, src)
-	i := sort.Search(len(b.site.Content), func(i int) bool { return b.site.Content[i].Path >= rel })
-	b.site.Content = slices.Insert(b.site.Content, i, c)
+	var c load.Source
+	var diags diag.List
+	if ok {
+		c, diags = load.Content(rel, src)
+		i := sort.Search(len(b.site.Content), func(i int) bool { return b.site.Content[i].Path >= rel })
+		b.site.Content = slices.Insert(b.site.Content, i, c)
+	}
 	// Check the explanation against its department, with the department's
 	// explanations in the other languages, as a full check would.
 	part := &load.Site{Dir: b.site.Dir, Config: b.site.Config, Dict: b.site.Dict, DataFiles: b.site.DataFiles}
@@ -212,10 +255,14 @@ func (b *Builder) reloadContent(rel string) {
 				}
 			}
 		}
-	} else {
+	} else if ok {
 		part.Content = []load.Source{c}
+	} else {
+		return // neither the explanation nor its department is there
 	}
-	b.found[rel] = append(diags, contentFindings(check.Site(part), rel)...)
+	if found := append(diags, contentFindings(check.Site(part), rel)...); len(found) > 0 {
+		b.found[rel] = found
+	}
 }
 
 // departmentOf returns the department file an explanation belongs to.

@@ -1,6 +1,7 @@
 package build
 
 import (
+	"budgetpress/internal/sitepath"
 	"budgetpress/internal/testsite"
 	"bytes"
 	"os"
@@ -345,4 +346,76 @@ func readTreeGlob(t *testing.T, dir, ext string) []string {
 		}
 	}
 	return out
+}
+
+// TestUpdateKeepsTheOtherYears edits, removes and restores one year of
+// a department on a site of two years: its page of the other year is
+// rendered again only when the years it links change.
+func TestUpdateKeepsTheOtherYears(t *testing.T) {
+	dir := testsite.Generated(t, filepath.Join("..", ".."), 3, 2)
+	files, _ := filepath.Glob(filepath.Join(dir, "data", "*", "changji-egov.yaml"))
+	if len(files) != 2 {
+		t.Fatalf("the generated site has changji-egov in %d years; want 2", len(files))
+	}
+	oldRel := filepath.ToSlash(files[0][len(dir)+1:])
+	newRel := filepath.ToSlash(files[1][len(dir)+1:])
+	oldPage := strings.TrimSuffix(strings.TrimPrefix(oldRel, "data/"), ".yaml") + "/index.html"
+	newPage := strings.TrimSuffix(strings.TrimPrefix(newRel, "data/"), ".yaml") + "/index.html"
+	b := NewBuilder(Options{Dir: dir, Out: filepath.Join(t.TempDir(), "serve")})
+	t.Cleanup(func() { b.Close() })
+	if o := b.Build(); !o.Built || o.Diags.HasErrors() {
+		t.Fatalf("first build: built %v, findings:\n%s", o.Built, diagText(o))
+	}
+
+	before := readTree(t, b.Dir())
+	replace(t, dir, newRel, "authorized: 30", "authorized: 31")
+	o := b.Update([]string{newRel})
+	// Its pages, its overview, the year's page and comparison, and the
+	// home page, in both languages.
+	if !o.Built || o.Pages != 10 {
+		t.Errorf("a figure: built %v, %d pages; want 10, findings:\n%s", o.Built, o.Pages, diagText(o))
+	}
+	after := readTree(t, b.Dir())
+	if !bytes.Equal(before[oldPage], after[oldPage]) || bytes.Equal(before[newPage], after[newPage]) {
+		t.Errorf("a figure of %s changed the page of the other year, or not its own", newRel)
+	}
+	sameAsFreshBuild(t, dir, b)
+
+	// The year's data file alone: its explanations are left without it.
+	year, id, _ := sitepath.ParseDataFile(oldRel)
+	explanations := []string{"content/zh/" + year + "/" + id + ".md", "content/en/" + year + "/" + id + ".md"}
+	saved := map[string][]byte{}
+	for _, rel := range append([]string{oldRel}, explanations...) {
+		src, err := os.ReadFile(filepath.Join(dir, rel))
+		if err != nil {
+			t.Fatal(err)
+		}
+		saved[rel] = src
+	}
+	os.Remove(files[0])
+	o = b.Update([]string{oldRel})
+	if o.Built || !strings.Contains(diagText(o), explanations[0]+": error: there is no department file "+oldRel) {
+		t.Errorf("removing only the data file: built %v, findings:\n%s", o.Built, diagText(o))
+	}
+	// With its explanations.
+	before = readTree(t, b.Dir())
+	for _, rel := range explanations {
+		os.Remove(filepath.Join(dir, rel))
+	}
+	if o := b.Update(explanations); !o.Built || o.Diags.HasErrors() {
+		t.Fatalf("removing a year: built %v, findings:\n%s", o.Built, diagText(o))
+	}
+	if after := readTree(t, b.Dir()); bytes.Equal(before[newPage], after[newPage]) {
+		t.Errorf("removing %s left the year picker of %s as it was", oldRel, newPage)
+	}
+	sameAsFreshBuild(t, dir, b)
+
+	// Put back, the data file first.
+	for _, rel := range append([]string{oldRel}, explanations...) {
+		testsite.Write(t, filepath.Join(dir, rel), saved[rel])
+		if o := b.Update([]string{rel}); !o.Built || o.Diags.HasErrors() {
+			t.Fatalf("restoring %s: built %v, findings:\n%s", rel, o.Built, diagText(o))
+		}
+	}
+	sameAsFreshBuild(t, dir, b)
 }

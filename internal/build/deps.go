@@ -16,11 +16,14 @@ type Target struct {
 	Home  bool            // the home page in every language
 	Years map[int]bool    // year pages, in every language
 	Depts map[string]bool // department-year pages by "<year>/<id>", in every language
-	// Series are departments by id whose overview across years, and
-	// whose pages of every year (their year pickers), are to be built.
+	// Series are departments by id whose overview across years is to be
+	// built.
 	Series map[string]bool
-	Assets bool // the theme's assets (stylesheets, scripts)
-	Search bool // the search pages and their index, in every language
+	// Pickers are departments by id whose pages of every year are to be
+	// built: their year pickers link the years the department has.
+	Pickers map[string]bool
+	Assets  bool // the theme's assets (stylesheets, scripts)
+	Search  bool // the search pages and their index, in every language
 	// Bulk are years whose files of all departments (opendata/<year>/
 	// all-departments.*) are to be made again.
 	Bulk map[int]bool
@@ -31,13 +34,16 @@ type Target struct {
 
 // Empty reports whether nothing is to be built.
 func (t Target) Empty() bool {
-	return !t.All && !t.Home && !t.Assets && !t.Search && !t.Downloads && len(t.Years) == 0 && len(t.Depts) == 0 && len(t.Series) == 0 && len(t.Bulk) == 0
+	return !t.All && !t.Home && !t.Assets && !t.Search && !t.Downloads &&
+		len(t.Years) == 0 && len(t.Depts) == 0 && len(t.Series) == 0 && len(t.Pickers) == 0 && len(t.Bulk) == 0
 }
 
 // StylesOnly reports whether only the assets are to be built: a page
 // showing the site can swap its stylesheets instead of reloading.
 func (t Target) StylesOnly() bool {
-	return t.Assets && !t.All && !t.Home && !t.Search && !t.Downloads && len(t.Years) == 0 && len(t.Depts) == 0 && len(t.Series) == 0 && len(t.Bulk) == 0
+	rest := t
+	rest.Assets = false
+	return t.Assets && rest.Empty()
 }
 
 // Split divides t into what a page an editor previews shows, to be
@@ -62,30 +68,22 @@ func (t *Target) Add(u Target) {
 	t.Assets = t.Assets || u.Assets
 	t.Search = t.Search || u.Search
 	t.Downloads = t.Downloads || u.Downloads
-	for y := range u.Bulk {
-		if t.Bulk == nil {
-			t.Bulk = map[int]bool{}
+	t.Bulk = union(t.Bulk, u.Bulk)
+	t.Years = union(t.Years, u.Years)
+	t.Depts = union(t.Depts, u.Depts)
+	t.Series = union(t.Series, u.Series)
+	t.Pickers = union(t.Pickers, u.Pickers)
+}
+
+// union adds the keys of b to a, which it makes when nil.
+func union[K comparable](a, b map[K]bool) map[K]bool {
+	for k := range b {
+		if a == nil {
+			a = map[K]bool{}
 		}
-		t.Bulk[y] = true
+		a[k] = true
 	}
-	for y := range u.Years {
-		if t.Years == nil {
-			t.Years = map[int]bool{}
-		}
-		t.Years[y] = true
-	}
-	for d := range u.Depts {
-		if t.Depts == nil {
-			t.Depts = map[string]bool{}
-		}
-		t.Depts[d] = true
-	}
-	for id := range u.Series {
-		if t.Series == nil {
-			t.Series = map[string]bool{}
-		}
-		t.Series[id] = true
-	}
+	return a
 }
 
 // Has reports whether a page is to be built. A kind of page that the
@@ -100,7 +98,7 @@ func (t Target) Has(p render.Page) bool {
 	case "year", "compare":
 		return t.Years[p.Year]
 	case "department":
-		return p.File != nil && (t.Depts[strconv.Itoa(p.Year)+"/"+p.File.ID] || t.Series[p.File.ID])
+		return p.File != nil && (t.Depts[strconv.Itoa(p.Year)+"/"+p.File.ID] || t.Pickers[p.File.ID])
 	case "series":
 		return p.File != nil && t.Series[p.File.ID]
 	case "404":
@@ -156,7 +154,7 @@ func Affected(changed []string) Target {
 			if err != nil {
 				continue // not a year folder: the loader reports it, no page shows it
 			}
-			t.Add(Target{Home: true, Years: map[int]bool{year: true}, Depts: map[string]bool{ys + "/" + id: true}, Series: map[string]bool{id: true}, Search: true,
+			t.Add(Target{Home: true, Years: map[int]bool{year: true}, Depts: map[string]bool{ys + "/" + id: true}, Series: map[string]bool{id: true}, Pickers: map[string]bool{id: true}, Search: true,
 				Bulk: map[int]bool{year: true}, Downloads: true})
 		case isOriginal(p):
 			// A published document: its department's pages link it.

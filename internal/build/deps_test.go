@@ -11,13 +11,14 @@ import (
 
 func TestAffected(t *testing.T) {
 	dept := func(years []int, depts ...string) Target {
-		t := Target{Home: true, Years: map[int]bool{}, Depts: map[string]bool{}, Series: map[string]bool{}, Search: true, Bulk: map[int]bool{}, Downloads: true}
+		t := Target{Home: true, Years: map[int]bool{}, Depts: map[string]bool{}, Series: map[string]bool{}, Pickers: map[string]bool{}, Search: true, Bulk: map[int]bool{}, Downloads: true}
 		for _, y := range years {
 			t.Years[y], t.Bulk[y] = true, true
 		}
 		for _, d := range depts {
 			t.Depts[d] = true
-			t.Series[d[strings.Index(d, "/")+1:]] = true
+			id := d[strings.Index(d, "/")+1:]
+			t.Series[id], t.Pickers[id] = true, true
 		}
 		return t
 	}
@@ -111,7 +112,7 @@ func TestTargetHas(t *testing.T) {
 // show and what lists the whole site.
 func TestSplit(t *testing.T) {
 	now, later := Affected([]string{"data/2024/a.yaml", "content/en/2023/b.md"}).Split()
-	wantNow := Target{Home: true, Years: map[int]bool{2024: true}, Depts: map[string]bool{"2024/a": true, "2023/b": true}, Series: map[string]bool{"a": true}}
+	wantNow := Target{Home: true, Years: map[int]bool{2024: true}, Depts: map[string]bool{"2024/a": true, "2023/b": true}, Series: map[string]bool{"a": true}, Pickers: map[string]bool{"a": true}}
 	wantLater := Target{Search: true, Bulk: map[int]bool{2024: true}, Downloads: true}
 	if !reflect.DeepEqual(now, wantNow) || !reflect.DeepEqual(later, wantLater) {
 		t.Errorf("Split() =\n%+v\n%+v\nwant\n%+v\n%+v", now, later, wantNow, wantLater)
