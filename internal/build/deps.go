@@ -24,6 +24,10 @@ type Target struct {
 	Pickers map[string]bool
 	Assets  bool // the theme's assets (stylesheets, scripts)
 	Search  bool // the search pages and their index, in every language
+	// OpenData are department-years by "<year>/<id>" whose open-data
+	// files (tables as CSV, workbooks, JSON, data package, published
+	// documents) are to be made again.
+	OpenData map[string]bool
 	// Bulk are years whose files of all departments (opendata/<year>/
 	// all-departments.*) are to be made again.
 	Bulk map[int]bool
@@ -35,7 +39,7 @@ type Target struct {
 // Empty reports whether nothing is to be built.
 func (t Target) Empty() bool {
 	return !t.All && !t.Home && !t.Assets && !t.Search && !t.Downloads &&
-		len(t.Years) == 0 && len(t.Depts) == 0 && len(t.Series) == 0 && len(t.Pickers) == 0 && len(t.Bulk) == 0
+		len(t.Years) == 0 && len(t.Depts) == 0 && len(t.Series) == 0 && len(t.Pickers) == 0 && len(t.Bulk) == 0 && len(t.OpenData) == 0
 }
 
 // StylesOnly reports whether only the assets are to be built: a page
@@ -47,17 +51,22 @@ func (t Target) StylesOnly() bool {
 }
 
 // Split divides t into what a page an editor previews shows, to be
-// built at once, and what lists the whole site and costs the most to
-// make again (the search index, the files of all departments of a year,
-// the downloads pages), which can wait until the editor pauses. A
-// target of everything is not divided.
+// built at once, and what costs the most to make again and can wait
+// until the editor pauses: what lists the whole site (the search index,
+// the files of all departments of a year, the downloads pages) and the
+// open data of the department-years, whose pages, which state the
+// sizes of their files, are then built again. A target of everything is
+// not divided.
 func (t Target) Split() (now, later Target) {
 	if t.All {
 		return t, Target{}
 	}
-	later = Target{Search: t.Search, Bulk: t.Bulk, Downloads: t.Downloads}
+	later = Target{Search: t.Search, Bulk: t.Bulk, Downloads: t.Downloads, OpenData: t.OpenData}
+	for key := range t.OpenData {
+		later.Depts = union(later.Depts, map[string]bool{key: true})
+	}
 	now = t
-	now.Search, now.Bulk, now.Downloads = false, nil, false
+	now.Search, now.Bulk, now.Downloads, now.OpenData = false, nil, false, nil
 	return now, later
 }
 
@@ -69,6 +78,7 @@ func (t *Target) Add(u Target) {
 	t.Search = t.Search || u.Search
 	t.Downloads = t.Downloads || u.Downloads
 	t.Bulk = union(t.Bulk, u.Bulk)
+	t.OpenData = union(t.OpenData, u.OpenData)
 	t.Years = union(t.Years, u.Years)
 	t.Depts = union(t.Depts, u.Depts)
 	t.Series = union(t.Series, u.Series)
@@ -154,12 +164,13 @@ func Affected(changed []string) Target {
 			if err != nil {
 				continue // not a year folder: the loader reports it, no page shows it
 			}
-			t.Add(Target{Home: true, Years: map[int]bool{year: true}, Depts: map[string]bool{ys + "/" + id: true}, Series: map[string]bool{id: true}, Pickers: map[string]bool{id: true}, Search: true,
-				Bulk: map[int]bool{year: true}, Downloads: true})
+			key := ys + "/" + id
+			t.Add(Target{Home: true, Years: map[int]bool{year: true}, Depts: map[string]bool{key: true}, Series: map[string]bool{id: true}, Pickers: map[string]bool{id: true}, Search: true,
+				OpenData: map[string]bool{key: true}, Bulk: map[int]bool{year: true}, Downloads: true})
 		case isOriginal(p):
 			// A published document: its department's pages link it.
 			ys, id, _, _ := sitepath.ParseOriginal(p)
-			t.Add(Target{Depts: map[string]bool{ys + "/" + id: true}, Downloads: true})
+			t.Add(Target{Depts: map[string]bool{ys + "/" + id: true}, OpenData: map[string]bool{ys + "/" + id: true}, Downloads: true})
 		case parts[0] == sitepath.Content && path.Ext(p) == ".md":
 			if _, year, id, ok := sitepath.ParseExplanation(p); ok {
 				t.Add(Target{Depts: map[string]bool{year + "/" + id: true}, Search: true})

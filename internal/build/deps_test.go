@@ -11,12 +11,12 @@ import (
 
 func TestAffected(t *testing.T) {
 	dept := func(years []int, depts ...string) Target {
-		t := Target{Home: true, Years: map[int]bool{}, Depts: map[string]bool{}, Series: map[string]bool{}, Pickers: map[string]bool{}, Search: true, Bulk: map[int]bool{}, Downloads: true}
+		t := Target{Home: true, Years: map[int]bool{}, Depts: map[string]bool{}, Series: map[string]bool{}, Pickers: map[string]bool{}, Search: true, OpenData: map[string]bool{}, Bulk: map[int]bool{}, Downloads: true}
 		for _, y := range years {
 			t.Years[y], t.Bulk[y] = true, true
 		}
 		for _, d := range depts {
-			t.Depts[d] = true
+			t.Depts[d], t.OpenData[d] = true, true
 			id := d[strings.Index(d, "/")+1:]
 			t.Series[id], t.Pickers[id] = true, true
 		}
@@ -33,7 +33,7 @@ func TestAffected(t *testing.T) {
 		{"an explanation", []string{"content/zh/2024/changji-egov.md"}, Target{Depts: map[string]bool{"2024/changji-egov": true}, Search: true}},
 		{"its translation", []string{"content/en/2024/changji-egov.md"}, Target{Depts: map[string]bool{"2024/changji-egov": true}, Search: true}},
 		{"an explanation and its data", []string{"content/en/2024/a.md", "data/2024/a.yaml"}, dept([]int{2024}, "2024/a")},
-		{"a published document", []string{"data/2024/a.pdf"}, Target{Depts: map[string]bool{"2024/a": true}, Downloads: true}},
+		{"a published document", []string{"data/2024/a.pdf"}, Target{Depts: map[string]bool{"2024/a": true}, OpenData: map[string]bool{"2024/a": true}, Downloads: true}},
 		{"a stylesheet", []string{"layouts/assets/site.css"}, Target{Assets: true}},
 		{"a template", []string{"layouts/department.html"}, Target{All: true}},
 		{"a translation catalog", []string{"layouts/i18n/en.yaml"}, Target{All: true}},
@@ -113,7 +113,7 @@ func TestTargetHas(t *testing.T) {
 func TestSplit(t *testing.T) {
 	now, later := Affected([]string{"data/2024/a.yaml", "content/en/2023/b.md"}).Split()
 	wantNow := Target{Home: true, Years: map[int]bool{2024: true}, Depts: map[string]bool{"2024/a": true, "2023/b": true}, Series: map[string]bool{"a": true}, Pickers: map[string]bool{"a": true}}
-	wantLater := Target{Search: true, Bulk: map[int]bool{2024: true}, Downloads: true}
+	wantLater := Target{Search: true, Bulk: map[int]bool{2024: true}, Downloads: true, OpenData: map[string]bool{"2024/a": true}, Depts: map[string]bool{"2024/a": true}}
 	if !reflect.DeepEqual(now, wantNow) || !reflect.DeepEqual(later, wantLater) {
 		t.Errorf("Split() =\n%+v\n%+v\nwant\n%+v\n%+v", now, later, wantNow, wantLater)
 	}

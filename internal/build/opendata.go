@@ -46,7 +46,7 @@ func (o *openData) publish(r *render.Site, dir string, t Target, full bool, w *w
 	for _, f := range r.Files {
 		key := render.DeptKey(f)
 		live[key] = true
-		if _, ok := o.depts[key]; !ok || t.All || t.Depts[key] {
+		if _, ok := o.depts[key]; !ok || t.All || t.OpenData[key] {
 			todo = append(todo, f)
 		}
 	}

@@ -76,6 +76,9 @@ func TestBuilderFollowsTheOriginalDocument(t *testing.T) {
 		if !o.Built || o.Diags.HasErrors() {
 			t.Fatalf("%s: built %v, findings:\n%s", step.name, o.Built, diagText(o))
 		}
+		if o := b.Settle(); !o.Built || o.Diags.HasErrors() {
+			t.Fatalf("%s: settled %v, findings:\n%s", step.name, o.Built, diagText(o))
+		}
 		got, err := os.ReadFile(filepath.Join(b.Dir(), "opendata/2024/changji-egov.pdf"))
 		if step.data == nil && err == nil || step.data != nil && string(got) != string(step.data) {
 			t.Errorf("%s: the published document is %d bytes (%v)", step.name, len(got), err)
