@@ -293,6 +293,10 @@ func (d *department) write(dir string, y, i int) error {
 	return nil
 }
 
+// countyShort is a short name of a county's department, in Chinese and
+// in English: 县交通运输局, County Transport Bureau.
+var countyShort = regexp.MustCompile(`(short:\n    zh: )县([^\n]*\n    en: )County `)
+
 // text moves a base's text to the department's place and to year y.
 func (d *department) text(b []byte, y int) []byte {
 	s := string(b)
@@ -302,6 +306,10 @@ func (d *department) text(b []byte, y int) []byte {
 			d.src.stemEN, d.place.en,
 			strings.ToLower(d.src.stemEN), d.place.id,
 		).Replace(s)
+		// The short names say "the county's": on a site of many counties
+		// they name the county, as the charts and lists of all
+		// departments need.
+		s = countyShort.ReplaceAllString(s, "${1}"+d.place.zh+"县${2}"+d.place.en+" County ")
 	}
 	return []byte(shiftYears(s, d.src.year, y-d.src.year))
 }
