@@ -57,7 +57,7 @@ func benchUpdate(b *testing.B, settle bool) {
 			b.Fatalf("built %v: %v", o.Built, o.Diags)
 		}
 		if settle {
-			if o := bl.Settle(); !o.Built {
+			if o := bl.Settle(nil); !o.Built {
 				b.Fatalf("settled %v: %v", o.Built, o.Diags)
 			}
 		}

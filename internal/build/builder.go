@@ -144,17 +144,38 @@ func (b *Builder) Update(changed []string) Outcome {
 // Pending reports whether outputs wait for Settle.
 func (b *Builder) Pending() bool { return !b.later.Empty() }
 
-// Settle builds what Update left for later; the Outcome is not Built
-// when nothing was waiting, or when the site has errors (which the last
-// update reported): what waits then waits for a good build.
-func (b *Builder) Settle() Outcome {
-	if b.later.Empty() || b.findings().HasErrors() {
+// Settle builds what Update left for later: the open data and the
+// downloads first, then the search index, the largest part. Between the
+// two it asks stop, when not nil, whether a save is waiting, and then
+// leaves the index for later, so that the save does not wait for it.
+// The Outcome is not Built when nothing was built: nothing waited, the
+// site has errors (which the last update reported; what waits then
+// waits for a good build), or stop said so at once.
+func (b *Builder) Settle(stop func() bool) Outcome {
+	if b.later.Empty() || b.findings().HasErrors() || stop != nil && stop() {
 		return Outcome{}
 	}
 	start := time.Now()
-	b.dirty.Add(b.later)
-	b.later = Target{}
-	return b.render(start)
+	first := b.later
+	first.Search = false
+	b.later = Target{Search: b.later.Search}
+	o := b.finish(Outcome{}, start)
+	if !first.Empty() {
+		b.dirty.Add(first)
+		if o = b.render(start); o.Diags.HasErrors() || stop != nil && stop() {
+			return o
+		}
+	}
+	if b.later.Search {
+		b.dirty.Add(b.later)
+		b.later = Target{}
+		s := b.render(start)
+		s.Pages += o.Pages
+		s.Files += o.Files
+		s.Bytes += o.Bytes
+		o = s
+	}
+	return o
 }
 
 // yearsOf returns the years a department has a loaded file for, in

@@ -63,7 +63,7 @@ func written(before, after map[string][]byte) []string {
 func sameAsFreshBuild(t *testing.T, dir string, b *Builder) {
 	t.Helper()
 	if b.Pending() {
-		if o := b.Settle(); !o.Built || o.Diags.HasErrors() || b.Pending() {
+		if o := b.Settle(nil); !o.Built || o.Diags.HasErrors() || b.Pending() {
 			t.Fatalf("settling: built %v, still pending %v, findings:\n%s", o.Built, b.Pending(), diagText(o))
 		}
 	}
@@ -139,7 +139,7 @@ func TestUpdateRendersOnlyWhatDependsOnTheChange(t *testing.T) {
 			if b.Pending() != (tc.later > 0) {
 				t.Errorf("Pending() = %v after the update; want %v", b.Pending(), tc.later > 0)
 			}
-			if s := b.Settle(); s.Pages != tc.later || s.Built != (tc.later > 0) || b.Pending() {
+			if s := b.Settle(nil); s.Pages != tc.later || s.Built != (tc.later > 0) || b.Pending() {
 				t.Errorf("settling rendered %d pages (built %v, still pending %v); want %d", s.Pages, s.Built, b.Pending(), tc.later)
 			}
 			var got, data, indexes []string
@@ -417,6 +417,39 @@ func TestUpdateKeepsTheOtherYears(t *testing.T) {
 		if o := b.Update([]string{rel}); !o.Built || o.Diags.HasErrors() {
 			t.Fatalf("restoring %s: built %v, findings:\n%s", rel, o.Built, diagText(o))
 		}
+	}
+	sameAsFreshBuild(t, dir, b)
+}
+
+// TestSettleGivesWayToASave settles in steps, as the preview does when
+// a save comes meanwhile: nothing when the save is there at once, the
+// open data and downloads but not the search index when it comes after
+// them; the index on the next pause.
+func TestSettleGivesWayToASave(t *testing.T) {
+	dir, b := newBuilder(t)
+	replace(t, dir, dataFile, "authorized: 30", "authorized: 31")
+	if o := b.Update([]string{dataFile}); !o.Built {
+		t.Fatalf("update: findings:\n%s", diagText(o))
+	}
+	before := readTree(t, b.Dir())
+	if o := b.Settle(func() bool { return true }); o.Built || !b.Pending() {
+		t.Errorf("with a save waiting, settling built %v (pending %v); want nothing built", o.Built, b.Pending())
+	}
+	if diff := written(before, readTree(t, b.Dir())); len(diff) > 0 {
+		t.Errorf("with a save waiting, settling wrote %q", diff)
+	}
+	asked := 0
+	o := b.Settle(func() bool { asked++; return asked > 1 })
+	if !o.Built || !b.Pending() {
+		t.Fatalf("a save after the open data: built %v, pending %v; want the open data built and the index pending", o.Built, b.Pending())
+	}
+	for _, f := range written(before, readTree(t, b.Dir())) {
+		if strings.Contains(f, "search/i/") {
+			t.Errorf("the search index (%s) was written though a save was waiting", f)
+		}
+	}
+	if o := b.Settle(nil); !o.Built || b.Pending() || o.Pages != 2 {
+		t.Errorf("the next pause: built %v, %d pages, pending %v; want the 2 search pages", o.Built, o.Pages, b.Pending())
 	}
 	sameAsFreshBuild(t, dir, b)
 }

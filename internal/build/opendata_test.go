@@ -76,7 +76,7 @@ func TestBuilderFollowsTheOriginalDocument(t *testing.T) {
 		if !o.Built || o.Diags.HasErrors() {
 			t.Fatalf("%s: built %v, findings:\n%s", step.name, o.Built, diagText(o))
 		}
-		if o := b.Settle(); !o.Built || o.Diags.HasErrors() {
+		if o := b.Settle(nil); !o.Built || o.Diags.HasErrors() {
 			t.Fatalf("%s: settled %v, findings:\n%s", step.name, o.Built, diagText(o))
 		}
 		got, err := os.ReadFile(filepath.Join(b.Dir(), "opendata/2024/changji-egov.pdf"))

@@ -218,7 +218,7 @@ func (s *Server) Watch(ctx context.Context) {
 			s.report(s.builder.Update(changed), changed)
 			settle.Reset(delay)
 		case <-settle.C:
-			s.settled(s.builder.Settle())
+			s.settled(s.builder.Settle(s.watcher.Busy))
 		case err := <-s.watcher.Errors():
 			s.watchFailed(err)
 		}

@@ -15,6 +15,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"syscall"
 	"time"
 
@@ -81,6 +82,7 @@ type Watcher struct {
 	fsw      *fsnotify.Watcher
 	refuse   func(name string) error
 	changes  chan []string
+	busy     atomic.Bool // changes were seen that are not sent yet
 	errs     chan error
 	done     chan struct{}
 	wg       sync.WaitGroup
@@ -136,6 +138,10 @@ func New(root string, opt Options) (*Watcher, error) {
 // in it are not reported one by one. A folder created after the start is
 // watched at once, and the files already in it are reported.
 func (w *Watcher) Changes() <-chan []string { return w.changes }
+
+// Busy reports whether changes were seen that Changes has not delivered
+// yet: a save is on its way, so that work that can wait should.
+func (w *Watcher) Busy() bool { return w.busy.Load() }
 
 // Errors delivers the problems of the watcher, each an *Error: a folder
 // that could not be watched (the system's limit of watches is reached),
@@ -259,6 +265,7 @@ func (w *Watcher) loop() {
 			if first.IsZero() {
 				first = time.Now()
 			}
+			w.busy.Store(true)
 			ready = false
 			timer.Reset(min(w.debounce, max(0, maxDelay-time.Since(first))))
 		case err, ok := <-w.fsw.Errors:
@@ -271,6 +278,7 @@ func (w *Watcher) loop() {
 		case out <- sorted(pending):
 			pending = map[string]bool{}
 			first, ready = time.Time{}, false
+			w.busy.Store(false)
 		}
 	}
 }

@@ -91,6 +91,36 @@ func TestWriteIsReported(t *testing.T) {
 	}
 }
 
+// TestBusy says a save is on its way from the moment it is seen until
+// its batch is taken.
+func TestBusy(t *testing.T) {
+	dir, w := site(t, 20*time.Millisecond)
+	if w.Busy() {
+		t.Fatal("busy before any change")
+	}
+	write(t, dir, "data/2024/a.yaml", "unit: 元\n")
+	deadline := time.Now().Add(wait)
+	for !w.Busy() && time.Now().Before(deadline) {
+		time.Sleep(time.Millisecond)
+	}
+	if !w.Busy() {
+		t.Fatal("a save was not seen as on its way")
+	}
+	time.Sleep(100 * time.Millisecond) // past the debounce: the batch waits to be taken
+	if !w.Busy() {
+		t.Error("not busy while the batch waits to be taken")
+	}
+	if got := next(t, w); !slices.Equal(got, []string{"data/2024/a.yaml"}) {
+		t.Errorf("batch %q", got)
+	}
+	for deadline := time.Now().Add(wait); w.Busy() && time.Now().Before(deadline); {
+		time.Sleep(time.Millisecond) // the watcher notes it just after the batch is taken
+	}
+	if w.Busy() {
+		t.Error("still busy once the batch was taken")
+	}
+}
+
 func TestBurstIsOneBatch(t *testing.T) {
 	dir, w := site(t, 200*time.Millisecond)
 	// What an editor does on one save, and a second file saved with it.
