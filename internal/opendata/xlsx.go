@@ -3,11 +3,14 @@ package opendata
 import (
 	"archive/zip"
 	"bytes"
+	"compress/flate"
 	"fmt"
 	"io"
+	"io/fs"
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
@@ -118,44 +121,97 @@ func writeBook(sheets []sheet, p Props) ([]byte, error) {
 		Created: date, Modified: date, Language: p.Lang}); err != nil {
 		return nil, err
 	}
+	f.SetZipWriter(func(w io.Writer) excelize.ZipWriter { return &sortedZip{w: w, parts: map[string]*bytes.Buffer{}} })
 	buf, err := f.WriteToBuffer()
 	if err != nil {
 		return nil, err
 	}
-	return sortedZip(buf.Bytes())
+	return buf.Bytes(), nil
 }
 
-// sortedZip returns the zip archive data with its entries in the order
-// of their names, byte for byte as they were otherwise: excelize writes
-// streamed sheets in the order of a map, which changes from run to run,
-// and the same data must give the same file.
-func sortedZip(data []byte) ([]byte, error) {
-	r, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
-	if err != nil {
-		return nil, err
+// sortedZip is the zip writer excelize writes a workbook through: it
+// keeps the parts and, on Close, writes them in the order of their
+// names, so that the same data gives the same file (excelize writes
+// streamed sheets in the order of a map, which changes from run to
+// run), deflated at the fastest level from a pool of compressors: the
+// files are small, and most of a workbook's cost was their compression.
+type sortedZip struct {
+	w     io.Writer
+	parts map[string]*bytes.Buffer
+}
+
+// Create starts a part.
+func (z *sortedZip) Create(name string) (io.Writer, error) {
+	if _, ok := z.parts[name]; ok {
+		return nil, fmt.Errorf("the workbook part %s is written twice", name)
 	}
-	files := slices.Clone(r.File)
-	slices.SortFunc(files, func(a, b *zip.File) int { return strings.Compare(a.Name, b.Name) })
-	var out bytes.Buffer
-	out.Grow(len(data))
-	w := zip.NewWriter(&out)
-	for _, f := range files {
-		raw, err := f.OpenRaw()
+	b := &bytes.Buffer{}
+	z.parts[name] = b
+	return b, nil
+}
+
+// AddFS adds the files of fsys as parts.
+func (z *sortedZip) AddFS(fsys fs.FS) error {
+	return fs.WalkDir(fsys, ".", func(name string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := fs.ReadFile(fsys, name)
 		if err != nil {
-			return nil, err
+			return err
 		}
-		dst, err := w.CreateRaw(&f.FileHeader)
+		w, err := z.Create(name)
+		if err == nil {
+			_, err = w.Write(data)
+		}
+		return err
+	})
+}
+
+// Close writes the archive.
+func (z *sortedZip) Close() error {
+	names := make([]string, 0, len(z.parts))
+	for name := range z.parts {
+		names = append(names, name)
+	}
+	slices.Sort(names)
+	w := zip.NewWriter(z.w)
+	w.RegisterCompressor(zip.Deflate, fastDeflate)
+	for _, name := range names {
+		dst, err := w.CreateHeader(&zip.FileHeader{Name: name, Method: zip.Deflate})
 		if err != nil {
-			return nil, err
+			return err
 		}
-		if _, err := io.Copy(dst, raw); err != nil {
-			return nil, err
+		if _, err := dst.Write(z.parts[name].Bytes()); err != nil {
+			return err
 		}
 	}
-	if err := w.Close(); err != nil {
-		return nil, err
-	}
-	return out.Bytes(), nil
+	return w.Close()
+}
+
+// deflaters are compressors at the fastest level, reused: making one
+// costs more than deflating a small part.
+var deflaters = sync.Pool{New: func() any {
+	w, _ := flate.NewWriter(nil, flate.BestSpeed)
+	return w
+}}
+
+// fastDeflate is the compressor of sortedZip.
+func fastDeflate(w io.Writer) (io.WriteCloser, error) {
+	fw := deflaters.Get().(*flate.Writer)
+	fw.Reset(w)
+	return &pooledDeflater{fw}, nil
+}
+
+// pooledDeflater returns its compressor to the pool once closed.
+type pooledDeflater struct{ *flate.Writer }
+
+// Close finishes the stream and gives the compressor back.
+func (p *pooledDeflater) Close() error {
+	err := p.Writer.Close()
+	deflaters.Put(p.Writer)
+	p.Writer = nil
+	return err
 }
 
 // sheetName makes a sheet's name valid: at most 31 characters, none of
