@@ -1,6 +1,7 @@
 package build
 
 import (
+	"os"
 	"path/filepath"
 	"testing"
 
@@ -27,7 +28,8 @@ func BenchmarkBuildLarge(b *testing.B) {
 }
 
 // BenchmarkUpdate measures what the preview does on a save of one
-// department file of a site of 100 departments × 3 years: reload and
+// department file of a site of 100 departments × 3 years (or the site
+// at $BUDGETPRESS_BENCH_SITE): reload and
 // check the file, render the pages that show it and its open data. The
 // search index and the files of all departments, left for when the
 // editor pauses, are BenchmarkSettle.
@@ -41,7 +43,12 @@ func BenchmarkSettle(b *testing.B) {
 }
 
 func benchUpdate(b *testing.B, settle bool) {
-	dir := testsite.Generated(b, filepath.Join("..", ".."), 100, 3)
+	dir := ""
+	if src := os.Getenv("BUDGETPRESS_BENCH_SITE"); src != "" {
+		dir = testsite.Copy(b, src) // scripts/bench's 100 × 10 site
+	} else {
+		dir = testsite.Generated(b, filepath.Join("..", ".."), 100, 3)
+	}
 	bl := NewBuilder(Options{Dir: dir, Out: b.TempDir()})
 	defer bl.Close()
 	if o := bl.Build(); !o.Built {

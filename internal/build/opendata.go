@@ -26,6 +26,7 @@ import (
 type openData struct {
 	depts map[string][]render.Download // by render.DeptKey
 	years map[int][]render.Download
+	site  []render.Download // the schema, the catalogue, the checksums
 }
 
 // produced is one file made for the downloads.
@@ -39,7 +40,7 @@ type produced struct {
 // original documents are.
 func (o *openData) publish(r *render.Site, dir string, t Target, full bool, w *writer, diags *diag.List) {
 	if o.depts == nil || full {
-		o.depts, o.years = map[string][]render.Download{}, map[int][]render.Download{}
+		o.depts, o.years, o.site = map[string][]render.Download{}, map[int][]render.Download{}, nil
 	}
 	live := map[string]bool{}
 	var todo []*model.File
@@ -50,9 +51,11 @@ func (o *openData) publish(r *render.Site, dir string, t Target, full bool, w *w
 			todo = append(todo, f)
 		}
 	}
+	gone := 0
 	for key := range o.depts {
 		if !live[key] {
 			delete(o.depts, key)
+			gone++
 		}
 	}
 	made := make([][]render.Download, len(todo))
@@ -68,6 +71,7 @@ func (o *openData) publish(r *render.Site, dir string, t Target, full bool, w *w
 	for y := range o.years {
 		if !slices.Contains(years, y) {
 			delete(o.years, y)
+			gone++
 		}
 	}
 	var yearTodo []int
@@ -86,6 +90,12 @@ func (o *openData) publish(r *render.Site, dir string, t Target, full bool, w *w
 		o.years[y] = madeYears[i]
 	}
 	d := render.Downloads{Depts: o.depts, Years: o.years}
+	if len(todo) == 0 && len(yearTodo) == 0 && gone == 0 && o.site != nil {
+		// No file changed: the catalogue and the checksums are as they were.
+		d.Site = o.site
+		r.SetDownloads(d)
+		return
+	}
 	d.Site = writeAll(w, []produced{{path: render.SchemaFile, kind: render.DownloadSchema, data: opendata.Schema}}, diags)
 	pages := func(f *model.File) map[string]string {
 		out := map[string]string{}
@@ -105,6 +115,7 @@ func (o *openData) publish(r *render.Site, dir string, t Target, full bool, w *w
 	}
 	all = append(all, d.Site...)
 	d.Site = append(d.Site, writeAll(w, []produced{{path: render.ChecksumsFile, kind: "checksums", data: opendata.Checksums(all)}}, diags)...)
+	o.site = d.Site
 	r.SetDownloads(d)
 }
 
