@@ -113,7 +113,7 @@ func ticks(top float64, n int) axisTicks {
 // bars draws horizontal bars, each labelled with its amount (or its
 // label of spec), on a value axis with evenly spaced ticks: five
 // intervals at most, three on a phone, two on the smallest.
-func (c Context) bars(id, title string, m i18n.Money, spec barSpec) []byte {
+func (c Context) bars(id, title string, m i18n.Money, spec barSpec) *optionTree {
 	b := charts.NewBar()
 	wrapped := make([]string, len(spec.names))
 	for i, n := range spec.names {

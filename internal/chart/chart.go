@@ -33,6 +33,7 @@ type Chart struct {
 	// the page script takes out before drawing. Nil when the chart is a
 	// single value: the figure is then its summary alone (Kind "text").
 	Option []byte
+	opt    *optionTree // the option until it is written
 }
 
 // Source is a link to a table that holds a chart's figures.
@@ -169,15 +170,17 @@ type Extra struct {
 // every cell a text as the page prints it: amounts with their published
 // decimals, shares with two.
 type ViewTable struct {
+	// The fields are in the order of their keys, as the maps of an
+	// option are written.
 	Caption string    `json:"caption"`
 	Head    []string  `json:"head"`
-	Rows    []ViewRow `json:"rows"`
 	Note    string    `json:"note,omitempty"`
+	Rows    []ViewRow `json:"rows"`
 }
 
 // ViewRow is a row of a ViewTable; Level indents its first cell (the
 // 款 under its 类).
 type ViewRow struct {
-	Level int      `json:"level,omitempty"`
 	Cells []string `json:"cells"`
+	Level int      `json:"level,omitempty"`
 }

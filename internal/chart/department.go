@@ -1,8 +1,6 @@
 package chart
 
 import (
-	"bytes"
-	"encoding/json"
 	"strconv"
 
 	"github.com/go-echarts/go-echarts/v2/charts"
@@ -38,29 +36,19 @@ func department(f *model.File, c Context) []Chart {
 	return out
 }
 
-// withContrast puts the option of each chart of hc, the same charts
-// drawn for the high-contrast mode, into that of the chart of normal.
+// withContrast writes the option of each chart of normal, with the
+// option of the same chart of hc, drawn for the high-contrast mode, in
+// its Extra.
 func withContrast(normal, hc []Chart) []Chart {
 	for i := range normal {
-		if normal[i].Option == nil || i >= len(hc) || hc[i].Option == nil {
+		if normal[i].opt == nil {
 			continue
 		}
-		var o map[string]any
-		dec := json.NewDecoder(bytes.NewReader(normal[i].Option))
-		dec.UseNumber()
-		if err := dec.Decode(&o); err != nil {
-			panic("chart: " + err.Error())
+		var contrast []byte
+		if i < len(hc) && hc[i].opt != nil {
+			contrast = marshal(hc[i].opt.v)
 		}
-		var h map[string]any
-		dec = json.NewDecoder(bytes.NewReader(hc[i].Option))
-		dec.UseNumber()
-		if err := dec.Decode(&h); err != nil {
-			panic("chart: " + err.Error())
-		}
-		delete(h, "budgetpress")
-		extra := obj(o, "budgetpress")
-		extra["contrast"] = h
-		normal[i].Option = marshal(o)
+		normal[i].Option, normal[i].opt = normal[i].opt.json(contrast), nil
 	}
 	return normal
 }
@@ -68,7 +56,7 @@ func withContrast(normal, hc []Chart) []Chart {
 // single makes a chart of one value a sentence: the figure keeps its
 // title and summary, which states the value, and draws nothing.
 func single(ch Chart) Chart {
-	ch.Kind, ch.Option, ch.Height = "text", nil, 0
+	ch.Kind, ch.opt, ch.Option, ch.Height = "text", nil, nil, 0
 	return ch
 }
 
@@ -172,7 +160,7 @@ func (d dept) income() (Chart, bool) {
 	if len(slices) == 1 {
 		return single(ch), true
 	}
-	ch.Option = d.c.pie(id, title, d.c.T("chart.income.series"), d.m, slices, whole)
+	ch.opt = d.c.pie(id, title, d.c.T("chart.income.series"), d.m, slices, whole)
 	return ch, true
 }
 
@@ -197,7 +185,7 @@ func shareRow(level int, name string, m i18n.Money, v, whole amount.Amount) View
 
 // pie draws named amounts as a doughnut, with the exact share of each
 // as its label; on a phone the labels give way to the legend.
-func (c Context) pie(id, title, series string, m i18n.Money, slices []slice, whole amount.Amount) []byte {
+func (c Context) pie(id, title, series string, m i18n.Money, slices []slice, whole amount.Amount) *optionTree {
 	p := charts.NewPie()
 	p.SetGlobalOptions(append(c.base(id, title),
 		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(true), Type: "scroll", Bottom: "0", Left: "center"}))...)
@@ -319,7 +307,7 @@ func (d dept) functions() (Chart, bool) {
 			labels[i] = d.m.Format(n.value) + "  " + strconv.FormatFloat(percent(n.value, total), 'f', 2, 64) + "%"
 		}
 		ch.Kind, ch.Height = "bar", barHeight(names, 1, d.c.Lang)
-		ch.Option = d.c.bars(id, title, d.m, barSpec{names: names, series: []string{d.c.T("chart.functions.root")},
+		ch.opt = d.c.bars(id, title, d.m, barSpec{names: names, series: []string{d.c.T("chart.functions.root")},
 			values: [][]amount.Amount{values}, labels: [][]string{labels}, table: vt})
 		return ch, true
 	}
@@ -368,7 +356,7 @@ func (d dept) functions() (Chart, bool) {
 	// go-echarts types the data as []opts.TreeMapNode; ours keeps the decimals.
 	tm.MultiSeries[0].Data = nodes
 	ch.Kind, ch.Height = "treemap", 380
-	ch.Option = d.c.encode(tm, title, vt)
+	ch.opt = d.c.encode(tm, title, vt)
 	return ch, true
 }
 
@@ -489,7 +477,7 @@ func (d dept) basic() (Chart, bool) {
 		return single(ch), true
 	}
 	ch.Height = barHeight(spec.names, 1, d.c.Lang)
-	ch.Option = d.c.bars(id, title, d.m, spec)
+	ch.opt = d.c.bars(id, title, d.m, spec)
 	return ch, true
 }
 
@@ -573,7 +561,7 @@ func (d dept) prior() (Chart, bool) {
 	return Chart{
 		ID: id, Kind: "bar", Height: barHeight(names, 2, d.c.Lang),
 		Title: title, Label: d.c.label(title), Summary: summary, Sources: []Source{d.source(t)},
-		Option: d.c.bars(id, title, d.m, barSpec{names: names, series: years[:],
+		opt: d.c.bars(id, title, d.m, barSpec{names: names, series: years[:],
 			values: [][]amount.Amount{before, now}, unknown: [][]bool{unknown, nil},
 			tips: []string{d.c.T("chart.derived"), ""}, table: vt}),
 	}, true
@@ -625,6 +613,6 @@ func (d dept) threePublic() (Chart, bool) {
 	if spec.known() <= 1 {
 		return single(ch), true
 	}
-	ch.Option = d.c.bars(id, title, d.m, spec)
+	ch.opt = d.c.bars(id, title, d.m, spec)
 	return ch, true
 }

@@ -110,7 +110,7 @@ func compare(files []*model.File, c Context) (Chart, bool) {
 	if len(names) == 1 {
 		return single(ch), true
 	}
-	ch.Option = c.bars(id, title, m, barSpec{names: names, series: []string{c.tf("chart.year", latest)}, values: [][]amount.Amount{values}})
+	ch.opt = c.bars(id, title, m, barSpec{names: names, series: []string{c.tf("chart.year", latest)}, values: [][]amount.Amount{values}})
 	return ch, true
 }
 
@@ -225,7 +225,7 @@ func trends(files []*model.File, c Context, tableHref string) (Trend, bool) {
 		ID: id, Kind: "bar", Height: 280,
 		Title: title, Label: c.label(title), Summary: t.Choices[0].Summary,
 		Sources: []Source{{Href: tableHref, Text: c.T("trends.caption")}},
-		Option:  c.encode(b, title, t.Choices[0].Table),
+		opt:     c.encode(b, title, t.Choices[0].Table),
 	}
 	return t, true
 }

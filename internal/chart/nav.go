@@ -27,6 +27,6 @@ func (c Context) Bars(s BarSpec) Chart {
 	return Chart{
 		ID: s.ID, Kind: "bar", Height: barHeight(s.Names, len(s.Series), c.Lang),
 		Title: s.Title, Label: c.label(s.Title), Summary: s.Summary, Sources: s.Sources,
-		Option: c.bars(s.ID, s.Title, s.Money, barSpec{names: s.Names, series: s.Series, values: s.Values, unknown: s.Unknown}),
+		Option: c.bars(s.ID, s.Title, s.Money, barSpec{names: s.Names, series: s.Series, values: s.Values, unknown: s.Unknown}).json(nil),
 	}
 }

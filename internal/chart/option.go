@@ -11,13 +11,13 @@ import (
 	"budgetpress/internal/amount"
 )
 
-// encode returns a chart's option as JSON: go-echarts' option, with
+// encode returns a chart's option, to be written as JSON (json): go-echarts' option, with
 // media rules for narrow screens when there are any, the toolbox (save
 // as image, view data) in the page's language, the colours of the mode
 // and the view-data table. Maps marshal with sorted keys and numbers are
 // kept as written (json.Number), so the output is the same on every
 // build and 500.80 stays 500.80.
-func (c Context) encode(e echart, title string, table *ViewTable, media ...mediaRule) []byte {
+func (c Context) encode(e echart, title string, table *ViewTable, media ...mediaRule) *optionTree {
 	e.Accept(visitor{})
 	e.Validate()
 	o := tree(e.JSON()).(map[string]any)
@@ -26,10 +26,25 @@ func (c Context) encode(e echart, title string, table *ViewTable, media ...media
 	if len(media) > 0 {
 		v = map[string]any{"baseOption": o, "media": tree(media)}
 	}
-	if table != nil {
-		v["budgetpress"] = Extra{Table: table}
+	return &optionTree{v: v, table: table}
+}
+
+// optionTree is a chart's option before it is written: the tree of encode,
+// to which the high-contrast option is added, and the table of its
+// figures.
+type optionTree struct {
+	v     map[string]any
+	table *ViewTable
+}
+
+// json writes the option, with its Extra: the table, and contrast, the
+// option of the high-contrast mode, when not nil. The maps of the tree
+// are written with their keys sorted, and so are Extra's fields.
+func (o *optionTree) json(contrast []byte) []byte {
+	if contrast != nil || o.table != nil {
+		o.v["budgetpress"] = Extra{Contrast: contrast, Table: o.table}
 	}
-	return marshal(v)
+	return marshal(o.v)
 }
 
 // tree turns a value into the maps, slices, strings, booleans and
