@@ -168,14 +168,15 @@ func termsOf(p Page) pageTerms {
 		clear(best)
 		terms = terms[:0]
 		mark := func(text string, singles bool, field int) {
-			for _, t := range Terms(text, singles) {
-				if f, ok := best[t]; !ok {
-					terms = append(terms, t)
-					best[t] = field
+			eachTerm(text, singles, func(t []byte) {
+				if f, ok := best[string(t)]; !ok {
+					s := string(t)
+					terms = append(terms, s)
+					best[s] = field
 				} else if field > f {
-					best[t] = field
+					best[string(t)] = field
 				}
-			}
+			})
 		}
 		mark(d.Title, true, titleField[d.Kind])
 		if local == 0 {

@@ -89,27 +89,76 @@ func runs(s string) []run {
 func Terms(text string, singles bool) []string {
 	var out []string
 	seen := map[string]bool{}
-	add := func(t string) {
-		if !seen[t] {
-			seen[t] = true
-			out = append(out, t)
+	eachTerm(text, singles, func(t []byte) {
+		if !seen[string(t)] {
+			s := string(t)
+			seen[s] = true
+			out = append(out, s)
 		}
+	})
+	return out
+}
+
+// eachTerm calls fn with each term of text in order, as Terms finds
+// them, a term as often as it occurs. It cuts the text as runs does, but
+// into buffers it reuses: t is valid only during the call, and a term
+// fn has seen costs no allocation (the index cuts every text of a site).
+func eachTerm(text string, singles bool, fn func(t []byte)) {
+	var (
+		han   []rune // the current run of Chinese characters
+		word  []byte // the current word
+		chars int    // the characters of word
+		inHan bool
+		buf   []byte
+	)
+	flush := func() {
+		if !inHan {
+			if len(word) > 0 {
+				fn(word)
+			}
+			word, chars = word[:0], 0
+			return
+		}
+		for i, c := range han {
+			if singles || len(han) == 1 {
+				buf = utf8.AppendRune(buf[:0], c)
+				fn(buf)
+			}
+			if i+1 < len(han) {
+				buf = utf8.AppendRune(utf8.AppendRune(buf[:0], c), han[i+1])
+				fn(buf)
+			}
+		}
+		han, inHan = han[:0], false
 	}
-	for _, r := range runs(text) {
-		if !r.han {
-			add(string(r.chars))
+	for _, r := range text {
+		if r == utf8.RuneError {
+			flush()
 			continue
 		}
-		for i, c := range r.chars {
-			if singles || len(r.chars) == 1 {
-				add(string(c))
+		r = fold(r)
+		switch {
+		case isHan(r):
+			if !inHan {
+				flush()
+				inHan = true
 			}
-			if i+1 < len(r.chars) {
-				add(string(r.chars[i : i+2]))
+			han = append(han, r)
+		case inHan && quotes[r]:
+			// skipped: the run goes on
+		case isWord(r):
+			if inHan {
+				flush()
 			}
+			if chars < MaxWord {
+				word = utf8.AppendRune(word, r)
+				chars++
+			}
+		default:
+			flush()
 		}
 	}
-	return out
+	flush()
 }
 
 // QueryTerm is a term of a query.
