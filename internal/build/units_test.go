@@ -41,7 +41,8 @@ func TestMixedUnits(t *testing.T) {
 		{"index.html", []string{
 			"2024 年各部门支出总计：甲局 1,570.38 万元；乙办公室 604.13 万元。",
 			"2024 年部门预算 乙办公室 支出总计：604.13 万元 甲局 支出总计：1,570.38 万元",
-			"2023 年部门预算 甲局 支出总计：1,234.57 万元",
+			// Earlier years link to their year pages, which list them.
+			"2023 年部门预算 2023 年各部门预算一览 比较 2023 年各部门",
 			"部门 2023 2024 乙办公室 604.13 万元 甲局 1,234.57 万元 1,570.38 万元",
 		}, []string{
 			`"value":1570.38,`, `"formatter":"1,570.38"`, `"value":604.13,`,
@@ -50,7 +51,7 @@ func TestMixedUnits(t *testing.T) {
 		{"en/index.html", []string{
 			"Total expenditure of each department in 2024: Bureau A 15,703.8 thousand yuan; Office B 6,041.3 thousand yuan.",
 			"Office B Total expenditure: 6.04 million yuan Bureau A Total expenditure: 15.70 million yuan",
-			"Bureau A Total expenditure: 12.35 million yuan",
+			"Department budgets 2023 All department budgets of 2023 Compare the departments of 2023",
 			"converted from the 万元 (ten thousand yuan) of the original documents by multiplying by 10, those published in yuan by dividing by 1,000, and rounded to one decimal place",
 			"Department 2023 2024 Office B 6,041.3 thousand yuan Bureau A 12,345.7 thousand yuan 15,703.8 thousand yuan",
 		}, []string{`"value":15703.8,`, `"value":6041.3,`, `"value":12345.7,`}},
