@@ -203,8 +203,9 @@ func yearFiles(r *render.Site, year int, diags *diag.List) []produced {
 			depts = append(depts, opendata.Dept{ID: f.ID, Name: name, Tables: tables, Money: m})
 		}
 		sheet, title, heads := r.BulkLabels(lang, year)
-		out = append(out, produced{path: render.BulkFile(year, lang, "csv"), kind: render.DownloadBulkCSV, lang: lang, data: opendata.BulkCSV(heads, depts)})
-		data, err := opendata.BulkXLSX(sheet, title, heads, depts, opendata.Props{Title: title, Date: latest(r.FilesOf(year)), Lang: render.LangTag(lang)})
+		figures := opendata.YearFigures(depts)
+		out = append(out, produced{path: render.BulkFile(year, lang, "csv"), kind: render.DownloadBulkCSV, lang: lang, data: opendata.BulkCSV(heads, figures)})
+		data, err := opendata.BulkXLSX(sheet, title, heads, figures, opendata.Props{Title: title, Date: latest(r.FilesOf(year)), Lang: render.LangTag(lang)})
 		if err != nil {
 			diags.Errorf(diag.Pos{File: sitepath.Data + "/" + strconv.Itoa(year)}, "cannot make the Excel file of all departments: %v", err)
 			continue

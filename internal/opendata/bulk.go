@@ -16,10 +16,30 @@ type Dept struct {
 	Money  i18n.Money
 }
 
-// bulkRows are a year's figures, one row per figure: department, table,
-// side, code, name, project, column, amount, unit.
-func bulkRows(depts []Dept) [][]cell {
-	var out [][]cell
+// Figures are a year's figures, one row per figure: department,
+// department id, table, table title, side, code, name, project, column,
+// amount, unit. BulkCSV and BulkXLSX write the same rows, made once.
+type Figures struct{ rows [][]cell }
+
+// YearFigures lays out the figures of the departments of a year.
+func YearFigures(depts []Dept) Figures {
+	n := 0
+	for _, d := range depts {
+		for _, t := range d.Tables {
+			for _, p := range t.Parts {
+				for _, r := range p.Rows {
+					for _, v := range r.Values {
+						if !v.Empty {
+							n++
+						}
+					}
+				}
+			}
+		}
+	}
+	const width = 11
+	cells := make([]cell, 0, n*width)
+	out := make([][]cell, 0, n)
 	for _, d := range depts {
 		unit := d.Money.UnitName()
 		for _, t := range d.Tables {
@@ -29,27 +49,40 @@ func bulkRows(depts []Dept) [][]cell {
 						if v.Empty {
 							continue
 						}
-						out = append(out, []cell{{Text: d.Name}, {Text: d.ID}, {Text: t.Name}, {Text: t.Heading}, {Text: p.Caption},
-							{Text: r.Code, Code: r.Code != ""}, {Text: r.Text}, {Text: r.ProjectText}, {Text: p.Columns[j]},
-							{Num: d.Money.Value(v.Value), IsNum: true}, {Text: unit}})
+						at := len(cells)
+						cells = append(cells, cell{Text: d.Name}, cell{Text: d.ID}, cell{Text: t.Name}, cell{Text: t.Heading}, cell{Text: p.Caption},
+							cell{Text: r.Code, Code: r.Code != ""}, cell{Text: r.Text}, cell{Text: r.ProjectText}, cell{Text: p.Columns[j]},
+							cell{Num: d.Money.Value(v.Value), IsNum: true}, cell{Text: unit})
+						out = append(out, cells[at:at+width:at+width])
 					}
 				}
 			}
 		}
 	}
-	return out
+	return Figures{rows: out}
 }
 
 // BulkCSV is every figure of every department of a year in one CSV,
 // one row per figure, with heads (department, department id, table,
 // table title, side, code, name, project, column, amount, unit) in the
 // language of the tables; written as TableCSV writes.
-func BulkCSV(heads []string, depts []Dept) []byte {
+func BulkCSV(heads []string, f Figures) []byte {
 	var b bytes.Buffer
+	size := len(bom) + 256
+	for _, r := range f.rows {
+		size += len(r) + 1 // the commas and the line end
+		for _, c := range r {
+			size += len(c.Text) + 2 // quotes, when it needs them
+			if c.IsNum {
+				size += 16
+			}
+		}
+	}
+	b.Grow(size)
 	b.WriteString(bom)
 	writeRecord(&b, heads)
 	rec := make([]string, len(heads))
-	for _, r := range bulkRows(depts) {
+	for _, r := range f.rows {
 		for i, c := range r {
 			rec[i] = c.csv()
 		}
@@ -60,6 +93,6 @@ func BulkCSV(heads []string, depts []Dept) []byte {
 
 // BulkXLSX is BulkCSV's rows as a workbook of one sheet named name,
 // with title in its first row and the heads frozen.
-func BulkXLSX(name, title string, heads []string, depts []Dept, p Props) ([]byte, error) {
-	return writeBook([]sheet{{Name: name, Lines: []string{title}, Heads: heads, Rows: bulkRows(depts)}}, p)
+func BulkXLSX(name, title string, heads []string, f Figures, p Props) ([]byte, error) {
+	return writeBook([]sheet{{Name: name, Lines: []string{title}, Heads: heads, Rows: f.rows}}, p)
 }
