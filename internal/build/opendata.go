@@ -158,11 +158,12 @@ func deptFiles(r *render.Site, dir string, f *model.File, diags *diag.List) []pr
 		// Each table as CSV; in Excel, each is a sheet of the workbook
 		// (about 12 files fewer per department-year and language, which
 		// a prefecture's hundred departments over ten years feel).
-		for _, t := range tables {
-			out = append(out, produced{path: r.TableFile(lang, f, t.No, "csv"), kind: render.DownloadTableCSV, lang: lang, table: t.No, data: opendata.TableCSV(t, m)})
+		laid := opendata.Lay(tables, m)
+		for i, t := range tables {
+			out = append(out, produced{path: r.TableFile(lang, f, t.No, "csv"), kind: render.DownloadTableCSV, lang: lang, table: t.No, data: laid.TableCSV(i)})
 		}
 		props.Title = name + " " + strconv.Itoa(f.Year)
-		data, err := opendata.Workbook(tables, m, props)
+		data, err := laid.Workbook(props)
 		if err != nil {
 			diags.Errorf(diag.Pos{File: f.Path}, "cannot make the Excel workbook: %v", err)
 		} else {

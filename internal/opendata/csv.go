@@ -3,9 +3,6 @@ package opendata
 import (
 	"bytes"
 	"strings"
-
-	"budgetpress/internal/i18n"
-	"budgetpress/internal/render"
 )
 
 // bom is the UTF-8 byte-order mark: Excel on Chinese Windows reads a
@@ -13,14 +10,14 @@ import (
 // Chinese text.
 const bom = "\uFEFF"
 
-// TableCSV is one table of a page as CSV: UTF-8 with a byte-order
+// TableCSV is table i of a page as CSV: UTF-8 with a byte-order
 // mark, CRLF line ends, quoted as RFC 4180 says; the first row the
 // heads (the amount columns with their unit), then the rows of the
 // page. Amounts have the decimals the page shows, without grouping;
 // codes keep their groups (201 03 50), which no spreadsheet reads as a
 // number.
-func TableCSV(t render.DataTable, m i18n.Money) []byte {
-	g := gridOf(t, m)
+func (l Laid) TableCSV(i int) []byte {
+	g := l.grids[i]
 	var b bytes.Buffer
 	b.WriteString(bom)
 	writeRecord(&b, g.Heads)

@@ -36,13 +36,28 @@ type Props struct {
 // department and unit in its first three rows, then the heads, frozen,
 // then the rows: amounts are numbers with the decimals the page shows,
 // codes are text.
-func Workbook(tables []render.DataTable, m i18n.Money, p Props) ([]byte, error) {
-	sheets := make([]sheet, len(tables))
-	for i, t := range tables {
-		g := gridOf(t, m)
-		sheets[i] = sheet{Name: t.Name, Lines: []string{g.Heading, g.Compiler, g.Unit}, Heads: g.Heads, Rows: g.Rows}
+func (l Laid) Workbook(p Props) ([]byte, error) {
+	sheets := make([]sheet, len(l.grids))
+	for i, g := range l.grids {
+		sheets[i] = sheet{Name: l.names[i], Lines: []string{g.Heading, g.Compiler, g.Unit}, Heads: g.Heads, Rows: g.Rows}
 	}
 	return writeBook(sheets, p)
+}
+
+// Laid are the tables of a page laid out once for the downloads: the
+// CSV file of each table and the workbook of all.
+type Laid struct {
+	names []string
+	grids []grid
+}
+
+// Lay lays out the tables of a page, whose amounts m states.
+func Lay(tables []render.DataTable, m i18n.Money) Laid {
+	l := Laid{names: make([]string, len(tables)), grids: make([]grid, len(tables))}
+	for i, t := range tables {
+		l.names[i], l.grids[i] = t.Name, gridOf(t, m)
+	}
+	return l
 }
 
 // sheet is one worksheet: lines of text at the top, heads, rows.
