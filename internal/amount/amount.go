@@ -5,6 +5,7 @@ package amount
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/shopspring/decimal"
@@ -185,7 +186,46 @@ func Sum(as ...Amount) Amount {
 
 // String returns the amount with its published decimal places and no
 // grouping: "500.80".
-func (a Amount) String() string { return a.d.StringFixed(a.places) }
+//
+// An amount of at most 18 digits at its places, every amount of a
+// budget table, is written from its coefficient without the big
+// integers StringFixed rounds with: the open data write every amount
+// several times.
+func (a Amount) String() string {
+	shift := a.d.Exponent() + a.places
+	digits := a.d.NumDigits()
+	if shift < 0 || a.places > 18 || digits+int(shift) > 18 {
+		return a.d.StringFixed(a.places)
+	}
+	v := a.d.CoefficientInt64() * pow10[shift]
+	var buf [24]byte
+	b := buf[:0]
+	if v < 0 {
+		b = append(b, '-')
+		v = -v
+	}
+	unit := pow10[a.places]
+	b = strconv.AppendInt(b, v/unit, 10)
+	if a.places > 0 {
+		var fb [20]byte
+		frac := strconv.AppendInt(fb[:0], v%unit, 10)
+		b = append(b, '.')
+		for range int(a.places) - len(frac) {
+			b = append(b, '0')
+		}
+		b = append(b, frac...)
+	}
+	return string(b)
+}
+
+// pow10 are the powers of ten an int64 holds.
+var pow10 = func() (p [19]int64) {
+	p[0] = 1
+	for i := 1; i < len(p); i++ {
+		p[i] = p[i-1] * 10
+	}
+	return p
+}()
 
 // Grouped returns the amount with its published places and thousands
 // separators: "1,403.71", as budget documents print it.

@@ -1,7 +1,9 @@
 package amount
 
 import (
+	"fmt"
 	"math"
+	"math/rand/v2"
 	"testing"
 )
 
@@ -246,4 +248,34 @@ func FuzzParse(f *testing.F) {
 			t.Fatalf("Parse(%q).Grouped() = %s, which parses back as %s, %v", s, a.Grouped(), g, err)
 		}
 	})
+}
+
+// TestStringAsStringFixed: String writes every amount as decimal's
+// StringFixed does at the published places, on the fast path (at most
+// 18 digits) and off it (rounding, more digits).
+func TestStringAsStringFixed(t *testing.T) {
+	cases := []string{"0", "0.00", "-0.5", "500.80", "-1234.50", "1,403.71", "0.07", "-0.07", "123456789012345.67", "9999999999999999.99", "99999999999999999.99", "12", "-12"}
+	r := rand.New(rand.NewPCG(1, 2))
+	for range 5000 {
+		whole, frac := r.Int64N(1e12)-5e11, r.IntN(1000000)
+		cases = append(cases, fmt.Sprintf("%d.%0*d", whole, r.IntN(7), frac%1000000))
+	}
+	for _, c := range cases {
+		a, err := Parse(c)
+		if err != nil {
+			continue // a case the generator made that an editor could not type
+		}
+		for _, b := range []Amount{a, a.WithPlaces(0), a.WithPlaces(2), a.WithPlaces(6), a.Add(MustParse("0.005")), Amount{d: a.d.Shift(-3), places: 2}} {
+			if got, want := b.String(), b.d.StringFixed(b.places); got != want {
+				t.Errorf("%s at %d places: String() = %q, StringFixed = %q", b.d, b.places, got, want)
+			}
+		}
+	}
+}
+
+func BenchmarkString(b *testing.B) {
+	a := MustParse("1234567.80")
+	for b.Loop() {
+		_ = a.String()
+	}
 }
