@@ -1,41 +1,47 @@
 package browsertest
 
 import (
-	"bytes"
 	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
-	"budgetpress/internal/build"
 	"budgetpress/internal/testsite"
 )
 
-// serveTwoYears builds and serves a generated site of 6 departments in
-// 2024 and 2025 (the example department in 万元, the others in 元),
-// from which the example department's 2024 file is taken away. It
-// returns the site's URL and a department that has both years.
+// serveTwoYears serves a generated site of 6 departments in 2024 and
+// 2025 (see twoYearsSite); it returns the site's URL and a department
+// that has both years.
 func serveTwoYears(t *testing.T) (base, both string) {
 	t.Helper()
-	dir := testsite.Generated(t, filepath.Join("..", ".."), 6, 2)
-	for _, p := range []string{"data/2024/changji-egov.yaml", "content/zh/2024/changji-egov.md", "content/en/2024/changji-egov.md"} {
-		if err := os.Remove(filepath.Join(dir, p)); err != nil {
-			t.Fatal(err)
+	out, both := twoYearsSite(t)
+	return ServeDir(t, out), both
+}
+
+// twoYearsSite builds, once per run, a generated site of 6 departments
+// in 2024 and 2025 (the example department in 万元, the others in 元),
+// from which the example department's 2024 file is taken away. It
+// returns the output folder and a department that has both years.
+func twoYearsSite(t *testing.T) (out, both string) {
+	t.Helper()
+	out = buildOnce(t, "generated", func(t *testing.T, out string) {
+		dir := testsite.Generated(t, filepath.Join("..", ".."), 6, 2)
+		for _, p := range []string{"data/2024/changji-egov.yaml", "content/zh/2024/changji-egov.md", "content/en/2024/changji-egov.md"} {
+			if err := os.Remove(filepath.Join(dir, p)); err != nil {
+				t.Fatal(err)
+			}
+		}
+		buildInto(t, dir, out, true)
+	})
+	ids, _ := filepath.Glob(filepath.Join(out, "2024", "*", "index.html"))
+	for _, id := range ids {
+		if name := filepath.Base(filepath.Dir(id)); name != "compare" {
+			return out, name
 		}
 	}
-	ids, _ := filepath.Glob(filepath.Join(dir, "data", "2024", "*.yaml"))
-	if len(ids) == 0 {
-		t.Fatal("the generated site has no department in 2024")
-	}
-	both = strings.TrimSuffix(filepath.Base(ids[0]), ".yaml")
-	out := t.TempDir()
-	if res := build.Run(build.Options{Dir: dir, Out: out, BasePath: BasePath, Fingerprint: true}); res.Diags.HasErrors() {
-		var b bytes.Buffer
-		res.Diags.Print(&b)
-		t.Fatalf("the site does not build:\n%s", b.String())
-	}
-	return ServeDir(t, out), both
+	t.Fatal("the generated site has no department in 2024")
+	return
 }
 
 // column reads the sort keys of a column of the comparison table, top
@@ -148,51 +154,6 @@ func TestCompareSorts(t *testing.T) {
 			setLarge(p, false)
 		})
 	}
-}
-
-// TestNavPagesOnPhones: the comparison, the overview and a department
-// page with its year picker, at 320 and 360 px, with and without larger
-// text, in both languages: every figure of their tables can be shown
-// whole beside its row's label, the page never scrolls sideways, and
-// axe finds nothing.
-func TestNavPagesOnPhones(t *testing.T) {
-	b := Start(t)
-	base, both := serveTwoYears(t)
-	var paths []string
-	for _, prefix := range []string{"", "en/"} {
-		paths = append(paths, prefix+"2025/compare/", prefix+"departments/"+both+"/", prefix+"2024/"+both+"/", prefix+"2025/")
-	}
-	p := b.NewPage(t)
-	for _, large := range []bool{false, true} {
-		p.Open(base)
-		setLarge(p, large)
-		for _, w := range []int{320, 360} {
-			p.Resize(w, 800)
-			for _, path := range paths {
-				p.Open(base + path)
-				what := fmt.Sprintf("%s at %d px", path, w)
-				if large {
-					what += " with larger text"
-				}
-				fit := p.Fit()
-				if fit.Figures == 0 && !strings.HasSuffix(path, "2025/") {
-					t.Errorf("%s: no table figure found", what)
-				}
-				reportFit(t, what, fit)
-				if w == 320 {
-					for _, v := range Audit(p) {
-						t.Errorf("axe, %s: %s", what, v)
-					}
-				}
-				if w == 320 && large && !strings.HasSuffix(path, "2025/") || w == 360 && !large && strings.Contains(path, "compare") {
-					name := strings.NewReplacer("/", "-", both, "dept").Replace(strings.TrimSuffix(path, "/"))
-					shot, _ := filepath.Abs(filepath.Join("..", "..", "test-artifacts", fmt.Sprintf("nav-%s-%d%s.png", name, w, map[bool]string{true: "-large"}[large])))
-					p.Screenshot(shot)
-				}
-			}
-		}
-	}
-	setLarge(p, false)
 }
 
 // TestYearPickerAndLanguageKeepThePlace: a department's 2024 page links

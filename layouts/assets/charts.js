@@ -13,8 +13,10 @@
 //
 // Each option carries, under "budgetpress", the option to draw in the
 // high-contrast reading mode instead ("contrast") and the table of its
-// figures, as the page prints them ("table"), which the toolbox's "view
-// data" shows as an HTML table; a choice may carry its own "table".
+// figures, as the page prints them ("table"), which the chart's "view
+// data" button shows as an HTML table below it; a choice may carry its
+// own "table". The toolbox of the option names the buttons; it is not
+// drawn, as the keyboard cannot reach what is drawn on a canvas.
 //
 // Text on the canvas follows the page's text: its sizes are ECharts'
 // defaults scaled by the root font size (the reader's own setting, and
@@ -99,8 +101,12 @@
       return;
     }
     chart.setOption(choice.option);
+    var i = boxes.indexOf(box);
     if (choice.table) {
-      tables[boxes.indexOf(box)] = choice.table;
+      tables[i] = choice.table;
+    }
+    if (actions[i] && !actions[i].panel.hidden) {
+      fillTable(i);
     }
     var summary = document.getElementById(box.id + "-summary");
     if (summary && summary.textContent !== choice.summary) {
@@ -195,8 +201,8 @@
     return option;
   }
 
-  // viewTable makes the HTML table of a chart's figures for the
-  // toolbox's "view data": elements, not markup, so no text of the data
+  // viewTable makes the HTML table of a chart's figures for its "view
+  // data" button: elements, not markup, so no text of the data
   // is read as HTML.
   function viewTable(t) {
     var wrap = document.createElement("div");
@@ -245,41 +251,100 @@
     return wrap;
   }
 
-  // While "view data" is open, the box holds a table, which a box named
-  // as an image would hide from screen readers: it becomes a region,
-  // the table takes the focus and the close control becomes a button
-  // that the keyboard reaches.
-  function watchView(box) {
-    if (!window.MutationObserver) {
+  // The canvas toolbox cannot take the keyboard's focus, and screen
+  // readers do not see it: each chart offers its two actions as buttons
+  // below it instead, named in the page's language by the toolbox's
+  // titles (which the build writes) and by the chart's title. "View
+  // data" shows, below the chart, the table of its figures as the page
+  // prints them, and hides it again (aria-expanded); "save as image"
+  // downloads the chart as drawn, as a PNG.
+  var actions = []; // the buttons and the table's box of each chart
+  function offerActions(box, i, toolbox) {
+    var f = toolbox && toolbox.feature;
+    if (actions[i] || !f || !f.dataView || !f.saveAsImage) {
       return;
     }
-    new MutationObserver(function () {
-      var view = box.querySelector(".chart-data");
-      if (!view) {
-        if (box.getAttribute("role") !== "img") {
-          box.setAttribute("role", "img");
-        }
+    var figure = box.parentNode;
+    var titleEl = figure && figure.querySelector(".chart-title");
+    var title = titleEl ? titleEl.textContent : "";
+    // The name screen readers hear says which chart: "查看数据：收入构成".
+    function button(cls, label) {
+      var b = document.createElement("button");
+      b.type = "button";
+      b.className = cls;
+      b.textContent = label;
+      if (title) {
+        b.setAttribute("aria-label", label + (locale === "ZH" ? "：" : ": ") + title);
+      }
+      return b;
+    }
+    var bar = document.createElement("p");
+    bar.className = "chart-actions";
+    var view = button("chart-view", f.dataView.title);
+    var save = button("chart-save", f.saveAsImage.title);
+    var file = (f.saveAsImage.name || box.id) + ".png";
+    var panel = document.createElement("div");
+    panel.className = "chart-table";
+    panel.id = box.id + "-table";
+    panel.hidden = true;
+    view.setAttribute("aria-expanded", "false");
+    view.setAttribute("aria-controls", panel.id);
+    bar.appendChild(view);
+    bar.appendChild(document.createTextNode(" "));
+    bar.appendChild(save);
+    box.parentNode.insertBefore(bar, box.nextSibling);
+    bar.parentNode.insertBefore(panel, bar.nextSibling);
+    actions[i] = { view: view, panel: panel };
+    view.addEventListener("click", function () {
+      var open = panel.hidden;
+      if (open) {
+        fillTable(i);
+      }
+      panel.hidden = !open;
+      view.setAttribute("aria-expanded", String(open));
+    });
+    save.addEventListener("click", function () {
+      var chart = charts[i];
+      if (!chart) {
         return;
       }
-      if (box.getAttribute("role") === "region") {
-        return;
+      var a = document.createElement("a");
+      a.href = chart.getDataURL({ type: "png", pixelRatio: 2, backgroundColor: contrast ? "#000000" : "#ffffff" });
+      a.download = file;
+      a.hidden = true;
+      document.body.appendChild(a);
+      a.click();
+      document.body.removeChild(a);
+    });
+  }
+
+  // fillTable puts the table of a chart's figures into its box below
+  // the chart: a box that scrolls sideways as the page's tables do.
+  function fillTable(i) {
+    var a = actions[i];
+    if (!a) {
+      return;
+    }
+    while (a.panel.firstChild) {
+      a.panel.removeChild(a.panel.firstChild);
+    }
+    var t = viewTable(tables[i]);
+    var table = t.querySelector("table");
+    if (table) {
+      var wrap = document.createElement("div");
+      wrap.className = "table-wrap";
+      wrap.setAttribute("role", "region");
+      wrap.tabIndex = 0;
+      var cap = table.querySelector("caption");
+      if (cap) {
+        cap.id = a.panel.id + "-caption";
+        wrap.setAttribute("aria-labelledby", cap.id);
       }
-      box.setAttribute("role", "region");
-      var panel = view.parentNode && view.parentNode.parentNode;
-      var controls = panel ? panel.lastChild : null;
-      Array.prototype.slice.call(controls ? controls.children : []).forEach(function (b) {
-        b.setAttribute("role", "button");
-        b.tabIndex = 0;
-        b.addEventListener("keydown", function (e) {
-          if (e.key === "Enter" || e.key === " ") {
-            e.preventDefault();
-            b.click();
-            box.focus();
-          }
-        });
-      });
-      view.focus();
-    }).observe(box, { childList: true });
+      t.insertBefore(wrap, table);
+      wrap.appendChild(table);
+    }
+    t.removeAttribute("tabindex");
+    a.panel.appendChild(t);
   }
 
   function draw(box, i) {
@@ -294,11 +359,10 @@
       option = extra.contrast;
     }
     tables[i] = extra.table;
-    var toolbox = (option.baseOption || option).toolbox;
-    if (toolbox && toolbox.feature && toolbox.feature.dataView) {
-      toolbox.feature.dataView.optionToContent = function () {
-        return viewTable(tables[i]);
-      };
+    var base = option.baseOption || option;
+    offerActions(box, i, base.toolbox);
+    if (base.toolbox) {
+      base.toolbox = { show: false };
     }
     if (still) {
       (option.baseOption || option).animation = false;
@@ -338,7 +402,6 @@
   }
 
   drawAll();
-  boxes.forEach(watchView);
 
   Object.keys(choices).forEach(function (id) {
     choices[id].select.addEventListener("change", function () {
