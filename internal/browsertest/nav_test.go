@@ -229,3 +229,134 @@ func TestYearPickerAndLanguageKeepThePlace(t *testing.T) {
 		t.Errorf("console: %s", m)
 	}
 }
+
+// placesJS lists the places of the page that the language switch can
+// carry (as nav.js finds them) and that a reader can scroll to the
+// reading line, a third down the window: not so high or so low that
+// the page cannot scroll them there, taller than a few pixels.
+const placesJS = `[...document.querySelectorAll("main section[id], main article[id], main figure[id], main .narrative h3[id], main .narrative h4[id], main .narrative h5[id], main .narrative h6[id]")]
+	.filter(el => { const top = el.getBoundingClientRect().top + scrollY;
+		return el.offsetHeight > 12 && top > innerHeight / 2 && top + innerHeight * 2 / 3 < document.documentElement.scrollHeight; })
+	.map(el => el.id)`
+
+// scrollToPlace scrolls the place with the id to just above the reading
+// line, as a reader scrolling there would, and waits until the link of
+// the selector carries an anchor; it returns that anchor.
+func scrollToPlace(p *Page, id, link string) string {
+	p.t.Helper()
+	p.Eval(fmt.Sprintf(`(() => { const el = document.getElementById(%q);
+		window.scrollTo(0, el.getBoundingClientRect().top + scrollY - innerHeight / 3 + 8); return true; })()`, id), nil)
+	p.WaitFor(fmt.Sprintf(`document.querySelector(%q).getAttribute("href").includes("#")`, link))
+	var h string
+	p.Eval(fmt.Sprintf(`decodeURIComponent(document.querySelector(%q).getAttribute("href").split("#")[1])`, link), &h)
+	return h
+}
+
+// openedAt follows the link and reports where the page it opens stands:
+// its anchor, and how far from the top of the window that place is (0
+// when the page is scrolled as far as it goes).
+func openedAt(p *Page, link string) (hash string, top float64) {
+	p.t.Helper()
+	var href string
+	p.Eval(fmt.Sprintf(`document.querySelector(%q).href`, link), &href)
+	p.Open(href)
+	var at struct {
+		Hash string
+		Top  float64
+	}
+	p.Eval(`(() => { const id = decodeURIComponent(location.hash.slice(1)), el = id && document.getElementById(id);
+		const bottom = scrollY + innerHeight >= document.documentElement.scrollHeight - 1;
+		return {Hash: id, Top: !el ? 1e6 : bottom ? 0 : el.getBoundingClientRect().top}; })()`, &at)
+	return at.Hash, at.Top
+}
+
+// TestEveryPageKeepsThePlace: on every page type of the example and the
+// generated site, in both languages, a reader who scrolls to a part of
+// the page and switches language lands on the same part of the other
+// language's page (the same anchor, at the top of the window): parts in
+// the middle of the page and, on department pages, a numbered heading
+// of the explanations; the search page carries its query; and the year
+// picker of a department page carries the part to the department's
+// other year.
+func TestEveryPageKeepsThePlace(t *testing.T) {
+	b := Start(t)
+	exampleOut := exampleSite(t)
+	genOut, both := twoYearsSite(t)
+	checked := map[string]int{}
+	for _, s := range []struct {
+		name, out string
+	}{{"example", exampleOut}, {"generated", genOut}} {
+		t.Run(s.name, func(t *testing.T) {
+			base := ServeDir(t, s.out)
+			p := b.NewPage(t)
+			p.Resize(360, 800)
+			for _, pg := range pagesOf(t, s.out, false) {
+				if pg.kind == "404" {
+					continue // one page for both languages
+				}
+				other := map[string]string{"zh": "en", "en": "zh"}[pg.lang]
+				link := `.lang-switch a[hreflang="` + other + `"]`
+				openPage(p, base, pg)
+				if pg.kind == "search" {
+					var href string
+					p.Eval(`document.querySelector('`+link+`').getAttribute("href")`, &href)
+					if !strings.Contains(href, "?q="+searchQuery[pg.lang]) {
+						t.Errorf("%s: the language link %s drops the query", pg, href)
+					}
+					checked[pg.kind]++
+					continue
+				}
+				var ids []string
+				p.Eval(placesJS, &ids)
+				if len(ids) == 0 {
+					continue // a page of a screen or two, or without parts (a year's list)
+				}
+				want := []string{ids[len(ids)/2]}
+				if pg.kind == "department" {
+					for _, id := range ids {
+						if strings.Count(id, "-") == 2 && strings.HasPrefix(id, "explain-") {
+							want = append(want, id)
+							break
+						}
+					}
+				}
+				for _, id := range want {
+					openPage(p, base, pg)
+					h := scrollToPlace(p, id, link)
+					var inside bool
+					p.Eval(fmt.Sprintf(`document.getElementById(%q).contains(document.getElementById(%q))`, id, h), &inside)
+					if !inside {
+						t.Errorf("%s: scrolled to #%s, the language link carries #%s", pg, id, h)
+						continue
+					}
+					hash, top := openedAt(p, link)
+					if hash != h || top < -2 || top > 60 {
+						t.Errorf("%s: scrolled to #%s; the %s page opened at #%s, %.0f px from the top; want #%s at the top", pg, id, other, hash, top, h)
+					}
+					checked[pg.kind]++
+				}
+			}
+			if s.name != "generated" {
+				return
+			}
+			// The year picker: 2024 → 2025 of the same department, at the same table.
+			for _, prefix := range []string{"", "en/"} {
+				p.Open(base + prefix + "2024/" + both + "/")
+				h := scrollToPlace(p, "table-5", ".yp-years a")
+				hash, top := openedAt(p, ".yp-years a")
+				var path string
+				p.Eval(`location.pathname`, &path)
+				if h != "table-5" || hash != "table-5" || top < -2 || top > 60 || !strings.Contains(path, prefix+"2025/"+both+"/") {
+					t.Errorf("year picker from %s2024 at #table-5: carries #%s, opens %s at #%s, %.0f px from the top", prefix, h, path, hash, top)
+				}
+				checked["year picker"]++
+			}
+		})
+	}
+	t.Logf("places kept, by page type: %v", checked)
+	for _, kind := range []string{"home", "department", "compare", "series", "downloads", "search", "year picker"} {
+		if checked[kind] == 0 {
+			t.Errorf("no %s page had a place to keep", kind)
+		}
+	}
+}
