@@ -77,15 +77,17 @@ func TestCharts(t *testing.T) {
 			p.Eval(`[...document.querySelectorAll(".chart-box")].map(box => {
 				const f = box.closest("figure"), v = f.querySelector("button.chart-view"), s = f.querySelector("button.chart-save");
 				return {ID: box.id, Title: f.querySelector(".chart-title").textContent,
-					View: v ? v.textContent : "", Save: s ? s.textContent : "", Expanded: v ? v.getAttribute("aria-expanded") : ""};
+					View: v ? v.textContent + " | " + v.getAttribute("aria-label") : "", Save: s ? s.textContent + " | " + s.getAttribute("aria-label") : "", Expanded: v ? v.getAttribute("aria-expanded") : ""};
 			})`, &tools)
 			if len(tools) < 3 {
 				t.Errorf("%d drawn charts, want at least 3", len(tools))
 			}
 			sep := map[string]string{"zh": "：", "en": ": "}[c.lang]
 			for _, tb := range tools {
-				if tb.View != c.data+sep+tb.Title || tb.Save != c.image+sep+tb.Title || tb.Expanded != "false" {
-					t.Errorf("%s: buttons %q, %q (expanded %q); want %q, %q, not expanded", tb.ID, tb.View, tb.Save, tb.Expanded, c.data+sep+tb.Title, c.image+sep+tb.Title)
+				// Shown: the action; heard: the action and the chart.
+				view, save := c.data+" | "+c.data+sep+tb.Title, c.image+" | "+c.image+sep+tb.Title
+				if tb.View != view || tb.Save != save || tb.Expanded != "false" {
+					t.Errorf("%s: buttons (text | name) %q, %q (expanded %q); want %q, %q, not expanded", tb.ID, tb.View, tb.Save, tb.Expanded, view, save)
 				}
 			}
 

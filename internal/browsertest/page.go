@@ -13,6 +13,7 @@ import (
 	"github.com/chromedp/cdproto/accessibility"
 	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/css"
+	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/log"
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/cdproto/page"
@@ -238,6 +239,18 @@ func (p *Page) AXNames(role string) []string {
 			}
 		}
 		return names, nil
+	})
+}
+
+// ReduceMotion has the tab's pages match prefers-reduced-motion: reduce,
+// as a reader who turned animations off would see them: the charts are
+// drawn without animation (for screenshots of them as they end up).
+func (p *Page) ReduceMotion() {
+	p.t.Helper()
+	do(p, "reduce motion", func(ctx context.Context, t *chromedp.Target) (struct{}, error) {
+		_, err := cdp.Call(ctx, t, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{
+			Features: []*emulation.MediaFeature{{Name: "prefers-reduced-motion", Value: "reduce"}}})
+		return struct{}{}, err
 	})
 }
 

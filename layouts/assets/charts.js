@@ -347,6 +347,94 @@
     a.panel.appendChild(t);
   }
 
+  // fitNames lays out horizontal bars for their box. Where the box is
+  // narrow for its text (a phone, larger text), names beside the bars
+  // would leave the bars no room: each name then stands above its bars,
+  // across the box, wrapped at spaces (Chinese at any character), never
+  // cut; the box grows to hold them. Elsewhere the names stay beside the
+  // bars, held to a share of the box.
+  var widths = []; // the width of each box when drawn
+  var measure = document.createElement("canvas").getContext("2d");
+  // lineCount is how many lines a name takes at the width: broken at
+  // spaces, or at any character in a name without spaces (Chinese).
+  function lineCount(text, width, font) {
+    if (!measure) {
+      return 2;
+    }
+    measure.font = font;
+    var spaced = text.indexOf(" ") >= 0;
+    var n = 1, line = "";
+    (spaced ? text.split(" ") : text.split("")).forEach(function (w) {
+      var next = line ? line + (spaced ? " " : "") + w : w;
+      if (line && measure.measureText(next).width > width) {
+        n++;
+        line = w;
+      } else {
+        line = next;
+      }
+    });
+    return n;
+  }
+  function fitNames(option, box, s, family) {
+    var width = box.clientWidth;
+    var base = option.baseOption || option;
+    var axis = list(base.yAxis)[0];
+    if (!axis || axis.type !== "category" || !(width > 0)) {
+      return;
+    }
+    axis.axisLabel = axis.axisLabel || {};
+    if (width / s >= 300) {
+      axis.axisLabel.width = Math.round(width * 0.36);
+      axis.axisLabel.overflow = "break";
+      return;
+    }
+    var size = Math.round(12 * s), lh = Math.round(size * 1.3);
+    var bars = list(base.series).filter(function (x) { return x.type === "bar"; }).length || 1;
+    var bar = Math.round(9 * s), group = bars * bar + (bars - 1) * Math.round(3 * s);
+    var nameWidth = width - Math.round(16 * s);
+    // The build wraps the names for beside the bars: joined again.
+    var names = list(axis.data).map(function (d) {
+      var t = String(d && d.value !== undefined ? d.value : d);
+      return t.replace(/\n/g, /[\u3400-\u9fff]/.test(t) ? "" : " ");
+    });
+    var lines = names.map(function (n) { return lineCount(n, nameWidth, size + "px " + (family || "sans-serif")); });
+    axis.data = names;
+    axis.axisTick = { show: false };
+    axis.axisLabel.inside = true;
+    axis.axisLabel.align = "left";
+    axis.axisLabel.verticalAlign = "bottom";
+    axis.axisLabel.width = nameWidth;
+    axis.axisLabel.overflow = "break";
+    axis.axisLabel.lineHeight = lh;
+    axis.axisLabel.margin = 0;
+    axis.axisLabel.padding = [0, 0, Math.round(group / 2 + 3 * s), 0];
+    axis.z = 10;
+    list(base.series).forEach(function (x) {
+      if (x.type === "bar") {
+        x.barWidth = bar;
+        x.barGap = "30%";
+      }
+    });
+    // Each band holds its bars, centred, and the tallest name: a name
+    // reaches above its band into the room below the bars of the band
+    // before it, and the first above the bars' area.
+    var most = Math.max.apply(null, lines.concat([1]));
+    var band = most * lh + group + Math.round(10 * s);
+    var top = 0, bottom = 0;
+    // The grid no longer makes room for the names (they stand inside
+    // it), only for the values right of the bars and the axis below.
+    list(base.grid).forEach(function (g) {
+      g.containLabel = false;
+      g.left = Math.round(12 * s);
+      g.right = Math.round(72 * s);
+      g.top = (Number(g.top) || 0) + Math.ceil(most * lh / 2);
+      g.bottom = Math.round(30 * s) + lh;
+      top = g.top;
+      bottom = g.bottom;
+    });
+    box.style.height = (names.length * band + top + bottom) + "px";
+  }
+
   function draw(box, i) {
     var option = optionOf(box);
     if (!option) {
@@ -374,6 +462,8 @@
       box.style.height = Math.round(height * scale) + "px";
     }
     scaleOption(option, scale, window.getComputedStyle(box).fontFamily);
+    fitNames(option, box, scale, window.getComputedStyle(box).fontFamily);
+    widths[i] = box.clientWidth;
     var chart = echarts.init(box, null, { renderer: "canvas", locale: locale });
     chart.setOption(option);
     charts[i] = chart;
@@ -415,10 +505,20 @@
   if (window.ResizeObserver) {
     var observer = new ResizeObserver(function (entries) {
       entries.forEach(function (e) {
-        var c = charts[boxes.indexOf(e.target)];
-        if (c) {
-          c.resize();
+        var i = boxes.indexOf(e.target), c = charts[i];
+        if (!c) {
+          return;
         }
+        // A box much wider or narrower than when drawn (a rotated phone)
+        // holds its names to another width: drawn anew.
+        var w = e.target.clientWidth;
+        if (Math.abs(w - widths[i]) > widths[i] / 4) {
+          c.dispose();
+          charts[i] = null;
+          draw(e.target, i);
+          return;
+        }
+        c.resize();
       });
     });
     boxes.forEach(function (box) { observer.observe(box); });
