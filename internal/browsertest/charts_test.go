@@ -322,3 +322,53 @@ func TestChartActionsByKeyboard(t *testing.T) {
 		})
 	}
 }
+
+// TestBarsOnPhones: on a 320 px phone with larger text, in both
+// languages, the horizontal bars of the department page, the comparison
+// and the overview keep at least a third of their chart's width for
+// the bars, every name beside or above them is drawn (none left out,
+// none cut short with "…"), and no text of the chart reaches beyond it.
+func TestBarsOnPhones(t *testing.T) {
+	b := Start(t)
+	base, both := serveTwoYears(t)
+	p := b.NewPage(t)
+	p.Resize(320, 800)
+	p.Open(base)
+	setLarge(p, true)
+	checked := 0
+	for _, path := range []string{"2025/" + both + "/", "en/2025/" + both + "/", "2025/compare/", "en/2025/compare/", "departments/" + both + "/", "en/departments/" + both + "/"} {
+		p.Open(base + path)
+		checkCharts(t, p)
+		settle(p)
+		var bars []struct {
+			ID         string
+			Plot, Box  float64
+			Names, Cut int
+			Outside    []string
+		}
+		p.Eval(`[...document.querySelectorAll(".chart-box:not([hidden])")].flatMap(box => {
+			const c = echarts.getInstanceByDom(box), m = c.getModel(), y = m.getComponent("yAxis", 0);
+			if (!y || y.axis.type !== "category") return [];
+			const rect = m.getComponent("grid", 0).coordinateSystem.getRect(), w = box.clientWidth;
+			const names = y.axis.scale.getOrdinalMeta().categories.length;
+			const shown = y.axis.getViewLabels().length;
+			const spans = c.getZr().storage.getDisplayList().filter(e => e.type === "tspan" || e.type === "text");
+			const outside = spans.filter(e => { const r = e.getBoundingRect().clone(); r.applyTransform(e.getComputedTransform()); return r.x < -1 || r.x + r.width > w + 1; }).map(e => e.style.text);
+			const cut = spans.filter(e => /…|\.\.\.$/.test(String(e.style.text))).map(e => e.style.text);
+			return [{ID: box.id, Plot: rect.width, Box: w, Names: names, Cut: names - shown + cut.length, Outside: outside.concat(cut)}];
+		})`, &bars)
+		for _, c := range bars {
+			checked++
+			if c.Plot < c.Box/3 {
+				t.Errorf("%s %s: the bars have %.0f px of the chart's %.0f", path, c.ID, c.Plot, c.Box)
+			}
+			if c.Cut != 0 || len(c.Outside) != 0 {
+				t.Errorf("%s %s: %d of %d names not drawn whole, %q beyond the chart", path, c.ID, c.Cut, c.Names, c.Outside)
+			}
+		}
+	}
+	if checked == 0 {
+		t.Fatal("no horizontal bars found")
+	}
+	setLarge(p, false)
+}

@@ -361,6 +361,9 @@
     if (!measure) {
       return 2;
     }
+    if (text.indexOf("\n") >= 0) {
+      return text.split("\n").reduce(function (n, t) { return n + lineCount(t, width, font); }, 0);
+    }
     measure.font = font;
     var spaced = text.indexOf(" ") >= 0;
     var n = 1, line = "";
@@ -389,15 +392,47 @@
       return;
     }
     var size = Math.round(12 * s), lh = Math.round(size * 1.3);
-    var bars = list(base.series).filter(function (x) { return x.type === "bar"; }).length || 1;
-    var bar = Math.round(9 * s), group = bars * bar + (bars - 1) * Math.round(3 * s);
+    var font = size + "px " + (family || "sans-serif");
+    var series = list(base.series).filter(function (x) { return x.type === "bar"; });
+    // One bar a name (one series, or stacked ones): its value joins the
+    // name above it, as a bar's value right of the bar may not fit.
+    var stacked = series.length > 1 && series.every(function (x) { return x.stack && x.stack === series[0].stack; });
+    var perName = stacked ? 1 : Math.max(series.length, 1);
+    var bar = Math.round(9 * s), group = perName * bar + (perName - 1) * Math.round(3 * s);
     var nameWidth = width - Math.round(16 * s);
     // The build wraps the names for beside the bars: joined again.
     var names = list(axis.data).map(function (d) {
       var t = String(d && d.value !== undefined ? d.value : d);
       return t.replace(/\n/g, /[\u3400-\u9fff]/.test(t) ? "" : " ");
     });
-    var lines = names.map(function (n) { return lineCount(n, nameWidth, size + "px " + (family || "sans-serif")); });
+    function valueText(x, i) {
+      var d = list(x.data)[i];
+      return d && d.value !== "-" && d.label && typeof d.label.formatter === "string" ? d.label.formatter : "";
+    }
+    var right = Math.round(30 * s); // half the last tick's label
+    if (perName === 1) {
+      // On the name's last line if it fits there, else on a line of its
+      // own: a figure is never broken.
+      names = names.map(function (n, i) {
+        var v = series.map(function (x) { return valueText(x, i); }).filter(Boolean).join("  ");
+        if (!v) {
+          return n;
+        }
+        return lineCount(n + "  " + v, nameWidth, font) > lineCount(n, nameWidth, font) ? n + "\n" + v : n + "  " + v;
+      });
+      series.forEach(function (x) {
+        x.label = x.label || {};
+        x.label.show = false;
+      });
+    } else if (measure) {
+      measure.font = font;
+      series.forEach(function (x) {
+        list(x.data).forEach(function (d, i) {
+          right = Math.max(right, Math.round(measure.measureText(valueText(x, i)).width + 10 * s));
+        });
+      });
+    }
+    var lines = names.map(function (n) { return lineCount(n, nameWidth, font); });
     axis.data = names;
     axis.axisTick = { show: false };
     axis.axisLabel.inside = true;
@@ -409,11 +444,9 @@
     axis.axisLabel.margin = 0;
     axis.axisLabel.padding = [0, 0, Math.round(group / 2 + 3 * s), 0];
     axis.z = 10;
-    list(base.series).forEach(function (x) {
-      if (x.type === "bar") {
-        x.barWidth = bar;
-        x.barGap = "30%";
-      }
+    series.forEach(function (x) {
+      x.barWidth = bar;
+      x.barGap = "30%";
     });
     // Each band holds its bars, centred, and the tallest name: a name
     // reaches above its band into the room below the bars of the band
@@ -426,7 +459,7 @@
     list(base.grid).forEach(function (g) {
       g.containLabel = false;
       g.left = Math.round(12 * s);
-      g.right = Math.round(72 * s);
+      g.right = right;
       g.top = (Number(g.top) || 0) + Math.ceil(most * lh / 2);
       g.bottom = Math.round(30 * s) + lh;
       top = g.top;
