@@ -96,11 +96,13 @@ func TestEveryPageOnPhones(t *testing.T) {
 
 // TestEveryPageInReadingModes: axe-core reports no WCAG 2.1 A/AA
 // violation on any page type of the example, corpus and generated
-// sites, in both languages: as the page opens at 360 px, with high
-// contrast and larger text on at 320 px, and (on the example and the
-// generated site) with high contrast alone at 1366 px (the modes change colours and sizes, which is what axe's
-// contrast and reflow rules read), the charts drawn anew on black in
-// high contrast. On the generated site it leaves
+// sites (on the corpus sites the kinds whose tables and charts differ:
+// home, department, comparison, overview), in both languages: as the
+// page opens at 360 px, with high contrast and larger text on at
+// 320 px, and (on the example and the generated site) with high
+// contrast alone at 1366 px (the modes change colours and sizes, which
+// is what axe's contrast and reflow rules read); in high contrast the
+// charts are drawn anew on black. On the generated site it leaves
 // full-page screenshots of the comparison, overview, downloads, search
 // and 404 pages at 320 px (larger text, high contrast) and 1366 px in
 // test-artifacts/pages/.
@@ -115,6 +117,9 @@ func TestEveryPageInReadingModes(t *testing.T) {
 			}
 			audits := 0
 			for _, pg := range s.pages {
+				if corpusSkips[pg.kind] && s.name != "example" && s.name != "generated" {
+					continue
+				}
 				p.Resize(360, 800)
 				openPage(p, base, pg)
 				for _, v := range Audit(p) {
@@ -152,6 +157,11 @@ func TestEveryPageInReadingModes(t *testing.T) {
 		})
 	}
 }
+
+// corpusSkips are the page kinds whose audit TestEveryPageInReadingModes
+// leaves out on the corpus sites: the same markup as the example's,
+// with other names (their tables and charts are on the kinds audited).
+var corpusSkips = map[string]bool{"year": true, "downloads": true, "search": true, "404": true}
 
 // cspWatch records, in the page, every violation of its
 // Content-Security-Policy, from before its first script runs.
