@@ -1,41 +1,47 @@
 package browsertest
 
 import (
-	"bytes"
 	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
-	"budgetpress/internal/build"
 	"budgetpress/internal/testsite"
 )
 
-// serveTwoYears builds and serves a generated site of 6 departments in
-// 2024 and 2025 (the example department in 万元, the others in 元),
-// from which the example department's 2024 file is taken away. It
-// returns the site's URL and a department that has both years.
+// serveTwoYears serves a generated site of 6 departments in 2024 and
+// 2025 (see twoYearsSite); it returns the site's URL and a department
+// that has both years.
 func serveTwoYears(t *testing.T) (base, both string) {
 	t.Helper()
-	dir := testsite.Generated(t, filepath.Join("..", ".."), 6, 2)
-	for _, p := range []string{"data/2024/changji-egov.yaml", "content/zh/2024/changji-egov.md", "content/en/2024/changji-egov.md"} {
-		if err := os.Remove(filepath.Join(dir, p)); err != nil {
-			t.Fatal(err)
+	out, both := twoYearsSite(t)
+	return ServeDir(t, out), both
+}
+
+// twoYearsSite builds, once per run, a generated site of 6 departments
+// in 2024 and 2025 (the example department in 万元, the others in 元),
+// from which the example department's 2024 file is taken away. It
+// returns the output folder and a department that has both years.
+func twoYearsSite(t *testing.T) (out, both string) {
+	t.Helper()
+	out = buildOnce(t, "generated", func(t *testing.T, out string) {
+		dir := testsite.Generated(t, filepath.Join("..", ".."), 6, 2)
+		for _, p := range []string{"data/2024/changji-egov.yaml", "content/zh/2024/changji-egov.md", "content/en/2024/changji-egov.md"} {
+			if err := os.Remove(filepath.Join(dir, p)); err != nil {
+				t.Fatal(err)
+			}
+		}
+		buildInto(t, dir, out, true)
+	})
+	ids, _ := filepath.Glob(filepath.Join(out, "2024", "*", "index.html"))
+	for _, id := range ids {
+		if name := filepath.Base(filepath.Dir(id)); name != "compare" {
+			return out, name
 		}
 	}
-	ids, _ := filepath.Glob(filepath.Join(dir, "data", "2024", "*.yaml"))
-	if len(ids) == 0 {
-		t.Fatal("the generated site has no department in 2024")
-	}
-	both = strings.TrimSuffix(filepath.Base(ids[0]), ".yaml")
-	out := t.TempDir()
-	if res := build.Run(build.Options{Dir: dir, Out: out, BasePath: BasePath, Fingerprint: true}); res.Diags.HasErrors() {
-		var b bytes.Buffer
-		res.Diags.Print(&b)
-		t.Fatalf("the site does not build:\n%s", b.String())
-	}
-	return ServeDir(t, out), both
+	t.Fatal("the generated site has no department in 2024")
+	return
 }
 
 // column reads the sort keys of a column of the comparison table, top
@@ -150,51 +156,6 @@ func TestCompareSorts(t *testing.T) {
 	}
 }
 
-// TestNavPagesOnPhones: the comparison, the overview and a department
-// page with its year picker, at 320 and 360 px, with and without larger
-// text, in both languages: every figure of their tables can be shown
-// whole beside its row's label, the page never scrolls sideways, and
-// axe finds nothing.
-func TestNavPagesOnPhones(t *testing.T) {
-	b := Start(t)
-	base, both := serveTwoYears(t)
-	var paths []string
-	for _, prefix := range []string{"", "en/"} {
-		paths = append(paths, prefix+"2025/compare/", prefix+"departments/"+both+"/", prefix+"2024/"+both+"/", prefix+"2025/")
-	}
-	p := b.NewPage(t)
-	for _, large := range []bool{false, true} {
-		p.Open(base)
-		setLarge(p, large)
-		for _, w := range []int{320, 360} {
-			p.Resize(w, 800)
-			for _, path := range paths {
-				p.Open(base + path)
-				what := fmt.Sprintf("%s at %d px", path, w)
-				if large {
-					what += " with larger text"
-				}
-				fit := p.Fit()
-				if fit.Figures == 0 && !strings.HasSuffix(path, "2025/") {
-					t.Errorf("%s: no table figure found", what)
-				}
-				reportFit(t, what, fit)
-				if w == 320 {
-					for _, v := range Audit(p) {
-						t.Errorf("axe, %s: %s", what, v)
-					}
-				}
-				if w == 320 && large && !strings.HasSuffix(path, "2025/") || w == 360 && !large && strings.Contains(path, "compare") {
-					name := strings.NewReplacer("/", "-", both, "dept").Replace(strings.TrimSuffix(path, "/"))
-					shot, _ := filepath.Abs(filepath.Join("..", "..", "test-artifacts", fmt.Sprintf("nav-%s-%d%s.png", name, w, map[bool]string{true: "-large"}[large])))
-					p.Screenshot(shot)
-				}
-			}
-		}
-	}
-	setLarge(p, false)
-}
-
 // TestYearPickerAndLanguageKeepThePlace: a department's 2024 page links
 // to its 2025 page through the year picker, which marks 2024 as the
 // current year; a department without a 2024 file does not link to it;
@@ -266,5 +227,136 @@ func TestYearPickerAndLanguageKeepThePlace(t *testing.T) {
 	p.WaitFor(`document.querySelector('.lang-switch a[hreflang="zh"]').getAttribute("href").endsWith("#explain-3")`)
 	for _, m := range p.Console() {
 		t.Errorf("console: %s", m)
+	}
+}
+
+// placesJS lists the places of the page that the language switch can
+// carry (as nav.js finds them) and that a reader can scroll to the
+// reading line, a third down the window: not so high or so low that
+// the page cannot scroll them there, taller than a few pixels.
+const placesJS = `[...document.querySelectorAll("main section[id], main article[id], main figure[id], main .narrative h3[id], main .narrative h4[id], main .narrative h5[id], main .narrative h6[id]")]
+	.filter(el => { const top = el.getBoundingClientRect().top + scrollY;
+		return el.offsetHeight > 12 && top > innerHeight / 2 && top + innerHeight * 2 / 3 < document.documentElement.scrollHeight; })
+	.map(el => el.id)`
+
+// scrollToPlace scrolls the place with the id to just above the reading
+// line, as a reader scrolling there would, and waits until the link of
+// the selector carries an anchor; it returns that anchor.
+func scrollToPlace(p *Page, id, link string) string {
+	p.t.Helper()
+	p.Eval(fmt.Sprintf(`(() => { const el = document.getElementById(%q);
+		window.scrollTo(0, el.getBoundingClientRect().top + scrollY - innerHeight / 3 + 8); return true; })()`, id), nil)
+	p.WaitFor(fmt.Sprintf(`document.querySelector(%q).getAttribute("href").includes("#")`, link))
+	var h string
+	p.Eval(fmt.Sprintf(`decodeURIComponent(document.querySelector(%q).getAttribute("href").split("#")[1])`, link), &h)
+	return h
+}
+
+// openedAt follows the link and reports where the page it opens stands:
+// its anchor, and how far from the top of the window that place is (0
+// when the page is scrolled as far as it goes).
+func openedAt(p *Page, link string) (hash string, top float64) {
+	p.t.Helper()
+	var href string
+	p.Eval(fmt.Sprintf(`document.querySelector(%q).href`, link), &href)
+	p.Open(href)
+	var at struct {
+		Hash string
+		Top  float64
+	}
+	p.Eval(`(() => { const id = decodeURIComponent(location.hash.slice(1)), el = id && document.getElementById(id);
+		const bottom = scrollY + innerHeight >= document.documentElement.scrollHeight - 1;
+		return {Hash: id, Top: !el ? 1e6 : bottom ? 0 : el.getBoundingClientRect().top}; })()`, &at)
+	return at.Hash, at.Top
+}
+
+// TestEveryPageKeepsThePlace: on every page type of the example and the
+// generated site, in both languages, a reader who scrolls to a part of
+// the page and switches language lands on the same part of the other
+// language's page (the same anchor, at the top of the window): parts in
+// the middle of the page and, on department pages, a numbered heading
+// of the explanations; the search page carries its query; and the year
+// picker of a department page carries the part to the department's
+// other year.
+func TestEveryPageKeepsThePlace(t *testing.T) {
+	b := Start(t)
+	exampleOut := exampleSite(t)
+	genOut, both := twoYearsSite(t)
+	checked := map[string]int{}
+	for _, s := range []struct {
+		name, out string
+	}{{"example", exampleOut}, {"generated", genOut}} {
+		t.Run(s.name, func(t *testing.T) {
+			base := ServeDir(t, s.out)
+			p := b.NewPage(t)
+			p.Resize(360, 800)
+			for _, pg := range pagesOf(t, s.out, false) {
+				if pg.kind == "404" {
+					continue // one page for both languages
+				}
+				other := map[string]string{"zh": "en", "en": "zh"}[pg.lang]
+				link := `.lang-switch a[hreflang="` + other + `"]`
+				openPage(p, base, pg)
+				if pg.kind == "search" {
+					var href string
+					p.Eval(`document.querySelector('`+link+`').getAttribute("href")`, &href)
+					if !strings.Contains(href, "?q="+searchQuery[pg.lang]) {
+						t.Errorf("%s: the language link %s drops the query", pg, href)
+					}
+					checked[pg.kind]++
+					continue
+				}
+				var ids []string
+				p.Eval(placesJS, &ids)
+				if len(ids) == 0 {
+					continue // a page of a screen or two, or without parts (a year's list)
+				}
+				want := []string{ids[len(ids)/2]}
+				if pg.kind == "department" {
+					for _, id := range ids {
+						if strings.Count(id, "-") == 2 && strings.HasPrefix(id, "explain-") {
+							want = append(want, id)
+							break
+						}
+					}
+				}
+				for _, id := range want {
+					openPage(p, base, pg)
+					h := scrollToPlace(p, id, link)
+					var inside bool
+					p.Eval(fmt.Sprintf(`document.getElementById(%q).contains(document.getElementById(%q))`, id, h), &inside)
+					if !inside {
+						t.Errorf("%s: scrolled to #%s, the language link carries #%s", pg, id, h)
+						continue
+					}
+					hash, top := openedAt(p, link)
+					if hash != h || top < -2 || top > 60 {
+						t.Errorf("%s: scrolled to #%s; the %s page opened at #%s, %.0f px from the top; want #%s at the top", pg, id, other, hash, top, h)
+					}
+					checked[pg.kind]++
+				}
+			}
+			if s.name != "generated" {
+				return
+			}
+			// The year picker: 2024 → 2025 of the same department, at the same table.
+			for _, prefix := range []string{"", "en/"} {
+				p.Open(base + prefix + "2024/" + both + "/")
+				h := scrollToPlace(p, "table-5", ".yp-years a")
+				hash, top := openedAt(p, ".yp-years a")
+				var path string
+				p.Eval(`location.pathname`, &path)
+				if h != "table-5" || hash != "table-5" || top < -2 || top > 60 || !strings.Contains(path, prefix+"2025/"+both+"/") {
+					t.Errorf("year picker from %s2024 at #table-5: carries #%s, opens %s at #%s, %.0f px from the top", prefix, h, path, hash, top)
+				}
+				checked["year picker"]++
+			}
+		})
+	}
+	t.Logf("places kept, by page type: %v", checked)
+	for _, kind := range []string{"home", "department", "compare", "series", "downloads", "search", "year picker"} {
+		if checked[kind] == 0 {
+			t.Errorf("no %s page had a place to keep", kind)
+		}
 	}
 }

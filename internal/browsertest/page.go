@@ -10,10 +10,13 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/chromedp/cdproto/accessibility"
 	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/css"
+	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/log"
 	"github.com/chromedp/cdproto/network"
+	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
@@ -180,6 +183,19 @@ func (p *Page) Eval(js string, v any) {
 	}
 }
 
+// OnNewDocument has the tab evaluate the JavaScript source in every
+// page it opens from now on, before the page's own scripts.
+func (p *Page) OnNewDocument(js string) {
+	p.t.Helper()
+	do(p, "add a script to every page", func(ctx context.Context, t *chromedp.Target) (page.ScriptIdentifier, error) {
+		res, err := cdp.Call(ctx, t, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: js})
+		if err != nil {
+			return "", err
+		}
+		return res.Identifier, nil
+	})
+}
+
 // WaitFor waits until the JavaScript expression is truthy.
 func (p *Page) WaitFor(js string) {
 	p.t.Helper()
@@ -197,6 +213,51 @@ func (p *Page) Click(selector string) {
 func (p *Page) Press(keys string) {
 	p.t.Helper()
 	do(p, "press "+strings.NewReplacer(kb.Tab, "Tab", kb.Enter, "Enter").Replace(keys), chromedp.KeyEvent(keys))
+}
+
+// AXNames returns the accessible names, as Chromium computes them for
+// screen readers, of the elements of the page that have the role (such
+// as "button") and are not hidden from them, in the page's order.
+func (p *Page) AXNames(role string) []string {
+	p.t.Helper()
+	return do(p, "accessibility tree", func(ctx context.Context, t *chromedp.Target) ([]string, error) {
+		res, err := cdp.Call(ctx, t, accessibility.GetFullAXTree, accessibility.GetFullAXTreeParams{})
+		if err != nil {
+			return nil, err
+		}
+		var names []string
+		for _, n := range res.Nodes {
+			if n.Ignored || n.Role == nil || n.Name == nil {
+				continue
+			}
+			var r, name string
+			if json.Unmarshal(n.Role.Value, &r) != nil || r != role {
+				continue
+			}
+			if json.Unmarshal(n.Name.Value, &name) == nil {
+				names = append(names, name)
+			}
+		}
+		return names, nil
+	})
+}
+
+// ReduceMotion has the tab's pages match prefers-reduced-motion: reduce,
+// as a reader who turned animations off would see them: the charts are
+// drawn without animation (for screenshots of them as they end up).
+func (p *Page) ReduceMotion() {
+	p.t.Helper()
+	do(p, "reduce motion", func(ctx context.Context, t *chromedp.Target) (struct{}, error) {
+		_, err := cdp.Call(ctx, t, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{
+			Features: []*emulation.MediaFeature{{Name: "prefers-reduced-motion", Value: "reduce"}}})
+		return struct{}{}, err
+	})
+}
+
+// ShiftTab presses Shift+Tab, which moves the focus back.
+func (p *Page) ShiftTab() {
+	p.t.Helper()
+	do(p, "press Shift+Tab", chromedp.KeyEvent(kb.Tab, chromedp.KeyModifiers(chromedp.ModifierShift)))
 }
 
 // Fonts returns the platform fonts that render the text directly inside

@@ -78,6 +78,16 @@ const fitProbe = `(() => {
         out.Wide.push(n.parentElement.tagName.toLowerCase() + "." + n.parentElement.className + ": " + n.data.trim().slice(0, 60));
       }
     }
+    // No text: a box (a canvas, a control) is too wide; the innermost.
+    if (!out.Wide.length) {
+      for (const el of document.body.querySelectorAll("*")) {
+        if (out.Wide.length >= 10) break;
+        if (el.getBoundingClientRect().right > docW + 1 && free(el) &&
+            ![...el.children].some(c => c.getBoundingClientRect().right > docW + 1)) {
+          out.Wide.push(el.tagName.toLowerCase() + (el.id ? "#" + el.id : "") + "." + el.className + " (" + Math.round(el.getBoundingClientRect().width) + " px wide)");
+        }
+      }
+    }
   }
   return out;
 })()`

@@ -1,37 +1,21 @@
 package browsertest
 
 import (
-	"bytes"
 	"fmt"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
-
-	"budgetpress/internal/build"
 )
 
 // phoneWidths are the widths of the phones the tables must serve: the
 // smallest in use, the most common, and a large one.
 var phoneWidths = []int{320, 360, 414}
 
-// serveCorpus builds a site of testdata/corpus and serves it.
+// serveCorpus builds a site of testdata/corpus (once per run) and
+// returns its output folder.
 func serveCorpus(t *testing.T, name string) string {
 	t.Helper()
-	out := t.TempDir()
-	res := build.Run(build.Options{Dir: filepath.Join("..", "..", "testdata", "corpus", name), Out: out, BasePath: BasePath})
-	if res.Diags.HasErrors() {
-		var b bytes.Buffer
-		res.Diags.Print(&b)
-		t.Fatalf("the corpus site %s does not build:\n%s", name, b.String())
-	}
-	return out
-}
-
-// isDepartment reports whether a page's path (2024/changji-egov/,
-// en/2024/changji-egov/) is that of a department.
-func isDepartment(path string) bool {
-	return strings.Count(strings.TrimPrefix(path, "en/"), "/") == 2
+	return corpusSite(t, name)
 }
 
 // setLarge turns the larger-text mode on or off for the next page
@@ -39,74 +23,6 @@ func isDepartment(path string) bool {
 func setLarge(p *Page, on bool) {
 	p.t.Helper()
 	p.Eval(fmt.Sprintf(`localStorage.setItem("budgetpress.large", %q), true`, map[bool]string{true: "on", false: "off"}[on]), nil)
-}
-
-// TestPhoneTables: at the widths of phones, in both languages, with and
-// without larger text, every figure of every table of every page type
-// can be brought fully into view beside the label of its row, and the
-// page never scrolls sideways: on the example site, and on the
-// department pages of the corpus sites, whose tables are wider (table 11
-// with 12 columns, table 2 with many) or in 元.
-func TestPhoneTables(t *testing.T) {
-	b := Start(t)
-	type site struct {
-		name, base string
-		paths      []string
-	}
-	sites := []site{{"example", serveSite(t), nil}}
-	for _, sp := range sitePages {
-		if sp.name != "404" {
-			sites[0].paths = append(sites[0].paths, sp.path)
-		}
-	}
-	corpus, err := os.ReadDir(filepath.Join("..", "..", "testdata", "corpus"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, c := range corpus {
-		if !c.IsDir() {
-			continue
-		}
-		out := serveCorpus(t, c.Name())
-		s := site{name: c.Name(), base: ServeDir(t, out)}
-		pages, _ := filepath.Glob(filepath.Join(out, "*", "*", "index.html"))
-		enPages, _ := filepath.Glob(filepath.Join(out, "en", "*", "*", "index.html"))
-		for _, pg := range append(pages, enPages...) {
-			rel, _ := filepath.Rel(out, filepath.Dir(pg))
-			if rel = filepath.ToSlash(rel) + "/"; isDepartment(rel) {
-				s.paths = append(s.paths, rel)
-			}
-		}
-		if len(s.paths) == 0 {
-			t.Fatalf("corpus site %s has no department page", c.Name())
-		}
-		sites = append(sites, s)
-	}
-	for _, s := range sites {
-		t.Run(s.name, func(t *testing.T) {
-			p := b.NewPage(t)
-			for _, large := range []bool{false, true} {
-				p.Open(s.base)
-				setLarge(p, large)
-				for _, w := range phoneWidths {
-					p.Resize(w, 800)
-					for _, path := range s.paths {
-						p.Open(s.base + path)
-						what := fmt.Sprintf("%s at %d px", path, w)
-						if large {
-							what += " with larger text"
-						}
-						fit := p.Fit()
-						if fit.Figures == 0 && isDepartment(path) {
-							t.Errorf("%s: no table figure found on a department page", what)
-						}
-						reportFit(t, what, fit)
-					}
-				}
-			}
-			setLarge(p, false)
-		})
-	}
 }
 
 // TestFullLayout: the department page collapses the columns and rows

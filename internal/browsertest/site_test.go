@@ -36,18 +36,11 @@ var sitePages = []struct {
 	{"404", "no-such-page/", "zh"},
 }
 
-// serveSite builds the example site of the repository for BasePath and
-// serves it; it returns the URL of the site's root.
+// serveSite serves the example site of the repository, built for
+// BasePath as it is published; it returns the URL of the site's root.
 func serveSite(t *testing.T) string {
 	t.Helper()
-	out := t.TempDir()
-	res := build.Run(build.Options{Dir: filepath.Join("..", ".."), Out: out, BasePath: BasePath, Fingerprint: true})
-	if res.Diags.HasErrors() {
-		var b bytes.Buffer
-		res.Diags.Print(&b)
-		t.Fatalf("the example site does not build:\n%s", b.String())
-	}
-	return ServeDir(t, out)
+	return ServeDir(t, exampleSite(t))
 }
 
 // cjkFont matches the families of the usual fonts with Chinese glyphs.

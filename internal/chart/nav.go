@@ -22,11 +22,19 @@ type BarSpec struct {
 	Sources []Source
 }
 
-// Bars draws a BarSpec as a Chart, as the department pages draw theirs.
+// Bars draws a BarSpec as a Chart, as the department pages draw theirs,
+// with the option of the high-contrast mode (Extra).
 func (c Context) Bars(s BarSpec) Chart {
+	c.hc = false
+	normal := c.barChart(s)
+	c.hc = true
+	return withContrast([]Chart{normal}, []Chart{c.barChart(s)})[0]
+}
+
+func (c Context) barChart(s BarSpec) Chart {
 	return Chart{
 		ID: s.ID, Kind: "bar", Height: barHeight(s.Names, len(s.Series), c.Lang),
 		Title: s.Title, Label: c.label(s.Title), Summary: s.Summary, Sources: s.Sources,
-		Option: c.bars(s.ID, s.Title, s.Money, barSpec{names: s.Names, series: s.Series, values: s.Values, unknown: s.Unknown}).json(nil),
+		opt: c.bars(s.ID, s.Title, s.Money, barSpec{names: s.Names, series: s.Series, values: s.Values, unknown: s.Unknown}),
 	}
 }

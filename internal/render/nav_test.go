@@ -279,8 +279,8 @@ func TestNavLinks(t *testing.T) {
 }
 
 // placeID matches the ids the language switch carries (nav.js: the ids
-// of sections, articles, figures and the explanations' places).
-var placeID = regexp.MustCompile(`<(?:section|article|figure)[^>]* id="([^"]+)"|<span class="place" id="([^"]+)">`)
+// of sections, articles, figures and the explanations' headings).
+var placeID = regexp.MustCompile(`<(?:section|article|figure)[^>]* id="([^"]+)"|<h[3-6] id="(explain-[^"]+)">`)
 
 // TestPlacesAreTheSameInEveryLanguage: the anchors that the language
 // switch carries to the other language's page are all there, on every

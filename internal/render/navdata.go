@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"sort"
 	"strconv"
+	"strings"
 
 	"budgetpress/internal/amount"
 	"budgetpress/internal/model"
@@ -208,24 +209,30 @@ type navArgs struct {
 // "compare-link" (a year) templates.
 func (v *view) NavArgs(f *model.File, year int) navArgs { return navArgs{V: v, F: f, Year: year} }
 
-var placeHeading = regexp.MustCompile(`<h([34]) id="[^"]*">`)
+var placeHeading = regexp.MustCompile(`<h([3-6]) id="[^"]*">`)
 
-// placeHeadings puts into each section heading of the explanations (h3,
-// and h4 within it) a numbered place, explain-3 and explain-3-2: the
-// ids the headings get from their text differ between languages, the
-// places do not, so that the language switch can keep the reader's
-// place (layouts/assets/nav.js).
+// placeHeadings gives each heading of the explanations (h3 for their
+// sections, h4 to h6 within them) a numbered id, explain-3, explain-3-2,
+// explain-3-2-1, in place of the one made from its text: the texts
+// differ between languages, the numbers do not, so that the contents,
+// the search results and the language switch (layouts/assets/nav.js)
+// lead to the same place in every language.
 func placeHeadings(html template.HTML) template.HTML {
-	sec, sub := 0, 0
+	var count [4]int // of h3, h4, h5 and h6 in the current section
 	return template.HTML(placeHeading.ReplaceAllStringFunc(string(html), func(tag string) string {
-		id := ""
-		if tag[2] == '3' {
-			sec, sub = sec+1, 0
-			id = "explain-" + strconv.Itoa(sec)
-		} else {
-			sub++
-			id = "explain-" + strconv.Itoa(sec) + "-" + strconv.Itoa(sub)
+		level := int(tag[2] - '3')
+		count[level]++
+		for i := level + 1; i < len(count); i++ {
+			count[i] = 0
 		}
-		return tag + `<span class="place" id="` + id + `"></span>`
+		var b strings.Builder
+		b.WriteString(tag[:3])
+		b.WriteString(` id="explain`)
+		for _, n := range count[:level+1] {
+			b.WriteByte('-')
+			b.WriteString(strconv.Itoa(n))
+		}
+		b.WriteString(`">`)
+		return b.String()
 	}))
 }

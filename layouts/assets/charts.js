@@ -13,8 +13,10 @@
 //
 // Each option carries, under "budgetpress", the option to draw in the
 // high-contrast reading mode instead ("contrast") and the table of its
-// figures, as the page prints them ("table"), which the toolbox's "view
-// data" shows as an HTML table; a choice may carry its own "table".
+// figures, as the page prints them ("table"), which the chart's "view
+// data" button shows as an HTML table below it; a choice may carry its
+// own "table". The toolbox of the option names the buttons; it is not
+// drawn, as the keyboard cannot reach what is drawn on a canvas.
 //
 // Text on the canvas follows the page's text: its sizes are ECharts'
 // defaults scaled by the root font size (the reader's own setting, and
@@ -99,8 +101,12 @@
       return;
     }
     chart.setOption(choice.option);
+    var i = boxes.indexOf(box);
     if (choice.table) {
-      tables[boxes.indexOf(box)] = choice.table;
+      tables[i] = choice.table;
+    }
+    if (actions[i] && !actions[i].panel.hidden) {
+      fillTable(i);
     }
     var summary = document.getElementById(box.id + "-summary");
     if (summary && summary.textContent !== choice.summary) {
@@ -195,8 +201,8 @@
     return option;
   }
 
-  // viewTable makes the HTML table of a chart's figures for the
-  // toolbox's "view data": elements, not markup, so no text of the data
+  // viewTable makes the HTML table of a chart's figures for its "view
+  // data" button: elements, not markup, so no text of the data
   // is read as HTML.
   function viewTable(t) {
     var wrap = document.createElement("div");
@@ -245,41 +251,221 @@
     return wrap;
   }
 
-  // While "view data" is open, the box holds a table, which a box named
-  // as an image would hide from screen readers: it becomes a region,
-  // the table takes the focus and the close control becomes a button
-  // that the keyboard reaches.
-  function watchView(box) {
-    if (!window.MutationObserver) {
+  // The canvas toolbox cannot take the keyboard's focus, and screen
+  // readers do not see it: each chart offers its two actions as buttons
+  // below it instead, named in the page's language by the toolbox's
+  // titles (which the build writes) and by the chart's title. "View
+  // data" shows, below the chart, the table of its figures as the page
+  // prints them, and hides it again (aria-expanded); "save as image"
+  // downloads the chart as drawn, as a PNG.
+  var actions = []; // the buttons and the table's box of each chart
+  function offerActions(box, i, toolbox) {
+    var f = toolbox && toolbox.feature;
+    if (actions[i] || !f || !f.dataView || !f.saveAsImage) {
       return;
     }
-    new MutationObserver(function () {
-      var view = box.querySelector(".chart-data");
-      if (!view) {
-        if (box.getAttribute("role") !== "img") {
-          box.setAttribute("role", "img");
+    var figure = box.parentNode;
+    var titleEl = figure && figure.querySelector(".chart-title");
+    var title = titleEl ? titleEl.textContent : "";
+    // The name screen readers hear says which chart: "查看数据：收入构成".
+    function button(cls, label) {
+      var b = document.createElement("button");
+      b.type = "button";
+      b.className = cls;
+      b.textContent = label;
+      if (title) {
+        b.setAttribute("aria-label", label + (locale === "ZH" ? "：" : ": ") + title);
+      }
+      return b;
+    }
+    var bar = document.createElement("p");
+    bar.className = "chart-actions";
+    var view = button("chart-view", f.dataView.title);
+    var save = button("chart-save", f.saveAsImage.title);
+    var file = (f.saveAsImage.name || box.id) + ".png";
+    var panel = document.createElement("div");
+    panel.className = "chart-table";
+    panel.id = box.id + "-table";
+    panel.hidden = true;
+    view.setAttribute("aria-expanded", "false");
+    view.setAttribute("aria-controls", panel.id);
+    bar.appendChild(view);
+    bar.appendChild(document.createTextNode(" "));
+    bar.appendChild(save);
+    box.parentNode.insertBefore(bar, box.nextSibling);
+    bar.parentNode.insertBefore(panel, bar.nextSibling);
+    actions[i] = { view: view, panel: panel };
+    view.addEventListener("click", function () {
+      var open = panel.hidden;
+      if (open) {
+        fillTable(i);
+      }
+      panel.hidden = !open;
+      view.setAttribute("aria-expanded", String(open));
+    });
+    save.addEventListener("click", function () {
+      var chart = charts[i];
+      if (!chart) {
+        return;
+      }
+      var a = document.createElement("a");
+      a.href = chart.getDataURL({ type: "png", pixelRatio: 2, backgroundColor: contrast ? "#000000" : "#ffffff" });
+      a.download = file;
+      a.hidden = true;
+      document.body.appendChild(a);
+      a.click();
+      document.body.removeChild(a);
+    });
+  }
+
+  // fillTable puts the table of a chart's figures into its box below
+  // the chart: a box that scrolls sideways as the page's tables do.
+  function fillTable(i) {
+    var a = actions[i];
+    if (!a) {
+      return;
+    }
+    while (a.panel.firstChild) {
+      a.panel.removeChild(a.panel.firstChild);
+    }
+    var t = viewTable(tables[i]);
+    var table = t.querySelector("table");
+    if (table) {
+      var wrap = document.createElement("div");
+      wrap.className = "table-wrap";
+      wrap.setAttribute("role", "region");
+      wrap.tabIndex = 0;
+      var cap = table.querySelector("caption");
+      if (cap) {
+        cap.id = a.panel.id + "-caption";
+        wrap.setAttribute("aria-labelledby", cap.id);
+      }
+      t.insertBefore(wrap, table);
+      wrap.appendChild(table);
+    }
+    t.removeAttribute("tabindex");
+    a.panel.appendChild(t);
+  }
+
+  // fitNames lays out horizontal bars for their box. Where the box is
+  // narrow for its text (a phone, larger text), names beside the bars
+  // would leave the bars no room: each name then stands above its bars,
+  // across the box, wrapped at spaces (Chinese at any character), never
+  // cut; the box grows to hold them. Elsewhere the names stay beside the
+  // bars, held to a share of the box.
+  var widths = []; // the width of each box when drawn
+  var measure = document.createElement("canvas").getContext("2d");
+  // lineCount is how many lines a name takes at the width: broken at
+  // spaces, or at any character in a name without spaces (Chinese).
+  function lineCount(text, width, font) {
+    if (!measure) {
+      return 2;
+    }
+    if (text.indexOf("\n") >= 0) {
+      return text.split("\n").reduce(function (n, t) { return n + lineCount(t, width, font); }, 0);
+    }
+    measure.font = font;
+    var spaced = text.indexOf(" ") >= 0;
+    var n = 1, line = "";
+    (spaced ? text.split(" ") : text.split("")).forEach(function (w) {
+      var next = line ? line + (spaced ? " " : "") + w : w;
+      if (line && measure.measureText(next).width > width) {
+        n++;
+        line = w;
+      } else {
+        line = next;
+      }
+    });
+    return n;
+  }
+  function fitNames(option, box, s, family) {
+    var width = box.clientWidth;
+    var base = option.baseOption || option;
+    var axis = list(base.yAxis)[0];
+    if (!axis || axis.type !== "category" || !(width > 0)) {
+      return;
+    }
+    axis.axisLabel = axis.axisLabel || {};
+    if (width / s >= 300) {
+      axis.axisLabel.width = Math.round(width * 0.36);
+      axis.axisLabel.overflow = "break";
+      return;
+    }
+    var size = Math.round(12 * s), lh = Math.round(size * 1.3);
+    var font = size + "px " + (family || "sans-serif");
+    var series = list(base.series).filter(function (x) { return x.type === "bar"; });
+    // One bar a name (one series, or stacked ones): its value joins the
+    // name above it, as a bar's value right of the bar may not fit.
+    var stacked = series.length > 1 && series.every(function (x) { return x.stack && x.stack === series[0].stack; });
+    var perName = stacked ? 1 : Math.max(series.length, 1);
+    var bar = Math.round(9 * s), group = perName * bar + (perName - 1) * Math.round(3 * s);
+    var nameWidth = width - Math.round(16 * s);
+    // The build wraps the names for beside the bars: joined again.
+    var names = list(axis.data).map(function (d) {
+      var t = String(d && d.value !== undefined ? d.value : d);
+      return t.replace(/\n/g, /[\u3400-\u9fff]/.test(t) ? "" : " ");
+    });
+    function valueText(x, i) {
+      var d = list(x.data)[i];
+      return d && d.value !== "-" && d.label && typeof d.label.formatter === "string" ? d.label.formatter : "";
+    }
+    var right = Math.round(30 * s); // half the last tick's label
+    if (perName === 1) {
+      // On the name's last line if it fits there, else on a line of its
+      // own: a figure is never broken.
+      names = names.map(function (n, i) {
+        var v = series.map(function (x) { return valueText(x, i); }).filter(Boolean).join("  ");
+        if (!v) {
+          return n;
         }
-        return;
-      }
-      if (box.getAttribute("role") === "region") {
-        return;
-      }
-      box.setAttribute("role", "region");
-      var panel = view.parentNode && view.parentNode.parentNode;
-      var controls = panel ? panel.lastChild : null;
-      Array.prototype.slice.call(controls ? controls.children : []).forEach(function (b) {
-        b.setAttribute("role", "button");
-        b.tabIndex = 0;
-        b.addEventListener("keydown", function (e) {
-          if (e.key === "Enter" || e.key === " ") {
-            e.preventDefault();
-            b.click();
-            box.focus();
-          }
+        return lineCount(n + "  " + v, nameWidth, font) > lineCount(n, nameWidth, font) ? n + "\n" + v : n + "  " + v;
+      });
+      series.forEach(function (x) {
+        x.label = x.label || {};
+        x.label.show = false;
+      });
+    } else if (measure) {
+      measure.font = font;
+      series.forEach(function (x) {
+        list(x.data).forEach(function (d, i) {
+          right = Math.max(right, Math.round(measure.measureText(valueText(x, i)).width + 10 * s));
         });
       });
-      view.focus();
-    }).observe(box, { childList: true });
+    }
+    var lines = names.map(function (n) { return lineCount(n, nameWidth, font); });
+    axis.data = names;
+    axis.axisTick = { show: false };
+    axis.axisLabel.inside = true;
+    axis.axisLabel.align = "left";
+    axis.axisLabel.verticalAlign = "bottom";
+    axis.axisLabel.width = nameWidth;
+    axis.axisLabel.overflow = "break";
+    axis.axisLabel.lineHeight = lh;
+    axis.axisLabel.margin = 0;
+    axis.axisLabel.padding = [0, 0, Math.round(group / 2 + 3 * s), 0];
+    axis.z = 10;
+    series.forEach(function (x) {
+      x.barWidth = bar;
+      x.barGap = "30%";
+    });
+    // Each band holds its bars, centred, and the tallest name: a name
+    // reaches above its band into the room below the bars of the band
+    // before it, and the first above the bars' area.
+    var most = Math.max.apply(null, lines.concat([1]));
+    var band = most * lh + group + Math.round(10 * s);
+    var top = 0, bottom = 0;
+    // The grid no longer makes room for the names (they stand inside
+    // it), only for the values right of the bars and the axis below.
+    list(base.grid).forEach(function (g) {
+      g.containLabel = false;
+      g.left = Math.round(12 * s);
+      g.right = right;
+      g.top = (Number(g.top) || 0) + Math.ceil(most * lh / 2);
+      g.bottom = Math.round(30 * s) + lh;
+      top = g.top;
+      bottom = g.bottom;
+    });
+    box.style.height = (names.length * band + top + bottom) + "px";
   }
 
   function draw(box, i) {
@@ -294,11 +480,10 @@
       option = extra.contrast;
     }
     tables[i] = extra.table;
-    var toolbox = (option.baseOption || option).toolbox;
-    if (toolbox && toolbox.feature && toolbox.feature.dataView) {
-      toolbox.feature.dataView.optionToContent = function () {
-        return viewTable(tables[i]);
-      };
+    var base = option.baseOption || option;
+    offerActions(box, i, base.toolbox);
+    if (base.toolbox) {
+      base.toolbox = { show: false };
     }
     if (still) {
       (option.baseOption || option).animation = false;
@@ -310,6 +495,8 @@
       box.style.height = Math.round(height * scale) + "px";
     }
     scaleOption(option, scale, window.getComputedStyle(box).fontFamily);
+    fitNames(option, box, scale, window.getComputedStyle(box).fontFamily);
+    widths[i] = box.clientWidth;
     var chart = echarts.init(box, null, { renderer: "canvas", locale: locale });
     chart.setOption(option);
     charts[i] = chart;
@@ -338,7 +525,6 @@
   }
 
   drawAll();
-  boxes.forEach(watchView);
 
   Object.keys(choices).forEach(function (id) {
     choices[id].select.addEventListener("change", function () {
@@ -352,10 +538,20 @@
   if (window.ResizeObserver) {
     var observer = new ResizeObserver(function (entries) {
       entries.forEach(function (e) {
-        var c = charts[boxes.indexOf(e.target)];
-        if (c) {
-          c.resize();
+        var i = boxes.indexOf(e.target), c = charts[i];
+        if (!c) {
+          return;
         }
+        // A box much wider or narrower than when drawn (a rotated phone)
+        // holds its names to another width: drawn anew.
+        var w = e.target.clientWidth;
+        if (Math.abs(w - widths[i]) > widths[i] / 4) {
+          c.dispose();
+          charts[i] = null;
+          draw(e.target, i);
+          return;
+        }
+        c.resize();
       });
     });
     boxes.forEach(function (box) { observer.observe(box); });

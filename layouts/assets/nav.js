@@ -3,10 +3,12 @@
 //
 // The language switch keeps the reader's place: each link to the page
 // in another language carries the anchor of the part of the page in
-// view, or of the one the address names. Anchors are the same in every
-// language: sections, tables, figures and projects have ids from the
-// data, and each heading of an explanation holds a numbered place
-// (explain-3, explain-3-2) beside the id made from its text.
+// view, or of the one the address names, and the search page's query.
+// The links of a department page's year picker carry the anchor too,
+// as the department's other years have the same parts. Anchors are the
+// same in every language: sections, tables, figures and projects have
+// ids from the data, and the explanations' headings numbered ids
+// (explain-3, explain-3-2).
 //
 // A table marked sortable (a year's comparison of its departments)
 // sorts by a column when the button in its heading is pressed: figures
@@ -20,22 +22,17 @@
   "use strict";
   var slice = Array.prototype.slice;
 
-  // --- the language switch ---
+  // --- the language switch and the year picker ---
   var links = slice.call(document.querySelectorAll(".lang-switch a[hreflang]"));
+  var years = slice.call(document.querySelectorAll(".year-picker .yp-years a[href]"));
   var places = slice.call(document.querySelectorAll(
-    "main section[id], main article[id], main figure[id], main .place[id]"));
+    "main section[id], main article[id], main figure[id], " +
+    "main .narrative h3[id], main .narrative h4[id], main .narrative h5[id], main .narrative h6[id]"));
 
   // placeOf returns the id of the place an element stands in: itself,
-  // the numbered place of an explanation's heading, or the nearest
-  // section around it.
+  // or the nearest place around it.
   function placeOf(el) {
     for (; el && el !== document.body; el = el.parentElement) {
-      if (/^H[2-6]$/.test(el.tagName)) {
-        var p = el.querySelector(".place[id]");
-        if (p) {
-          return p.id;
-        }
-      }
       if (places.indexOf(el) >= 0) {
         return el.id;
       }
@@ -56,10 +53,10 @@
       if (r.top > line) {
         return;
       }
-      if (el.classList.contains("place")) {
+      var box = /^H[3-6]$/.test(el.tagName) && el.closest(".narrative");
+      if (box) {
         // A heading's place reaches to the end of its explanation.
-        var box = el.closest(".narrative");
-        if (box && box.getBoundingClientRect().bottom > line) {
+        if (box.getBoundingClientRect().bottom > line) {
           found = el.id;
         }
       } else if (r.bottom > line) {
@@ -69,10 +66,17 @@
     return found;
   }
 
+  var place = "";
+  // setPlace sets the place the links carry; the language links carry
+  // the page's query as well (the search page keeps it in the address).
   function setPlace(id) {
+    place = id;
+    var hash = id ? "#" + encodeURIComponent(id) : "";
     links.forEach(function (a) {
-      var href = a.getAttribute("href").split("#")[0];
-      a.setAttribute("href", id ? href + "#" + encodeURIComponent(id) : href);
+      a.setAttribute("href", a.getAttribute("href").split("#")[0].split("?")[0] + location.search + hash);
+    });
+    years.forEach(function (a) {
+      a.setAttribute("href", a.getAttribute("href").split("#")[0] + hash);
     });
   }
 
@@ -87,7 +91,7 @@
     return el ? placeOf(el) : "";
   }
 
-  if (links.length && places.length) {
+  if (links.length || years.length) {
     var pending = false;
     window.addEventListener("scroll", function () {
       if (pending) {
@@ -100,6 +104,10 @@
       });
     }, { passive: true });
     window.addEventListener("hashchange", function () { setPlace(fromHash()); });
+    // The query may have changed since (a search typed on the page).
+    links.forEach(function (a) {
+      a.addEventListener("click", function () { setPlace(place); });
+    });
     setPlace(fromHash() || inView());
   }
 
