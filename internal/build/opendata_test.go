@@ -42,7 +42,7 @@ func TestOriginalDocumentIsPublished(t *testing.T) {
 	for page, want := range map[string]string{
 		"2024/changji-egov/index.html":    `<a href="../../opendata/2024/changji-egov.pdf" download>公开文件原件 PDF</a> <span class="dl-size">(` + size + `)</span> <span class="sha256">SHA-256 <code>` + hash + `</code></span>`,
 		"en/2024/changji-egov/index.html": `<a href="../../../opendata/2024/changji-egov.pdf" download>Original published document (PDF)</a> <span class="dl-size">(` + size + `)</span>`,
-		"downloads/index.html":            `<a href="../opendata/2024/changji-egov.pdf" download>昌吉回族自治州人民政府电子政务办公室 公开文件原件 PDF</a>`,
+		"downloads/index.html":            `<a href="../opendata/2024/changji-egov.pdf" download><span class="visually-hidden">昌吉回族自治州人民政府电子政务办公室 </span>公开文件原件 PDF</a>`,
 	} {
 		if !strings.Contains(string(tree[page]), want) {
 			t.Errorf("%s does not link the document as\n%s", page, want)

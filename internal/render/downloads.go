@@ -162,6 +162,9 @@ func (s *Site) BulkLabels(lang string, year int) (name, title string, heads []st
 type DownloadLink struct {
 	Href string
 	Text string // names the file for a screen reader out of context: 表3 CSV
+	// Hidden is said before Text to a screen reader but not shown: what
+	// the page shows around the link, such as the department's name.
+	Hidden string
 	Size string // 2.1 KB
 	Kind string
 }
@@ -273,22 +276,27 @@ func (v *view) DownloadYears() []DownloadYear {
 		}
 		for _, f := range v.Site.byYear[y] {
 			g := DownloadGroup{Year: y, Title: v.DeptTitle(f), Page: v.DeptLink(f)}
-			name := v.Plain(f.Department.Name)
+			// The department's name, shown above its files, is said
+			// with each for a screen reader, which lists links out of
+			// context; on screen it would make the page twice as long.
+			name := v.Tf("dl.of", v.Plain(f.Department.Name))
 			for _, d := range v.downloadsOf(f) {
 				var text string
 				switch {
 				case d.Kind == DownloadWorkbook && d.Lang == v.Lang:
-					text = v.Tf("dl.workbook.of", name)
+					text = v.T("dl.workbook")
 				case d.Kind == DownloadJSON:
-					text = v.Tf("dl.json.of", name)
+					text = v.T("dl.json")
 				case d.Kind == DownloadPackage:
-					text = v.Tf("dl.package.of", name)
+					text = v.T("dl.package")
 				case d.Kind == DownloadOriginal:
-					text = v.Tf("dl.original.of", name, strings.ToUpper(strings.TrimPrefix(path.Ext(d.Path), ".")))
+					text = v.Tf("dl.original", strings.ToUpper(strings.TrimPrefix(path.Ext(d.Path), ".")))
 				default:
 					continue
 				}
-				g.Files = append(g.Files, v.link(d, text))
+				l := v.link(d, text)
+				l.Hidden = name
+				g.Files = append(g.Files, l)
 			}
 			dy.Depts = append(dy.Depts, g)
 		}
