@@ -165,8 +165,8 @@ type DownloadLink struct {
 	// Hidden is said before Text to a screen reader but not shown: what
 	// the page shows around the link, such as the department's name.
 	Hidden string
-	Size string // 2.1 KB
-	Kind string
+	Size   string // 2.1 KB
+	Kind   string
 }
 
 // downloadsOf returns the downloads of the page's department-year.
