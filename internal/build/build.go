@@ -19,6 +19,7 @@ import (
 	"budgetpress/internal/check"
 	"budgetpress/internal/diag"
 	"budgetpress/internal/load"
+	"budgetpress/internal/model"
 	"budgetpress/internal/narrative"
 	"budgetpress/internal/parallel"
 	"budgetpress/internal/render"
@@ -133,7 +134,7 @@ func Run(opt Options) Result {
 // prepare makes the renderer of a loaded site: the settings with the
 // overrides of opt, the theme (the site's layouts/ over the default one)
 // and the translation catalogs.
-func prepare(site *load.Site, opt Options) (*render.Site, fs.FS, diag.List) {
+func prepare(site *model.Site, opt Options) (*render.Renderer, fs.FS, diag.List) {
 	var diags diag.List
 	cfg := *site.Config
 	if opt.BaseURL != "" {
@@ -162,7 +163,7 @@ func prepare(site *load.Site, opt Options) (*render.Site, fs.FS, diag.List) {
 // publish writes the pages of todo, the theme's assets when withAssets,
 // and the sitemap of all pages: what a full build and the preview's
 // rebuild of some pages both write. It returns the texts shown untranslated.
-func publish(r *render.Site, theme fs.FS, w *writer, pages, todo []render.Page, withAssets bool, diags *diag.List) map[string][]render.Missing {
+func publish(r *render.Renderer, theme fs.FS, w *writer, pages, todo []render.Page, withAssets bool, diags *diag.List) map[string][]render.Missing {
 	untranslated := renderAll(r, todo, w, diags)
 	writeSearch(r, w, todo, diags)
 	if withAssets {
@@ -180,7 +181,7 @@ func finish(res Result, start time.Time) Result {
 
 // renderAll renders pages on every core, streaming each to disk, and
 // collects the untranslated texts per language.
-func renderAll(r *render.Site, pages []render.Page, w *writer, diags *diag.List) map[string][]render.Missing {
+func renderAll(r *render.Renderer, pages []render.Page, w *writer, diags *diag.List) map[string][]render.Missing {
 	results := make([]render.Result, len(pages))
 	parallel.Each(len(pages), func(i int) {
 		buf := buffers.Get().(*bytes.Buffer)
@@ -366,7 +367,7 @@ func swap(tmp, out string) error {
 }
 
 // sitemap lists every page in every language with its alternates.
-func sitemap(r *render.Site, pages []render.Page) []byte {
+func sitemap(r *render.Renderer, pages []render.Page) []byte {
 	var b bytes.Buffer
 	b.WriteString(`<?xml version="1.0" encoding="UTF-8"?>` + "\n")
 	b.WriteString(`<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">` + "\n")

@@ -31,7 +31,7 @@ import (
 // Dir names the current one.
 type Builder struct {
 	opt  Options
-	site *load.Site
+	site *model.Site
 	// found holds the findings of loading and checking by the file they
 	// are about: a data or content file, or "" for the rest of the site.
 	found map[string]diag.List
@@ -238,7 +238,7 @@ func (b *Builder) reloadData(rel string) {
 	if !ok {
 		return
 	}
-	f, diags := load.File(rel, src, b.site.Options())
+	f, diags := load.File(rel, src, load.OptionsOf(b.site))
 	diags = diags.Capped(load.MaxDiagnostics)
 	if f != nil {
 		diags = append(diags, check.File(f, b.site.Config, b.site.Dict)...)
@@ -251,12 +251,12 @@ func (b *Builder) reloadData(rel string) {
 // reloadContent reads one Markdown file again and checks it.
 func (b *Builder) reloadContent(rel string) {
 	delete(b.found, rel)
-	b.site.Content = slices.DeleteFunc(b.site.Content, func(c load.Source) bool { return c.Path == rel })
+	b.site.Content = slices.DeleteFunc(b.site.Content, func(c model.Source) bool { return c.Path == rel })
 	src, ok := b.read(rel)
 	if !ok && b.found[rel] != nil {
 		return // it cannot be read, and the finding says why
 	}
-	var c load.Source
+	var c model.Source
 	var diags diag.List
 	if ok {
 		c, diags = load.Content(rel, src)
@@ -265,7 +265,7 @@ func (b *Builder) reloadContent(rel string) {
 	}
 	// Check the explanation against its department, with the department's
 	// explanations in the other languages, as a full check would.
-	part := &load.Site{Dir: b.site.Dir, Config: b.site.Config, Dict: b.site.Dict, DataFiles: b.site.DataFiles}
+	part := &model.Site{Dir: b.site.Dir, Config: b.site.Config, Dict: b.site.Dict, DataFiles: b.site.DataFiles}
 	if f := b.departmentOf(rel); f != nil {
 		part.Files = []*model.File{f}
 		for _, lang := range b.site.Config.Languages {
@@ -277,7 +277,7 @@ func (b *Builder) reloadContent(rel string) {
 			}
 		}
 	} else if ok {
-		part.Content = []load.Source{c}
+		part.Content = []model.Source{c}
 	} else {
 		return // neither the explanation nor its department is there
 	}

@@ -38,7 +38,7 @@ type produced struct {
 // publish writes the open-data files that t needs (all when full) and
 // tells r what the build published. dir is the site folder, where the
 // original documents are.
-func (o *openData) publish(r *render.Site, dir string, t Target, full bool, w *writer, diags *diag.List) {
+func (o *openData) publish(r *render.Renderer, dir string, t Target, full bool, w *writer, diags *diag.List) {
 	if o.depts == nil || full {
 		o.depts, o.years, o.site = map[string][]render.Download{}, map[int][]render.Download{}, nil
 	}
@@ -149,7 +149,7 @@ func writeAll(w *writer, files []produced, diags *diag.List) []render.Download {
 // deptFiles makes the open-data files of a department-year: in each
 // language the CSV and XLSX of each table and the workbook of all;
 // the JSON, the data package and the original documents.
-func deptFiles(r *render.Site, dir string, f *model.File, diags *diag.List) []produced {
+func deptFiles(r *render.Renderer, dir string, f *model.File, diags *diag.List) []produced {
 	var out []produced
 	for _, lang := range r.Config.Languages {
 		tables, m := r.DataTables(lang, f)
@@ -194,7 +194,7 @@ func deptFiles(r *render.Site, dir string, f *model.File, diags *diag.List) []pr
 }
 
 // yearFiles makes the bulk files of a year in each language.
-func yearFiles(r *render.Site, year int, diags *diag.List) []produced {
+func yearFiles(r *render.Renderer, year int, diags *diag.List) []produced {
 	var out []produced
 	for _, lang := range r.Config.Languages {
 		var depts []opendata.Dept

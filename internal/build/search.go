@@ -16,7 +16,7 @@ import (
 // page is among the pages rendered, into the folder of that page
 // (search/i/…, en/search/i/…): the index changes with any department
 // page, and the search page is rendered again whenever one is.
-func writeSearch(r *render.Site, w *writer, todo []render.Page, diags *diag.List) {
+func writeSearch(r *render.Renderer, w *writer, todo []render.Page, diags *diag.List) {
 	for _, p := range todo {
 		if p.Kind != "search" {
 			continue

@@ -9,20 +9,19 @@ import (
 	"budgetpress/internal/amount"
 	"budgetpress/internal/classify"
 	"budgetpress/internal/diag"
-	"budgetpress/internal/load"
 	"budgetpress/internal/model"
 	"budgetpress/internal/narrative"
 	"budgetpress/internal/parallel"
 )
 
 // Site checks every department file of a site and the Markdown content.
-func Site(s *load.Site) diag.List { return SiteWith(s, nil) }
+func Site(s *model.Site) diag.List { return SiteWith(s, nil) }
 
 // SiteWith checks a site as Site does, rendering the explanations with
 // the renderers of set and keeping what they render (narrative's Keep),
 // so that a build that renders its pages with the same set does not
 // render them again. A nil set is Site.
-func SiteWith(s *load.Site, set *narrative.Set) diag.List {
+func SiteWith(s *model.Site, set *narrative.Set) diag.List {
 	var out diag.List
 	if s.Config == nil {
 		return nil
@@ -38,7 +37,7 @@ func SiteWith(s *load.Site, set *narrative.Set) diag.List {
 }
 
 // File checks one department-year.
-func File(f *model.File, cfg *model.Site, dict *classify.Dictionary) diag.List {
+func File(f *model.File, cfg *model.Settings, dict *classify.Dictionary) diag.List {
 	if dict == nil {
 		dict = classify.Default()
 	}
@@ -70,7 +69,7 @@ func File(f *model.File, cfg *model.Site, dict *classify.Dictionary) diag.List {
 
 type checker struct {
 	f     *model.File
-	cfg   *model.Site
+	cfg   *model.Settings
 	dict  *classify.Dictionary
 	diags diag.List
 	used  map[int]bool // acceptances that matched a finding

@@ -703,7 +703,7 @@ func TestPlaceholdersInMarkdown(t *testing.T) {
 	if len(ds) > 0 {
 		t.Fatal(ds)
 	}
-	site := &load.Site{Config: cfg, Content: []load.Source{
+	site := &model.Site{Config: cfg, Content: []model.Source{
 		{Path: "content/zh/about.md", Text: "# 部门概况\n\n本部门共有 XX 个内设机构。\n"},
 		{Path: "content/en/about.md", Text: "# About\n\nThe office has four sections.\nTODO: translate the rest, 待补充\n"},
 		{Path: "content/en/terms.md", Text: "# 三公\n\n经费 Official receptions fell;\nthe defense of *performance-based pay*.\n"},

@@ -7,7 +7,6 @@ import (
 
 	"budgetpress/internal/diag"
 	"budgetpress/internal/i18n"
-	"budgetpress/internal/load"
 	"budgetpress/internal/model"
 	"budgetpress/internal/narrative"
 	"budgetpress/internal/parallel"
@@ -22,7 +21,7 @@ import (
 // department files (the dev server checks a changed Markdown file on its
 // own) gets only the checks of the text itself. The loader has reported
 // the files that are not UTF-8.
-func content(s *load.Site, set *narrative.Set) diag.List {
+func content(s *model.Site, set *narrative.Set) diag.List {
 	var out diag.List
 	langs := s.Config.Languages
 	files := map[string]*model.File{} // by path
@@ -180,7 +179,7 @@ func contains(list []string, s string) bool {
 // renderJob is one explanation to render against its department.
 type renderJob struct {
 	r    *narrative.Renderer
-	c    load.Source
+	c    model.Source
 	lang string
 }
 

@@ -12,6 +12,7 @@ import (
 	"budgetpress/internal/check"
 	"budgetpress/internal/diag"
 	"budgetpress/internal/load"
+	"budgetpress/internal/model"
 	"budgetpress/internal/testsite"
 )
 
@@ -150,7 +151,7 @@ func TestOneExplanation(t *testing.T) {
 	if len(ds) > 0 {
 		t.Fatal(ds)
 	}
-	diags := check.Site(&load.Site{Config: cfg, Content: []load.Source{
+	diags := check.Site(&model.Site{Config: cfg, Content: []model.Source{
 		{Path: "content/zh/2024/new.md", Text: "{{amount income.nothing}} <i>待补充</i>\n"},
 	}})
 	var got []string

@@ -39,7 +39,7 @@ func FuzzCheck(f *testing.F) {
 	}
 	narrow["few"] = few
 	ids := []string{model.TemplateNational, model.TemplateMOF2016, "few"}
-	cfg := &model.Site{Languages: []string{"zh", "en"}, Template: model.TemplateNational, IndicatorWeights: 90}
+	cfg := &model.Settings{Languages: []string{"zh", "en"}, Template: model.TemplateNational, IndicatorWeights: 90}
 	f.Fuzz(func(t *testing.T, src []byte, which uint8) {
 		id := ids[int(which)%len(ids)]
 		file, _ := load.File("data/2024/fuzz.yaml", src, load.Options{Templates: narrow, Template: id})

@@ -102,7 +102,7 @@ func runArchive(args []string, stdout, stderr io.Writer) int {
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	st, code, ok := openStore(ctx, "archive", *to, "--to", dir, true, func(c *model.Site) string { return c.Archive }, stderr)
+	st, code, ok := openStore(ctx, "archive", *to, "--to", dir, true, func(c *model.Settings) string { return c.Archive }, stderr)
 	if !ok {
 		return code
 	}
@@ -148,7 +148,7 @@ func runArchiveList(args []string, stdout, stderr io.Writer) int {
 		return code
 	}
 	ctx := context.Background()
-	st, code, ok := openStore(ctx, "archive list", *from, "--from", dir, false, func(c *model.Site) string { return c.Archive }, stderr)
+	st, code, ok := openStore(ctx, "archive list", *from, "--from", dir, false, func(c *model.Settings) string { return c.Archive }, stderr)
 	if !ok {
 		return code
 	}
@@ -194,7 +194,7 @@ func snapshotCommand(cmd string, fs *flag.FlagSet, from *string, args []string, 
 		return nil, nil, "", code, false
 	}
 	ctx := context.Background()
-	st, code, ok = openStore(ctx, cmd, *from, "--from", dir, false, func(c *model.Site) string { return c.Archive }, stderr)
+	st, code, ok = openStore(ctx, cmd, *from, "--from", dir, false, func(c *model.Settings) string { return c.Archive }, stderr)
 	if !ok {
 		return nil, nil, "", code, false
 	}
@@ -371,7 +371,7 @@ func optionalSiteDir(cmd string, pos []string, stderr io.Writer) (string, int, b
 
 // openStore opens the destination given by flag, or else the one
 // site.yaml names (pick chooses which), relative to the site folder.
-func openStore(ctx context.Context, cmd, url, flagName, dir string, create bool, pick func(*model.Site) string, stderr io.Writer) (*blobstore.Store, int, bool) {
+func openStore(ctx context.Context, cmd, url, flagName, dir string, create bool, pick func(*model.Settings) string, stderr io.Writer) (*blobstore.Store, int, bool) {
 	if url == "" {
 		s, diags := load.ReadSettings(dir)
 		if s.Config == nil {

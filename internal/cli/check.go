@@ -12,6 +12,7 @@ import (
 	"budgetpress/internal/check"
 	"budgetpress/internal/diag"
 	"budgetpress/internal/load"
+	"budgetpress/internal/model"
 )
 
 func runCheck(args []string, stdout, stderr io.Writer) int {
@@ -20,7 +21,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	if code, ok := parseFlags(fs, args, stdout, stderr); !ok {
 		return code
 	}
-	var site *load.Site
+	var site *model.Site
 	var diags diag.List
 	if dir, ok := folderArgument(fs.Args()); ok {
 		if !isSiteFolder("check", dir, stderr) {
@@ -34,7 +35,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 		}
 		site, diags = load.ReadSettings(dir)
 		for _, f := range files {
-			diags = append(diags, site.ReadDepartment(f)...)
+			diags = append(diags, load.ReadDepartment(site, f)...)
 		}
 	}
 	diags = append(diags, check.Site(site)...)

@@ -56,7 +56,7 @@ func runDeploy(args []string, stdout, stderr io.Writer) int {
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	st, code, ok := openStore(ctx, "deploy", *to, "--to", dir, !*dryRun, func(c *model.Site) string { return c.Deploy }, stderr)
+	st, code, ok := openStore(ctx, "deploy", *to, "--to", dir, !*dryRun, func(c *model.Settings) string { return c.Deploy }, stderr)
 	if !ok {
 		return code
 	}

@@ -76,7 +76,7 @@ func TestCorpusChecksClean(t *testing.T) {
 
 // eachFile calls fn for every department file of every site that loads,
 // with its source and the options it was read with.
-func eachFile(t *testing.T, fn func(site string, s *load.Site, f *model.File, src []byte)) {
+func eachFile(t *testing.T, fn func(site string, s *model.Site, f *model.File, src []byte)) {
 	t.Helper()
 	all := sites(t)
 	for _, name := range sortedNames(all) {
@@ -112,8 +112,8 @@ func TestEveryFigureIsChecked(t *testing.T) {
 	free := readFree(t)
 	seen := map[string]bool{}
 	total, freeCount := 0, 0
-	eachFile(t, func(name string, s *load.Site, f *model.File, src []byte) {
-		opt := s.Options()
+	eachFile(t, func(name string, s *model.Site, f *model.File, src []byte) {
+		opt := load.OptionsOf(s)
 		baseline := findings(f, s)
 		for _, fig := range figures(f) {
 			for _, step := range []string{"0.01", "-0.01"} {
@@ -158,7 +158,7 @@ func TestEveryFigureIsChecked(t *testing.T) {
 // findings checks a department file in its site and returns what check
 // prints, without positions (a changed figure may move nothing, but the
 // set of findings must change).
-func findings(f *model.File, s *load.Site) map[string]bool {
+func findings(f *model.File, s *model.Site) map[string]bool {
 	out := map[string]bool{}
 	for _, d := range check.File(f, s.Config, s.Dict) {
 		out[d.Severity.String()+" "+d.Message+" ["+d.Rule+"]"] = true
@@ -352,8 +352,8 @@ func grouping(s string) bool {
 // both are checked against table 3.
 func TestEverySourceIsChecked(t *testing.T) {
 	found := map[string]bool{}
-	eachFile(t, func(name string, s *load.Site, f *model.File, src []byte) {
-		opt := s.Options()
+	eachFile(t, func(name string, s *model.Site, f *model.File, src []byte) {
+		opt := load.OptionsOf(s)
 		for _, p := range f.Projects {
 			sources := []string{p.Source}
 			if p.Source == model.SourceUnit {

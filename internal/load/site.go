@@ -21,43 +21,17 @@ import (
 	"budgetpress/internal/yamlsrc"
 )
 
-// Site is everything read from a site directory.
-type Site struct {
-	Dir    string
-	Config *model.Site
-	Dict   *classify.Dictionary
-	// Templates are the table sets department files may follow, by id:
-	// the built-in ones and the site's templates/*.yaml.
-	Templates map[string]*model.Template
-	Files     []*model.File
-	// DataFiles holds the path of every department file found, relative
-	// to Dir, whether or not it loaded.
-	DataFiles []string
-	// Content holds the Markdown files under content/, by path relative
-	// to Dir, in path order.
-	Content []Source
-}
-
-// Source is a text file of the site.
-type Source struct {
-	Path string
-	Text string
-	// Bad is set when the file could not be read or is not UTF-8 text;
-	// the loader has said why, and Text is empty.
-	Bad bool
-}
-
 // Content reads a Markdown file of content/ as UTF-8 text without a
 // byte-order mark. A file saved as GBK or UTF-16 is an error, as for
 // the YAML files, and comes back Bad.
-func Content(path string, src []byte) (Source, diag.List) {
+func Content(path string, src []byte) (model.Source, diag.List) {
 	text, diags := yamlsrc.Text(path, src)
-	return Source{Path: path, Text: string(text), Bad: diags.HasErrors()}, diags
+	return model.Source{Path: path, Text: string(text), Bad: diags.HasErrors()}, diags
 }
 
 // ReadSite reads site.yaml, the classification extensions and every
 // department file of dir. Paths in diagnostics are relative to dir.
-func ReadSite(dir string) (*Site, diag.List) {
+func ReadSite(dir string) (*model.Site, diag.List) {
 	s, diags := ReadSettings(dir)
 	if s.Config == nil {
 		return s, diags
@@ -75,7 +49,7 @@ func ReadSite(dir string) (*Site, diag.List) {
 	}
 	results := make([]result, len(s.DataFiles))
 	parallel.Each(len(s.DataFiles), func(i int) {
-		results[i].f, results[i].diags = s.readDepartment(s.DataFiles[i])
+		results[i].f, results[i].diags = readDepartment(s, s.DataFiles[i])
 	})
 	for _, r := range results {
 		diags = append(diags, r.diags...)
@@ -95,18 +69,18 @@ func ReadSite(dir string) (*Site, diag.List) {
 	})
 	// The explanations too are read on every core, and gathered in order.
 	type text struct {
-		c     Source
+		c     model.Source
 		found bool
 		diags diag.List
 	}
 	texts := make([]text, len(md))
 	parallel.Each(len(md), func(i int) {
-		texts[i].c, texts[i].found, texts[i].diags = s.readText(md[i])
+		texts[i].c, texts[i].found, texts[i].diags = readText(s, md[i])
 	})
 	for _, t := range texts {
 		diags = append(diags, t.diags...)
 		if t.found {
-			s.addContent(t.c)
+			addContent(s, t.c)
 		}
 	}
 	return s, diags
@@ -116,8 +90,8 @@ func ReadSite(dir string) (*Site, diag.List) {
 // a Site without department files or explanations, to which
 // ReadDepartment adds them. Config is nil when site.yaml is missing or
 // wrong, as the diagnostics say.
-func ReadSettings(dir string) (*Site, diag.List) {
-	s := &Site{Dir: dir, Dict: classify.Default()}
+func ReadSettings(dir string) (*model.Site, diag.List) {
+	s := &model.Site{Dir: dir, Dict: classify.Default()}
 	src, found, diags := ReadFile(dir, "site.yaml")
 	switch {
 	case !found:
@@ -157,11 +131,11 @@ func ReadSettings(dir string) (*Site, diag.List) {
 // DepartmentFile), and its explanations in the languages of the site,
 // content/<lang>/<year>/<department>.md, those there are; it adds them
 // to s. A file already read is not read again.
-func (s *Site) ReadDepartment(rel string) diag.List {
+func ReadDepartment(s *model.Site, rel string) diag.List {
 	if s.Config == nil || slices.Contains(s.DataFiles, rel) {
 		return nil
 	}
-	f, diags := s.readDepartment(rel)
+	f, diags := readDepartment(s, rel)
 	i, _ := slices.BinarySearch(s.DataFiles, rel)
 	s.DataFiles = slices.Insert(s.DataFiles, i, rel)
 	if f != nil {
@@ -170,7 +144,7 @@ func (s *Site) ReadDepartment(rel string) diag.List {
 	}
 	year, id := path.Base(path.Dir(rel)), strings.TrimSuffix(path.Base(rel), ".yaml")
 	for _, lang := range s.Config.Languages {
-		diags = append(diags, s.readContent(sitepath.Content+"/"+lang+"/"+year+"/"+id+".md")...)
+		diags = append(diags, readContent(s, sitepath.Content+"/"+lang+"/"+year+"/"+id+".md")...)
 	}
 	return diags
 }
@@ -191,7 +165,7 @@ func DepartmentFile(rel string) bool {
 const MaxDiagnostics = 1000
 
 // readDepartment reads and loads one department file.
-func (s *Site) readDepartment(rel string) (*model.File, diag.List) {
+func readDepartment(s *model.Site, rel string) (*model.File, diag.List) {
 	src, _, diags := ReadFile(s.Dir, rel)
 	if src == nil {
 		if diags == nil { // gone since it was found
@@ -199,33 +173,33 @@ func (s *Site) readDepartment(rel string) (*model.File, diag.List) {
 		}
 		return nil, diags
 	}
-	f, diags := File(rel, src, s.Options())
+	f, diags := File(rel, src, OptionsOf(s))
 	return f, diags.Capped(MaxDiagnostics)
 }
 
-// Options are what the site's department files are read against: its
-// dictionary, languages and templates. s must have its settings.
-func (s *Site) Options() Options {
+// OptionsOf returns what the site's department files are read against:
+// its dictionary, languages and templates. s must have its settings.
+func OptionsOf(s *model.Site) Options {
 	return Options{Dict: s.Dict, Langs: s.Config.Languages, Templates: s.Templates, Template: s.Config.Template}
 }
 
 // readContent reads an explanation into s.Content, keeping it in path
 // order; one that does not exist is left out.
-func (s *Site) readContent(rel string) diag.List {
-	c, found, diags := s.readText(rel)
+func readContent(s *model.Site, rel string) diag.List {
+	c, found, diags := readText(s, rel)
 	if found {
-		s.addContent(c)
+		addContent(s, c)
 	}
 	return diags
 }
 
 // readText reads an explanation; found is false when it does not exist.
-func (s *Site) readText(rel string) (c Source, found bool, diags diag.List) {
+func readText(s *model.Site, rel string) (c model.Source, found bool, diags diag.List) {
 	src, found, diags := ReadFile(s.Dir, rel)
 	if !found {
-		return Source{}, false, nil
+		return model.Source{}, false, nil
 	}
-	c = Source{Path: rel, Bad: true}
+	c = model.Source{Path: rel, Bad: true}
 	if src != nil {
 		var ds diag.List
 		c, ds = Content(rel, src)
@@ -235,7 +209,7 @@ func (s *Site) readText(rel string) (c Source, found bool, diags diag.List) {
 }
 
 // addContent puts an explanation into s.Content, in path order.
-func (s *Site) addContent(c Source) {
+func addContent(s *model.Site, c model.Source) {
 	i := sort.Search(len(s.Content), func(i int) bool { return s.Content[i].Path >= c.Path })
 	s.Content = slices.Insert(s.Content, i, c)
 }
@@ -260,13 +234,13 @@ func asDiagnostics(err error) diag.List {
 // SiteConfig reads site.yaml. It returns no settings when languages:
 // lists one that budgetpress cannot publish (see i18n.Languages): every
 // department file names things in them, and the pages would be wrong.
-func SiteConfig(file string, src []byte) (*model.Site, diag.List) {
+func SiteConfig(file string, src []byte) (*model.Settings, diag.List) {
 	root, diags := yamlsrc.Parse(file, src, "the settings of one site")
 	if root == nil {
 		return nil, diags
 	}
 	d := &decoder{file: file}
-	cfg := &model.Site{Languages: i18n.Languages(), BasePath: "/", Template: model.TemplateNational}
+	cfg := &model.Settings{Languages: i18n.Languages(), BasePath: "/", Template: model.TemplateNational}
 	o := d.object(root, "site.yaml", "title", "languages", "check", "base_url", "base_path", "portal", "template", "archive", "deploy")
 	if o == nil {
 		return nil, append(diags, d.diags...)

@@ -1,6 +1,7 @@
 package load
 
 import (
+	"budgetpress/internal/model"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -147,7 +148,7 @@ func TestContent(t *testing.T) {
 	if !reflect.DeepEqual(contentDiags, want) {
 		t.Errorf("got:\n\t%s\nwant:\n\t%s", strings.Join(contentDiags, "\n\t"), strings.Join(want, "\n\t"))
 	}
-	wantContent := []Source{{Path: "content/en/2024/changji-egov.md", Bad: true}, {Path: path, Text: "## 说明\n"}}
+	wantContent := []model.Source{{Path: "content/en/2024/changji-egov.md", Bad: true}, {Path: path, Text: "## 说明\n"}}
 	if !reflect.DeepEqual(s.Content, wantContent) {
 		t.Errorf("content %+v; want %+v", s.Content, wantContent)
 	}

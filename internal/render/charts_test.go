@@ -11,7 +11,7 @@ import (
 )
 
 // page renders one page of a site as HTML.
-func page(t *testing.T, s *Site, path string) string {
+func page(t *testing.T, s *Renderer, path string) string {
 	t.Helper()
 	for _, p := range s.Pages() {
 		if p.Path == path {

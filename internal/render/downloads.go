@@ -27,20 +27,20 @@ const (
 var OriginalExts = []string{"pdf", "ofd", "docx", "doc", "wps"}
 
 // pageDir is the folder of a department-year's page in lang.
-func (s *Site) pageDir(lang string, f *model.File) string {
+func (s *Renderer) pageDir(lang string, f *model.File) string {
 	return path.Dir(s.PagePath(lang, strconv.Itoa(f.Year), f.ID))
 }
 
 // TableFile is where a table's download in ext (csv, xlsx) and lang is
 // published: beside the page, named after the table's anchor
 // (2024/changji-egov/table-3.csv).
-func (s *Site) TableFile(lang string, f *model.File, no, ext string) string {
+func (s *Renderer) TableFile(lang string, f *model.File, no, ext string) string {
 	return s.pageDir(lang, f) + "/table-" + no + "." + ext
 }
 
 // WorkbookFile is where the workbook of all tables of a department-year
 // in lang is published: 2024/changji-egov/changji-egov-2024.xlsx.
-func (s *Site) WorkbookFile(lang string, f *model.File) string {
+func (s *Renderer) WorkbookFile(lang string, f *model.File) string {
 	return s.pageDir(lang, f) + "/" + f.ID + "-" + strconv.Itoa(f.Year) + ".xlsx"
 }
 
@@ -103,7 +103,7 @@ type Downloads struct {
 // SetDownloads tells the site which open-data files the build
 // published, before its pages are rendered: the pages link them with
 // their sizes.
-func (s *Site) SetDownloads(d Downloads) { s.downloads = d }
+func (s *Renderer) SetDownloads(d Downloads) { s.downloads = d }
 
 // DeptKey is the key of a department-year in Downloads.Depts.
 func DeptKey(f *model.File) string { return strconv.Itoa(f.Year) + "/" + f.ID }
@@ -129,7 +129,7 @@ type DataTable struct {
 
 // DataTables lays out every table of a file in lang as its page does,
 // and returns how the page states money.
-func (s *Site) DataTables(lang string, f *model.File) ([]DataTable, i18n.Money) {
+func (s *Renderer) DataTables(lang string, f *model.File) ([]DataTable, i18n.Money) {
 	v := s.newView(Page{Path: s.PagePath(lang, strconv.Itoa(f.Year), f.ID), Lang: lang, Kind: "department", Year: f.Year, File: f})
 	m := v.Money(f)
 	var out []DataTable
@@ -150,7 +150,7 @@ func (s *Site) DataTables(lang string, f *model.File) ([]DataTable, i18n.Money) 
 
 // BulkLabels are the texts of a year's bulk files in lang: the name of
 // the sheet, the title in its first row, and the heads of the columns.
-func (s *Site) BulkLabels(lang string, year int) (name, title string, heads []string) {
+func (s *Renderer) BulkLabels(lang string, year int) (name, title string, heads []string) {
 	v := s.newView(Page{Path: s.PagePath(lang, "downloads"), Lang: lang, Kind: "downloads"})
 	for _, k := range []string{"dept", "id", "table", "title", "part", "code", "name", "project", "column", "amount", "unit"} {
 		heads = append(heads, v.T("dl.bulk.head."+k))

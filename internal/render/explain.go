@@ -12,7 +12,7 @@ import (
 )
 
 // narrator returns the narrative renderer of a file, made once per build.
-func (s *Site) narrator(f *model.File) *narrative.Renderer {
+func (s *Renderer) narrator(f *model.File) *narrative.Renderer {
 	if s.Narratives != nil {
 		return s.Narratives.For(f)
 	}

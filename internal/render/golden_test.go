@@ -42,7 +42,7 @@ func TestDepartmentGolden(t *testing.T) {
 
 // goldenSite renders the example site with its explanations and the
 // default theme.
-func goldenSite(t testing.TB) *Site {
+func goldenSite(t testing.TB) *Renderer {
 	t.Helper()
 	root := filepath.Join("..", "..")
 	site, diags := load.ReadSite(root)
@@ -81,7 +81,7 @@ func TestUntranslatedGolden(t *testing.T) {
 
 // compareGolden renders page p of s and compares it with the golden
 // file name of testdata/golden/, or rewrites that file under -update.
-func compareGolden(t *testing.T, s *Site, p Page, name string) {
+func compareGolden(t *testing.T, s *Renderer, p Page, name string) {
 	t.Helper()
 	var b bytes.Buffer
 	if res := s.Render(&b, p); res.Diags.HasErrors() {

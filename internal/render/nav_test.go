@@ -20,7 +20,7 @@ import (
 )
 
 // siteAt loads the site in dir and renders it with the default theme.
-func siteAt(t *testing.T, dir string) *Site {
+func siteAt(t *testing.T, dir string) *Renderer {
 	t.Helper()
 	site, diags := load.ReadSite(dir)
 	if diags.HasErrors() {
@@ -49,7 +49,7 @@ func siteAt(t *testing.T, dir string) *Site {
 // twoYears is a generated site of 4 departments in 2024 and 2025, kept
 // in 万元 (the example department) and 元 (the others), from which the
 // example department's 2024 file is taken away: it has 2025 only.
-func twoYears(t *testing.T) *Site {
+func twoYears(t *testing.T) *Renderer {
 	t.Helper()
 	dir := testsite.Generated(t, filepath.Join("..", ".."), 4, 2)
 	for _, p := range []string{"data/2024/changji-egov.yaml", "content/zh/2024/changji-egov.md", "content/en/2024/changji-egov.md"} {
@@ -63,7 +63,7 @@ func twoYears(t *testing.T) *Site {
 // mixedUnits is the site of internal/build/testdata/mixed-units: a
 // bureau kept in 元 (15,703,843.20 元 in 2024, 12,345,678.91 元 in
 // 2023) and an office kept in 万元 (604.13 万元 in 2024).
-func mixedUnits(t *testing.T) *Site {
+func mixedUnits(t *testing.T) *Renderer {
 	return siteAt(t, filepath.Join("..", "build", "testdata", "mixed-units"))
 }
 
@@ -286,7 +286,7 @@ var placeID = regexp.MustCompile(`<(?:section|article|figure)[^>]* id="([^"]+)"|
 // switch carries to the other language's page are all there, on every
 // page of the example site and the generated one.
 func TestPlacesAreTheSameInEveryLanguage(t *testing.T) {
-	for _, s := range []*Site{exampleSite(t), twoYears(t)} {
+	for _, s := range []*Renderer{exampleSite(t), twoYears(t)} {
 		s := s
 		if s.Content == nil {
 			// The example's explanations, in both languages.

@@ -34,7 +34,7 @@ type navIndex struct {
 }
 
 // nav returns the site's navIndex.
-func (s *Site) nav() *navIndex {
+func (s *Renderer) nav() *navIndex {
 	s.navOnce.Do(func() {
 		n := &navIndex{byID: map[string][]*model.File{}, figs: map[*model.File]map[string]amount.Amount{}}
 		for _, f := range s.Files {
@@ -84,7 +84,7 @@ func navFigures(f *model.File) map[string]amount.Amount {
 
 // seriesPages lists the department overview pages of a language, one
 // per department id, each with the department's latest file.
-func (s *Site) seriesPages(lang string) []Page {
+func (s *Renderer) seriesPages(lang string) []Page {
 	n := s.nav()
 	var out []Page
 	for _, id := range n.ids {
@@ -95,7 +95,7 @@ func (s *Site) seriesPages(lang string) []Page {
 }
 
 // comparePage is the comparison page of a year in a language.
-func (s *Site) comparePage(lang string, year int) Page {
+func (s *Renderer) comparePage(lang string, year int) Page {
 	return Page{Path: s.PagePath(lang, strconv.Itoa(year), sitepath.CompareFolder), Lang: lang, Kind: "compare", Year: year}
 }
 

@@ -17,7 +17,7 @@ import (
 )
 
 // exampleSite renders the example department with the default theme.
-func exampleSite(t *testing.T) *Site {
+func exampleSite(t *testing.T) *Renderer {
 	t.Helper()
 	return siteOf(t, filepath.Join("..", "..", "data", "2024", "changji-egov.yaml"))
 }
@@ -25,7 +25,7 @@ func exampleSite(t *testing.T) *Site {
 // siteOf renders the department file at src, published as the example
 // department (data/2024/changji-egov.yaml), with the example's site.yaml
 // and the default theme.
-func siteOf(t *testing.T, src string) *Site {
+func siteOf(t *testing.T, src string) *Renderer {
 	t.Helper()
 	read := func(p string) []byte {
 		data, err := os.ReadFile(p)
@@ -64,7 +64,7 @@ var tags = regexp.MustCompile(`<[^>]+>`)
 // narrowLabel matches the cell that names a row on narrow screens.
 var narrowLabel = regexp.MustCompile(`<th scope="(?:row|col)" class="label">.*?</th>`)
 
-func renderText(t *testing.T, s *Site, path string) string {
+func renderText(t *testing.T, s *Renderer, path string) string {
 	t.Helper()
 	for _, p := range s.Pages() {
 		if p.Path == path {

@@ -16,7 +16,7 @@ import (
 // projects, sections of the explanations, performance targets and
 // glossary, each under the anchor it has on the page and in the words
 // the page uses.
-func (s *Site) SearchPages(lang string) []search.Page {
+func (s *Renderer) SearchPages(lang string) []search.Page {
 	var files []*model.File
 	for _, y := range s.years {
 		files = append(files, s.byYear[y]...)

@@ -19,7 +19,7 @@ import (
 
 // Input is everything a site is rendered from.
 type Input struct {
-	Config  *model.Site
+	Config  *model.Settings
 	Files   []*model.File
 	Dict    *classify.Dictionary
 	I18n    *i18n.Catalog
@@ -34,9 +34,9 @@ type Input struct {
 	Narratives *narrative.Set
 }
 
-// Site renders the pages of one build. It is safe for concurrent use:
+// Renderer renders the pages of one build. It is safe for concurrent use:
 // pages render in parallel.
-type Site struct {
+type Renderer struct {
 	Input
 	tmpl *template.Template
 	// notices lists the page templates whose notice of untranslated
@@ -55,8 +55,8 @@ type Site struct {
 }
 
 // New parses the layouts and indexes the files.
-func New(in Input) (*Site, diag.List) {
-	s := &Site{Input: in, byYear: map[int][]*model.File{}}
+func New(in Input) (*Renderer, diag.List) {
+	s := &Renderer{Input: in, byYear: map[int][]*model.File{}}
 	var diags diag.List
 	t, err := template.New("").Option("missingkey=error").ParseFS(in.Layouts, "*.html")
 	if err != nil {
@@ -80,7 +80,7 @@ func New(in Input) (*Site, diag.List) {
 }
 
 // DefaultLang is the language served at the root of the site.
-func (s *Site) DefaultLang() string { return s.Config.Languages[0] }
+func (s *Renderer) DefaultLang() string { return s.Config.Languages[0] }
 
 // Page is one page to render.
 type Page struct {
@@ -92,7 +92,7 @@ type Page struct {
 }
 
 // Pages lists every page of the site in a fixed order.
-func (s *Site) Pages() []Page {
+func (s *Renderer) Pages() []Page {
 	var out []Page
 	for _, lang := range s.Config.Languages {
 		out = append(out, Page{Path: s.PagePath(lang), Lang: lang, Kind: "home"})
@@ -131,7 +131,7 @@ type Missing struct {
 // Render writes one page. The page is made in a buffer (w itself when
 // w is a *bytes.Buffer, which then grows once for all the pages it is
 // reused for) and written only when it rendered.
-func (s *Site) Render(w io.Writer, p Page) Result {
+func (s *Renderer) Render(w io.Writer, p Page) Result {
 	buf, direct := w.(*bytes.Buffer)
 	if !direct {
 		buf = pageBuffers.Get().(*bytes.Buffer)
@@ -189,9 +189,9 @@ const pageSize = 256 << 10
 var pageBuffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 
 // Years returns the years with data, newest first.
-func (s *Site) Years() []int { return s.years }
+func (s *Renderer) Years() []int { return s.years }
 
 // FilesOf returns the department files of a year.
-func (s *Site) FilesOf(year int) []*model.File { return s.byYear[year] }
+func (s *Renderer) FilesOf(year int) []*model.File { return s.byYear[year] }
 
-func (s *Site) String() string { return fmt.Sprintf("site with %d files", len(s.Files)) }
+func (s *Renderer) String() string { return fmt.Sprintf("site with %d files", len(s.Files)) }

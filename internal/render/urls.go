@@ -9,7 +9,7 @@ import (
 // "index.html", "en/index.html", "2024/index.html",
 // "en/2024/changji-egov/index.html". The default language lives at the
 // root, every other under its code.
-func (s *Site) PagePath(lang string, parts ...string) string {
+func (s *Renderer) PagePath(lang string, parts ...string) string {
 	segs := []string{}
 	if lang != s.DefaultLang() {
 		segs = append(segs, lang)
@@ -39,6 +39,6 @@ func PrettyURL(p string) string {
 
 // Absolute returns the full address of a page for canonical links,
 // hreflang alternates and the sitemap.
-func (s *Site) Absolute(p string) string {
+func (s *Renderer) Absolute(p string) string {
 	return strings.TrimSuffix(s.Config.BaseURL, "/") + s.Config.BasePath + PrettyURL(p)
 }

@@ -17,7 +17,7 @@ import (
 // view is what a template sees: the page, its language, and methods that
 // translate, format and link in that language.
 type view struct {
-	Site *Site
+	Site *Renderer
 	Page Page
 	Lang string
 	res  Result
@@ -40,7 +40,7 @@ type view struct {
 	noticeAt int
 }
 
-func (s *Site) newView(p Page) *view {
+func (s *Renderer) newView(p Page) *view {
 	return &view{Site: s, Page: p, Lang: p.Lang, noticeAt: -1}
 }
 
@@ -127,7 +127,7 @@ type Alternate struct {
 func (v *view) Alternates() []Alternate { return v.Site.AlternatesOf(v.Page) }
 
 // AlternatesOf lists a page in every language.
-func (s *Site) AlternatesOf(p Page) []Alternate {
+func (s *Renderer) AlternatesOf(p Page) []Alternate {
 	v := s.newView(p)
 	var out []Alternate
 	for _, l := range v.Site.Config.Languages {

@@ -42,7 +42,7 @@ func TestEmptiedLoads(t *testing.T) {
 				continue
 			}
 			rel := DataPath(year+1, strings.TrimSuffix(filepath.Base(f), ".yaml"))
-			if _, diags := load.File(rel, []byte(out), s.Options()); diags.HasErrors() {
+			if _, diags := load.File(rel, []byte(out), load.OptionsOf(s)); diags.HasErrors() {
 				t.Errorf("%s emptied does not load:\n%s", f, errorsOf(diags))
 			}
 			if strings.Contains(out, "accept:") && !strings.Contains(string(src), "accept:") {
