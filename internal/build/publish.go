@@ -154,6 +154,7 @@ func copyStatic(site string, w *writer, diags *diag.List) {
 		w.mu.Lock()
 		w.files++
 		w.bytes += int64(len(data))
+		w.fixed = append(w.fixed, p)
 		w.mu.Unlock()
 		return nil
 	})

@@ -16,17 +16,26 @@ import (
 // page is among the pages rendered, into the folder of that page
 // (search/i/…, en/search/i/…): the index changes with any department
 // page, and the search page is rendered again whenever one is.
-func writeSearch(r *render.Site, w *writer, todo []render.Page, diags *diag.List) {
+// It returns the pages each index was made of, by language.
+func writeSearch(r *render.Site, w *writer, todo []render.Page, diags *diag.List) map[string][]search.Page {
+	made := map[string][]search.Page{}
 	for _, p := range todo {
 		if p.Kind != "search" {
 			continue
 		}
-		dir := path.Dir(p.Path)
-		for _, f := range search.Build(r.SearchPages(p.Lang)) {
-			name := path.Join(dir, f.Name)
-			w.write(name, f.Data, diags)
-			w.index = append(w.index, name)
-		}
+		made[p.Lang] = r.SearchPages(p.Lang)
+		writeIndex(w, p, made[p.Lang], diags)
+	}
+	return made
+}
+
+// writeIndex writes the search index of pages beside the search page p.
+func writeIndex(w *writer, p render.Page, pages []search.Page, diags *diag.List) {
+	dir := path.Dir(p.Path)
+	for _, f := range search.Build(pages) {
+		name := path.Join(dir, f.Name)
+		w.write(name, f.Data, diags)
+		w.index = append(w.index, name)
 	}
 }
 
