@@ -1,7 +1,11 @@
 package build
 
 import (
+	"os"
 	"path/filepath"
+	"regexp"
+	"sort"
+	"strings"
 	"testing"
 
 	"budgetpress/internal/testsite"
@@ -24,4 +28,58 @@ func BenchmarkBuildLarge(b *testing.B) {
 		}
 		b.ReportMetric(float64(res.Pages), "pages")
 	}
+}
+
+// BenchmarkWarmBuild builds a generated site of 100 departments × 3
+// years (or the site in $BUDGETPRESS_BENCH_SITE, such as gen-site's
+// 100 × 10, whose example department's name it edits) with the cache,
+// once cold, then again and again warm: after an edit to one
+// department file's name in its latest year ("one-department"), and
+// with nothing changed ("nothing").
+//
+//	go test -run '^$' -bench WarmBuild -benchmem ./internal/build
+func BenchmarkWarmBuild(b *testing.B) {
+	dir := os.Getenv("BUDGETPRESS_BENCH_SITE")
+	if dir == "" {
+		dir = testsite.Generated(b, filepath.Join("..", ".."), 100, 3)
+	}
+	out := filepath.Join(b.TempDir(), "public")
+	opt := Options{Dir: dir, Out: out, Fingerprint: true, Cache: true}
+	if res := Run(opt); res.Diags.HasErrors() {
+		b.Fatal(res.Diags)
+	}
+	years, _ := filepath.Glob(filepath.Join(dir, "data", "*", "changji-egov.yaml"))
+	sort.Strings(years)
+	file := years[len(years)-1]
+	src, err := os.ReadFile(file)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer os.WriteFile(file, src, 0o644)
+	zh := regexp.MustCompile(`(?m)^(  name:\n    zh: .*)$`)
+	if !zh.Match(src) {
+		b.Fatalf("%s: no department name", file)
+	}
+	warm := func(b *testing.B) {
+		res := Run(opt)
+		if res.Diags.HasErrors() || res.Cache != "warm" {
+			b.Fatal(res.Cache, res.Diags)
+		}
+	}
+	b.Run("one-department", func(b *testing.B) {
+		for i := 0; i < b.N; i++ {
+			b.StopTimer()
+			edited := zh.ReplaceAll(src, []byte("${1}"+strings.Repeat("改", i%2+1)))
+			if err := os.WriteFile(file, edited, 0o644); err != nil {
+				b.Fatal(err)
+			}
+			b.StartTimer()
+			warm(b)
+		}
+	})
+	b.Run("nothing", func(b *testing.B) {
+		for i := 0; i < b.N; i++ {
+			warm(b)
+		}
+	})
 }

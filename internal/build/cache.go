@@ -20,7 +20,6 @@ import (
 	"budgetpress/internal/diag"
 	"budgetpress/internal/parallel"
 	"budgetpress/internal/render"
-	"budgetpress/internal/search"
 )
 
 // CacheDir is the folder, in the site folder, where builds keep what a
@@ -53,9 +52,6 @@ type cache struct {
 	// Outputs are the files of the output folder, with their size and
 	// modification time after the build.
 	Outputs map[string]outFile
-	// Search are the documents of every department-year page, per
-	// language: the search index is made again from them.
-	Search map[string]map[string]search.Page // lang → department file path → page
 	// Report is what the build reported: a build in which nothing
 	// changed reports it again.
 	Report       diag.List
@@ -86,35 +82,31 @@ type unit struct {
 	Downloads []render.Download
 }
 
-// cachePath is the cache file of builds into out.
-func cachePath(site, out string) string {
+// cacheFolder is the folder of the cache of builds into out, and
+// cachePath its main file; beside it, search/ holds the search
+// documents of each department-year (searchEntry).
+func cacheFolder(site, out string) string {
 	sum := sha256.Sum256([]byte(out))
-	return filepath.Join(site, filepath.FromSlash(CacheDir), "build-"+hex.EncodeToString(sum[:6])+".gob")
+	return filepath.Join(site, filepath.FromSlash(CacheDir), hex.EncodeToString(sum[:6]))
+}
+
+func cachePath(site, out string) string { return filepath.Join(cacheFolder(site, out), "build.gob") }
+
+// searchEntry is the file holding the search documents, by language,
+// of a department-year of the given key in a build of the given global
+// key.
+func searchEntry(folder, global, key string) string {
+	return filepath.Join(folder, "search", hashOf(global, key)[:32]+".gob")
 }
 
 // errCache is a cache file that cannot be used.
 var errCache = errors.New("the build cache is damaged or was written by another version")
 
-// readCache reads a cache file: a header line naming the format, the
-// SHA-256 of the rest, then the rest (gob). A damaged, truncated or
-// foreign file is errCache.
+// readCache reads the main file of a cache.
 func readCache(name string) (*cache, error) {
-	data, err := os.ReadFile(name)
-	if err != nil {
-		return nil, err
-	}
-	head, rest, ok := bytes.Cut(data, []byte("\n"))
-	if !ok || string(head) != cacheFormat {
-		return nil, errCache
-	}
-	sumHex, body, ok := bytes.Cut(rest, []byte("\n"))
-	sum := sha256.Sum256(body)
-	if !ok || string(sumHex) != hex.EncodeToString(sum[:]) {
-		return nil, errCache
-	}
 	var c cache
-	if err := gob.NewDecoder(bytes.NewReader(body)).Decode(&c); err != nil {
-		return nil, errCache
+	if err := readSealed(name, &c); err != nil {
+		return nil, err
 	}
 	if c.Tool != toolID() {
 		return nil, errCache
@@ -122,11 +114,38 @@ func readCache(name string) (*cache, error) {
 	return &c, nil
 }
 
-// writeCache writes a cache file, through a temporary file renamed into
-// place, so that a killed build leaves the old one or the new one.
-func writeCache(name string, c *cache) error {
+// writeCache writes the main file of a cache.
+func writeCache(name string, c *cache) error { return writeSealed(name, c) }
+
+// readSealed reads a file of the cache into v: a header line naming the
+// format and the program, the SHA-256 of the rest, then the rest (gob).
+// A damaged, truncated or foreign file is errCache.
+func readSealed(name string, v any) error {
+	data, err := os.ReadFile(name)
+	if err != nil {
+		return err
+	}
+	head, rest, ok := bytes.Cut(data, []byte("\n"))
+	if !ok || string(head) != cacheFormat+" "+toolID() {
+		return errCache
+	}
+	sumHex, body, ok := bytes.Cut(rest, []byte("\n"))
+	sum := sha256.Sum256(body)
+	if !ok || string(sumHex) != hex.EncodeToString(sum[:]) {
+		return errCache
+	}
+	if err := gob.NewDecoder(bytes.NewReader(body)).Decode(v); err != nil {
+		return errCache
+	}
+	return nil
+}
+
+// writeSealed writes a file of the cache, through a temporary file
+// renamed into place, so that a killed build leaves the old one or the
+// new one.
+func writeSealed(name string, v any) error {
 	var body bytes.Buffer
-	if err := gob.NewEncoder(&body).Encode(c); err != nil {
+	if err := gob.NewEncoder(&body).Encode(v); err != nil {
 		return err
 	}
 	sum := sha256.Sum256(body.Bytes())
@@ -137,7 +156,7 @@ func writeCache(name string, c *cache) error {
 	if err != nil {
 		return err
 	}
-	_, err = io.WriteString(tmp, cacheFormat+"\n"+hex.EncodeToString(sum[:])+"\n")
+	_, err = io.WriteString(tmp, cacheFormat+" "+toolID()+"\n"+hex.EncodeToString(sum[:])+"\n")
 	if err == nil {
 		_, err = tmp.Write(body.Bytes())
 	}
@@ -151,6 +170,18 @@ func writeCache(name string, c *cache) error {
 		os.Remove(tmp.Name())
 	}
 	return err
+}
+
+// pruneEntries removes the search entries of folder that keep does not
+// list.
+func pruneEntries(folder string, keep map[string]bool) {
+	entries, _ := os.ReadDir(filepath.Join(folder, "search"))
+	for _, e := range entries {
+		p := filepath.Join(folder, "search", e.Name())
+		if !keep[p] {
+			os.Remove(p)
+		}
+	}
 }
 
 var (

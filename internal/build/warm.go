@@ -308,24 +308,39 @@ func warm(opt Options, start time.Time) (res Result, ok bool, why string) {
 		}
 	}
 	res.Untranslated = gather(pages, results, &res.Diags)
-	searchPages := map[string]map[string]search.Page{}
+	// The search documents of the department-years not loaded are in
+	// the cache; those of the others are made.
+	folder := cacheFolder(opt.Dir, out)
+	docs := make([]map[string]search.Page, len(site.Files))
+	bad := make([]bool, len(site.Files))
+	parallel.Each(len(site.Files), func(i int) {
+		f := site.Files[i]
+		if redo[f.Path] {
+			docs[i] = map[string]search.Page{}
+			for _, lang := range langs {
+				docs[i][lang] = r.SearchPage(lang, f)
+			}
+			return
+		}
+		bad[i] = readSealed(searchEntry(folder, global, keys[f.Path]), &docs[i]) != nil
+	})
+	if slices.Contains(bad, true) {
+		return Result{}, false, "a search entry of the cache is damaged"
+	}
+	byPath := map[string]map[string]search.Page{}
+	for i, f := range site.Files {
+		byPath[f.Path] = docs[i]
+	}
 	for _, p := range pages {
 		if p.Kind != "search" {
 			continue
 		}
-		byPath := map[string]search.Page{}
 		list := make([]search.Page, 0, len(site.Files))
 		for _, y := range r.Years() {
 			for _, f := range r.FilesOf(y) {
-				sp, ok := old.Search[p.Lang][f.Path]
-				if redo[f.Path] || !ok {
-					sp = r.SearchPage(p.Lang, f)
-				}
-				byPath[f.Path] = sp
-				list = append(list, sp)
+				list = append(list, byPath[f.Path][p.Lang])
 			}
 		}
-		searchPages[p.Lang] = byPath
 		writeIndex(w, p, list, &res.Diags)
 	}
 	w.write("sitemap.xml", sitemap(r, pages), &res.Diags)
@@ -382,7 +397,7 @@ func warm(opt Options, start time.Time) (res Result, ok bool, why string) {
 	res = finish(res, start)
 	c := &cache{Tool: toolID(), Global: global, Out: out, Years: inv.years, Sources: h.seen,
 		Units: map[string]*unit{}, YearFiles: od.years, Pages: map[string]render.Result{}, Fixed: old.Fixed,
-		Outputs: outputs, Search: searchPages, Report: res.Diags, Untranslated: res.Untranslated,
+		Outputs: outputs, Report: res.Diags, Untranslated: res.Untranslated,
 		PageCount: res.Pages, Files: res.Files, Bytes: res.Bytes}
 	for _, rel := range inv.data {
 		if !redo[rel] {
@@ -395,7 +410,15 @@ func warm(opt Options, start time.Time) (res Result, ok bool, why string) {
 		}
 		ys, id := yearID(rel)
 		c.Units[rel] = &unit{Key: keys[rel], Diags: found[rel], Summary: s, Downloads: od.depts[ys+"/"+id]}
+		if writeSealed(searchEntry(folder, global, keys[rel]), byPath[rel]) != nil {
+			return res, true, ""
+		}
 	}
+	keep := map[string]bool{}
+	for _, rel := range inv.data {
+		keep[searchEntry(folder, global, keys[rel])] = true
+	}
+	pruneEntries(folder, keep)
 	for i, p := range pages {
 		if len(results[i].Untranslated) > 0 || len(results[i].Diags) > 0 {
 			c.Pages[p.Path] = results[i]
@@ -561,7 +584,7 @@ func saveCold(opt Options, out string, site *load.Site, loadDiags diag.List, r *
 	h := newHasher(opt.Dir, nil)
 	c := &cache{Tool: toolID(), Global: globalKey(h, opt, abs), Out: abs, Years: r.Years(),
 		Units: map[string]*unit{}, YearFiles: od.years, Pages: map[string]render.Result{}, Fixed: w.fixed,
-		Search: map[string]map[string]search.Page{}, Files: res.Files, Bytes: res.Bytes}
+		Files: res.Files, Bytes: res.Bytes}
 	inv, ok := takeInventory(opt.Dir, site.Config.Languages)
 	if !ok || !slices.Equal(inv.years, r.Years()) || len(inv.data) != len(site.Files) {
 		return
@@ -595,13 +618,32 @@ func saveCold(opt Options, out string, site *load.Site, loadDiags diag.List, r *
 			c.Pages[p.Path] = rec.results[i]
 		}
 	}
+	byPath := map[string]map[string]search.Page{}
 	for lang, list := range rec.search {
-		byPath := map[string]search.Page{}
 		for _, sp := range list {
-			byPath["data/"+strconv.Itoa(sp.Year)+"/"+sp.Dept+".yaml"] = sp
+			rel := "data/" + strconv.Itoa(sp.Year) + "/" + sp.Dept + ".yaml"
+			if byPath[rel] == nil {
+				byPath[rel] = map[string]search.Page{}
+			}
+			byPath[rel][lang] = sp
 		}
-		c.Search[lang] = byPath
 	}
+	folder := cacheFolder(opt.Dir, abs)
+	keep := map[string]bool{}
+	var entries []string
+	for _, f := range site.Files {
+		e := searchEntry(folder, c.Global, keys[f.Path])
+		keep[e] = true
+		entries = append(entries, e)
+	}
+	failed := make([]bool, len(entries))
+	parallel.Each(len(entries), func(i int) {
+		failed[i] = writeSealed(entries[i], byPath[site.Files[i].Path]) != nil
+	})
+	if slices.Contains(failed, true) {
+		return
+	}
+	pruneEntries(folder, keep)
 	c.Sources = h.seen
 	c.Outputs = map[string]outFile{}
 	filepath.WalkDir(abs, func(p string, d fs.DirEntry, err error) error {
