@@ -292,9 +292,12 @@ func warm(opt Options, start time.Time) (res Result, ok bool, why string) {
 	od.publish(r, opt.Dir, t, false, w, &res.Diags)
 	pages := r.Pages()
 	var todo []render.Page
+	done := map[string]bool{}
+	affected := pagesAffected(old, changed, removed, full, years)
 	for _, p := range pages {
-		if p.Kind != "department" || redo[p.File.Path] {
+		if affected(p) {
 			todo = append(todo, p)
+			done[p.Path] = true
 		}
 	}
 	fresh := renderPages(r, todo, w)
@@ -358,7 +361,7 @@ func warm(opt Options, start time.Time) (res Result, ok bool, why string) {
 		all[p] = true
 	}
 	for _, p := range pages {
-		if p.Kind == "department" && !redo[p.File.Path] {
+		if !done[p.Path] {
 			for _, q := range w.withGzip(p.Path) {
 				all[q] = true
 			}
@@ -426,6 +429,40 @@ func warm(opt Options, start time.Time) (res Result, ok bool, why string) {
 	}
 	writeCache(name, c)
 	return res, true, ""
+}
+
+// pagesAffected tells the pages that the department-years changed and
+// removed show: their own pages; the overviews across years of their
+// departments, the pages of their years and the comparisons of them;
+// the pages that gather every department-year (home, downloads, search);
+// and the 404 page. A department-year added or removed, or one whose
+// unit or type changed, may change how every gathering page states its
+// figures or leads: then all of them.
+func pagesAffected(old *cache, changed, removed []string, full map[string]*model.File, years map[int]bool) func(render.Page) bool {
+	redo, ids := map[string]bool{}, map[string]bool{}
+	wide := len(removed) > 0
+	for _, rel := range removed {
+		_, id := yearID(rel)
+		ids[id] = true
+	}
+	for _, rel := range changed {
+		redo[rel] = true
+		_, id := yearID(rel)
+		ids[id] = true
+		u, f := old.Units[rel], full[rel]
+		wide = wide || u == nil || f == nil || u.Summary.Unit != f.Unit || u.Summary.Type != f.Type
+	}
+	return func(p render.Page) bool {
+		switch p.Kind {
+		case "department":
+			return redo[p.File.Path]
+		case "series":
+			return wide || ids[p.File.ID]
+		case "year", "compare":
+			return wide || years[p.Year]
+		}
+		return true
+	}
 }
 
 // unitOf is the department file a finding about file rel is about: the
