@@ -49,6 +49,7 @@ type cache struct {
 	// reported anything (texts without translation, warnings).
 	Pages map[string]render.Result
 	Fixed []string // output files every build writes the same way: assets, static files
+	Index []string // the files of the search indexes
 	// Outputs are the files of the output folder, with their size and
 	// modification time after the build.
 	Outputs map[string]outFile

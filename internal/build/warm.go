@@ -30,6 +30,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"sort"
 	"strconv"
@@ -334,17 +335,34 @@ func warm(opt Options, start time.Time) (res Result, ok bool, why string) {
 	for i, f := range site.Files {
 		byPath[f.Path] = docs[i]
 	}
-	for _, p := range pages {
-		if p.Kind != "search" {
-			continue
+	// The index is that of the last build when every page has the same
+	// documents as then (a figure changed, not a text).
+	same := len(removed) == 0
+	for _, rel := range changed {
+		var was map[string]search.Page
+		if !same || old.Units[rel] == nil || readSealed(searchEntry(folder, global, old.Units[rel].Key), &was) != nil || !reflect.DeepEqual(was, byPath[rel]) {
+			same = false
+			break
 		}
-		list := make([]search.Page, 0, len(site.Files))
-		for _, y := range r.Years() {
-			for _, f := range r.FilesOf(y) {
-				list = append(list, byPath[f.Path][p.Lang])
+	}
+	index := old.Index
+	if !same {
+		for _, p := range pages {
+			if p.Kind != "search" {
+				continue
 			}
+			list := make([]search.Page, 0, len(site.Files))
+			for _, y := range r.Years() {
+				for _, f := range r.FilesOf(y) {
+					list = append(list, byPath[f.Path][p.Lang])
+				}
+			}
+			writeIndex(w, p, list, &res.Diags)
 		}
-		writeIndex(w, p, list, &res.Diags)
+		index = nil
+		for _, p := range w.index {
+			index = append(index, w.withGzip(p)...)
+		}
 	}
 	w.write("sitemap.xml", sitemap(r, pages), &res.Diags)
 	if res.Diags.HasErrors() {
@@ -357,7 +375,7 @@ func warm(opt Options, start time.Time) (res Result, ok bool, why string) {
 	for p := range w.mem {
 		all[p] = true
 	}
-	for _, p := range old.Fixed {
+	for _, p := range slices.Concat(old.Fixed, index) {
 		all[p] = true
 	}
 	for _, p := range pages {
@@ -400,7 +418,7 @@ func warm(opt Options, start time.Time) (res Result, ok bool, why string) {
 	res = finish(res, start)
 	c := &cache{Tool: toolID(), Global: global, Out: out, Years: inv.years, Sources: h.seen,
 		Units: map[string]*unit{}, YearFiles: od.years, Pages: map[string]render.Result{}, Fixed: old.Fixed,
-		Outputs: outputs, Report: res.Diags, Untranslated: res.Untranslated,
+		Index: index, Outputs: outputs, Report: res.Diags, Untranslated: res.Untranslated,
 		PageCount: res.Pages, Files: res.Files, Bytes: res.Bytes}
 	for _, rel := range inv.data {
 		if !redo[rel] {
@@ -693,6 +711,9 @@ func saveCold(opt Options, out string, site *load.Site, loadDiags diag.List, r *
 		}
 		return nil
 	})
+	for _, p := range w.index {
+		c.Index = append(c.Index, w.withGzip(p)...)
+	}
 	c.Report, c.Untranslated, c.PageCount = slices.Clone(res.Diags), res.Untranslated, res.Pages
 	c.Report.Sort()
 	writeCache(name, c)
