@@ -180,7 +180,7 @@ func handMade(out string) ([]string, error) {
 		rel, _ := filepath.Rel(out, p)
 		rel = filepath.ToSlash(rel)
 		switch {
-		case rel == Manifest, junk[d.Name()]:
+		case rel == Manifest, junk[d.Name()], strings.HasPrefix(d.Name(), tempFile):
 		case listed != nil && listed[rel]:
 		case listed == nil && builtKind(rel):
 		default:

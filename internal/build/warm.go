@@ -595,12 +595,17 @@ func apply(out string, mem map[string][]byte, all map[string]bool, old map[strin
 	return now, nil
 }
 
+// tempFile begins the names of the files a warm build writes before it
+// renames them into place; one that a killed build left is no file put
+// there by hand.
+const tempFile = ".budgetpress-tmp-"
+
 // replaceFile writes a file through a temporary one in the same folder.
 func replaceFile(file string, data []byte) (outFile, error) {
 	if err := os.MkdirAll(filepath.Dir(file), 0o755); err != nil {
 		return outFile{}, err
 	}
-	tmp, err := os.CreateTemp(filepath.Dir(file), ".bp-*")
+	tmp, err := os.CreateTemp(filepath.Dir(file), tempFile+"*")
 	if err != nil {
 		return outFile{}, err
 	}

@@ -211,12 +211,16 @@ func TestWarmBuildMatchesCold(t *testing.T) {
 		{name: "a page edited by hand", change: func(t *testing.T, dir, out string) {
 			appendTo(t, out, "index.html", "<!-- edited -->")
 		}, want: "cold: the output folder"},
+		{name: "a file left by a killed warm build", change: func(t *testing.T, dir, out string) {
+			testsite.Write(t, filepath.Join(out, "2025", tempFile+"123"), []byte("<html>"))
+		}, want: "cold: the output folder"},
 		{name: "a page removed by hand", change: func(t *testing.T, dir, out string) {
 			remove(t, out, "2025/index.html")
 		}, want: "cold: the output folder"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
+			t.Parallel()
 			dir := warmSite(t)
 			out := filepath.Join(t.TempDir(), "public")
 			opts := func(o Options, out string, cache bool) Options {
@@ -289,5 +293,30 @@ func sameFiles(t *testing.T, fa, fb map[string][]byte) {
 	}
 	if len(diffs) > 0 {
 		t.Errorf("the warm build's files are not the cold build's:\n%s", strings.Join(diffs, "\n"))
+	}
+}
+
+// TestWarmBuildKeepsHandMadeFiles: a file put into the output folder by
+// hand makes the next build cold, which refuses to replace the folder,
+// as without the cache, and leaves the file there.
+func TestWarmBuildKeepsHandMadeFiles(t *testing.T) {
+	dir := warmSite(t)
+	out := filepath.Join(t.TempDir(), "public")
+	opt := Options{Dir: dir, Out: out, Fingerprint: true, Cache: true}
+	if res := Run(opt); res.Diags.HasErrors() {
+		t.Fatal(res.Diags)
+	}
+	mine := filepath.Join(out, "notice.pdf")
+	testsite.Write(t, mine, []byte("%PDF"))
+	testsite.Replace(t, dir, warmData, "published: 2025-", "published: 2024-")
+	res := Run(opt)
+	if !strings.HasPrefix(res.Cache, "cold: the output folder") {
+		t.Errorf("the build was %q, want cold", res.Cache)
+	}
+	if !res.Diags.HasErrors() || !strings.Contains(res.Diags.Grouped()[0].Message, "holds a file that no build wrote") {
+		t.Errorf("findings %v, want the refusal to replace a file no build wrote", res.Diags)
+	}
+	if data, err := os.ReadFile(mine); err != nil || string(data) != "%PDF" {
+		t.Errorf("the file put there by hand: %q, %v", data, err)
 	}
 }
