@@ -28,6 +28,7 @@ import (
 	"bytes"
 	"errors"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -191,6 +192,12 @@ func warm(opt Options, start time.Time) (res Result, ok bool, why string) {
 	if len(changed) == 0 && len(removed) == 0 {
 		res.Diags, res.Untranslated = slices.Clone(old.Report), old.Untranslated
 		res.Pages, res.Files, res.Bytes = old.PageCount, old.Files, old.Bytes
+		if !maps.Equal(h.seen, old.Sources) {
+			// Files saved again unchanged: keep their new times, so
+			// that the next build need not read them.
+			old.Sources = h.seen
+			writeCache(name, old)
+		}
 		return finish(res, start), true, ""
 	}
 
