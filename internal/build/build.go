@@ -23,7 +23,6 @@ import (
 	"budgetpress/internal/narrative"
 	"budgetpress/internal/parallel"
 	"budgetpress/internal/render"
-	"budgetpress/internal/search"
 	"budgetpress/internal/theme"
 )
 
@@ -137,7 +136,7 @@ func cold(opt Options, start time.Time, note string) Result {
 	w := &writer{root: tmp, gzip: opt.Gzip}
 	od := new(openData)
 	od.publish(r, opt.Dir, Target{All: true}, true, w, &res.Diags)
-	rec := publishAll(r, theme, w, pages, pages, true, &res.Diags)
+	rec := publishAll(r, theme, w, pages, pages, true, opt.Cache, &res.Diags)
 	res.Untranslated = rec.untranslated
 	finishOutput(opt.Dir, w, &res.Diags)
 	if res.Diags.HasErrors() {
@@ -196,7 +195,7 @@ func prepare(site *load.Site, opt Options) (*render.Site, fs.FS, diag.List) {
 // and the sitemap of all pages: what a full build and the preview's
 // rebuild of some pages both write. It returns the texts shown untranslated.
 func publish(r *render.Site, theme fs.FS, w *writer, pages, todo []render.Page, withAssets bool, diags *diag.List) map[string][]render.Missing {
-	return publishAll(r, theme, w, pages, todo, withAssets, diags).untranslated
+	return publishAll(r, theme, w, pages, todo, withAssets, false, diags).untranslated
 }
 
 // record is what publishAll reports besides the files: the texts
@@ -205,15 +204,16 @@ func publish(r *render.Site, theme fs.FS, w *writer, pages, todo []render.Page, 
 type record struct {
 	untranslated map[string][]render.Missing
 	results      []render.Result
-	search       map[string][]search.Page
+	search       map[string][]searchDoc
 }
 
-// publishAll is publish, reporting a record.
-func publishAll(r *render.Site, theme fs.FS, w *writer, pages, todo []render.Page, withAssets bool, diags *diag.List) record {
+// publishAll is publish, reporting a record; with keep, the record
+// holds the search documents and their terms.
+func publishAll(r *render.Site, theme fs.FS, w *writer, pages, todo []render.Page, withAssets, keep bool, diags *diag.List) record {
 	var rec record
 	rec.results = renderPages(r, todo, w)
 	rec.untranslated = gather(todo, rec.results, diags)
-	rec.search = writeSearch(r, w, todo, diags)
+	rec.search = writeSearch(r, w, todo, keep, diags)
 	if withAssets {
 		w.copyAssets(theme, r.Assets, diags)
 	}

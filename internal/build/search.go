@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 
 	"budgetpress/internal/diag"
+	"budgetpress/internal/parallel"
 	"budgetpress/internal/render"
 	"budgetpress/internal/search"
 )
@@ -16,23 +17,33 @@ import (
 // page is among the pages rendered, into the folder of that page
 // (search/i/…, en/search/i/…): the index changes with any department
 // page, and the search page is rendered again whenever one is.
-// It returns the pages each index was made of, by language.
-func writeSearch(r *render.Site, w *writer, todo []render.Page, diags *diag.List) map[string][]search.Page {
-	made := map[string][]search.Page{}
+// With keep, it returns the pages each index was made of, and their
+// terms, by language, for the build cache.
+func writeSearch(r *render.Site, w *writer, todo []render.Page, keep bool, diags *diag.List) map[string][]searchDoc {
+	made := map[string][]searchDoc{}
 	for _, p := range todo {
 		if p.Kind != "search" {
 			continue
 		}
-		made[p.Lang] = r.SearchPages(p.Lang)
-		writeIndex(w, p, made[p.Lang], diags)
+		pages := r.SearchPages(p.Lang)
+		var cuts [][]byte
+		if keep {
+			cuts = make([][]byte, len(pages))
+			parallel.Each(len(pages), func(i int) { cuts[i] = search.CutPage(pages[i]) })
+			for i, sp := range pages {
+				made[p.Lang] = append(made[p.Lang], searchDoc{Page: sp, Cut: cuts[i]})
+			}
+		}
+		writeIndex(w, p, pages, cuts, diags)
 	}
 	return made
 }
 
-// writeIndex writes the search index of pages beside the search page p.
-func writeIndex(w *writer, p render.Page, pages []search.Page, diags *diag.List) {
+// writeIndex writes the search index of pages beside the search page p;
+// cuts, when given, are the pages' terms (search.BuildCut).
+func writeIndex(w *writer, p render.Page, pages []search.Page, cuts [][]byte, diags *diag.List) {
 	dir := path.Dir(p.Path)
-	for _, f := range search.Build(pages) {
+	for _, f := range search.BuildCut(pages, cuts) {
 		name := path.Join(dir, f.Name)
 		w.write(name, f.Data, diags)
 		w.index = append(w.index, name)

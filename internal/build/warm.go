@@ -36,6 +36,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"budgetpress/internal/check"
@@ -319,52 +320,60 @@ func warm(opt Options, start time.Time) (res Result, ok bool, why string) {
 		}
 	}
 	res.Untranslated = gather(pages, results, &res.Diags)
-	// The search documents of the department-years not loaded are in
-	// the cache; those of the others are made.
-	folder := cacheFolder(opt.Dir, out)
-	docs := make([]map[string]search.Page, len(site.Files))
-	bad := make([]bool, len(site.Files))
-	parallel.Each(len(site.Files), func(i int) {
-		f := site.Files[i]
-		if redo[f.Path] {
-			docs[i] = map[string]search.Page{}
-			for _, lang := range langs {
-				docs[i][lang] = r.SearchPage(lang, f)
-			}
-			return
-		}
-		bad[i] = readSealed(searchEntry(folder, global, keys[f.Path]), &docs[i]) != nil
-	})
-	if slices.Contains(bad, true) {
-		return Result{}, false, "a search entry of the cache is damaged"
-	}
-	byPath := map[string]map[string]search.Page{}
-	for i, f := range site.Files {
-		byPath[f.Path] = docs[i]
-	}
+	// The search documents of the department-years loaded are made.
 	// The index is that of the last build when every page has the same
-	// documents as then (a figure changed, not a text).
+	// documents as then (a figure changed, not a text); else it is made
+	// again, with the documents and terms of the others from the cache.
+	folder := cacheFolder(opt.Dir, out)
+	byPath := map[string]map[string]searchDoc{}
+	for _, rel := range changed {
+		byPath[rel] = map[string]searchDoc{}
+	}
+	var mu sync.Mutex
+	parallel.Each(len(changed)*len(langs), func(i int) {
+		rel, lang := changed[i/len(langs)], langs[i%len(langs)]
+		sp := r.SearchPage(lang, full[rel])
+		d := searchDoc{Page: sp, Cut: search.CutPage(sp)}
+		mu.Lock()
+		byPath[rel][lang] = d
+		mu.Unlock()
+	})
 	same := len(removed) == 0
 	for _, rel := range changed {
-		var was map[string]search.Page
-		if !same || old.Units[rel] == nil || readSealed(searchEntry(folder, global, old.Units[rel].Key), &was) != nil || !reflect.DeepEqual(was, byPath[rel]) {
+		var was map[string]searchDoc
+		if !same || old.Units[rel] == nil || readSealed(searchEntry(folder, global, old.Units[rel].Key), &was) != nil || !sameDocs(was, byPath[rel]) {
 			same = false
 			break
 		}
 	}
 	index := old.Index
 	if !same {
+		docs := make([]map[string]searchDoc, len(site.Files))
+		bad := make([]bool, len(site.Files))
+		parallel.Each(len(site.Files), func(i int) {
+			if f := site.Files[i]; !redo[f.Path] {
+				bad[i] = readSealed(searchEntry(folder, global, keys[f.Path]), &docs[i]) != nil
+			}
+		})
+		if slices.Contains(bad, true) {
+			return Result{}, false, "a search entry of the cache is damaged"
+		}
+		for i, f := range site.Files {
+			if !redo[f.Path] {
+				byPath[f.Path] = docs[i]
+			}
+		}
 		for _, p := range pages {
 			if p.Kind != "search" {
 				continue
 			}
 			list := make([]search.Page, 0, len(site.Files))
-			for _, y := range r.Years() {
-				for _, f := range r.FilesOf(y) {
-					list = append(list, byPath[f.Path][p.Lang])
-				}
+			cuts := make([][]byte, 0, len(site.Files))
+			for _, f := range site.Files {
+				d := byPath[f.Path][p.Lang]
+				list, cuts = append(list, d.Page), append(cuts, d.Cut)
 			}
-			writeIndex(w, p, list, &res.Diags)
+			writeIndex(w, p, list, cuts, &res.Diags)
 		}
 		index = nil
 		for _, p := range w.index {
@@ -454,6 +463,27 @@ func warm(opt Options, start time.Time) (res Result, ok bool, why string) {
 	}
 	writeCache(name, c)
 	return res, true, ""
+}
+
+// searchDoc is what the search index takes of a department-year page:
+// its documents, and their terms (search.CutPage).
+type searchDoc struct {
+	Page search.Page
+	Cut  []byte
+}
+
+// sameDocs reports whether two department-years' search documents are
+// the same in every language.
+func sameDocs(a, b map[string]searchDoc) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for lang, d := range a {
+		if e, ok := b[lang]; !ok || !reflect.DeepEqual(d.Page, e.Page) {
+			return false
+		}
+	}
+	return true
 }
 
 // pagesAffected tells the pages that the department-years changed and
@@ -685,14 +715,14 @@ func saveCold(opt Options, out string, site *load.Site, loadDiags diag.List, r *
 			c.Pages[p.Path] = rec.results[i]
 		}
 	}
-	byPath := map[string]map[string]search.Page{}
+	byPath := map[string]map[string]searchDoc{}
 	for lang, list := range rec.search {
-		for _, sp := range list {
-			rel := "data/" + strconv.Itoa(sp.Year) + "/" + sp.Dept + ".yaml"
+		for _, d := range list {
+			rel := "data/" + strconv.Itoa(d.Page.Year) + "/" + d.Page.Dept + ".yaml"
 			if byPath[rel] == nil {
-				byPath[rel] = map[string]search.Page{}
+				byPath[rel] = map[string]searchDoc{}
 			}
-			byPath[rel][lang] = sp
+			byPath[rel][lang] = d
 		}
 	}
 	folder := cacheFolder(opt.Dir, abs)
