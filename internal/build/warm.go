@@ -39,6 +39,7 @@ import (
 	"sync"
 	"time"
 
+	"budgetpress"
 	"budgetpress/internal/check"
 	"budgetpress/internal/diag"
 	"budgetpress/internal/load"
@@ -144,6 +145,9 @@ func warm(opt Options, start time.Time) (res Result, ok bool, why string) {
 	out, err := outputDir(opt)
 	if err != nil {
 		return res, false, "no output folder"
+	}
+	if t := ownTemplate(opt.Dir); t != "" {
+		return res, false, "the site has its own page template " + t
 	}
 	name := cachePath(opt.Dir, out)
 	old, err := readCache(name)
@@ -465,6 +469,26 @@ func warm(opt Options, start time.Time) (res Result, ok bool, why string) {
 	return res, true, ""
 }
 
+// ownTemplate names a page template of the site's layouts/ that the
+// pages gathering department-years use and that is not the default
+// theme's, "" when there is none. Such a template may read more of a
+// department-year than the summary holds: the site is built cold.
+func ownTemplate(dir string) string {
+	names, _ := filepath.Glob(filepath.Join(dir, "layouts", "*.html"))
+	for _, p := range names {
+		base := filepath.Base(p)
+		if base == "department.html" {
+			continue
+		}
+		mine, err := os.ReadFile(p)
+		theirs, err2 := fs.ReadFile(budgetpress.DefaultLayouts, "layouts/"+base)
+		if err != nil || err2 != nil || !bytes.Equal(mine, theirs) {
+			return "layouts/" + base
+		}
+	}
+	return ""
+}
+
 // searchDoc is what the search index takes of a department-year page:
 // its documents, and their terms (search.CutPage).
 type searchDoc struct {
@@ -678,6 +702,9 @@ func saveCold(opt Options, out string, site *load.Site, loadDiags diag.List, r *
 	}
 	name := cachePath(opt.Dir, abs)
 	os.Remove(name)
+	if ownTemplate(opt.Dir) != "" {
+		return
+	}
 	h := newHasher(opt.Dir, nil)
 	c := &cache{Tool: toolID(), Global: globalKey(h, opt, abs), Out: abs, Years: r.Years(),
 		Units: map[string]*unit{}, YearFiles: od.years, Pages: map[string]render.Result{}, Fixed: w.fixed,

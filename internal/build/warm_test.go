@@ -178,8 +178,11 @@ func TestWarmBuildMatchesCold(t *testing.T) {
 			testsite.Write(t, filepath.Join(dir, "data", "classification.yaml"), []byte("# nothing added\n"))
 		}, want: "cold: the program"},
 		{name: "a layout", change: func(t *testing.T, dir, out string) {
-			testsite.Write(t, filepath.Join(dir, "layouts", "404.html"), append(theme("404.html"), "\n"...))
+			testsite.Write(t, filepath.Join(dir, "layouts", "department.html"), append(theme("department.html"), "\n"...))
 		}, want: "cold: the program"},
+		{name: "a page template of its own", before: Options{Dir: "home.html"}, change: func(t *testing.T, dir, out string) {
+			testsite.Replace(t, dir, warmData, "en: Changji Prefecture E-Government", "en: Changji Prefecture e-Government")
+		}, want: "cold: the site has its own page template layouts/home.html"},
 		{name: "an asset", change: func(t *testing.T, dir, out string) {
 			testsite.Write(t, filepath.Join(dir, "layouts", "assets", "site.css"), append(theme("assets/site.css"), "\n/* more */\n"...))
 		}, want: "cold: the program"},
@@ -227,8 +230,13 @@ func TestWarmBuildMatchesCold(t *testing.T) {
 				o.Dir, o.Out, o.Fingerprint, o.Cache = dir, out, true, cache
 				return o
 			}
+			if c.before.Dir != "" {
+				// A template of the site's own, before the first build.
+				testsite.Write(t, filepath.Join(dir, "layouts", c.before.Dir), append(theme(c.before.Dir), "<!-- ours -->\n"...))
+				c.before.Dir = ""
+			}
 			first := Run(opts(c.before, out, true))
-			if first.Diags.HasErrors() || first.Cache != "cold: no cache yet" {
+			if first.Diags.HasErrors() || !strings.HasPrefix(first.Cache, "cold: ") {
 				t.Fatalf("first build: %q %v", first.Cache, first.Diags)
 			}
 			c.change(t, dir, out)
