@@ -11,6 +11,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"budgetpress/internal/testsite"
 )
@@ -326,5 +327,41 @@ func TestWarmBuildKeepsHandMadeFiles(t *testing.T) {
 	}
 	if data, err := os.ReadFile(mine); err != nil || string(data) != "%PDF" {
 		t.Errorf("the file put there by hand: %q, %v", data, err)
+	}
+}
+
+// TestWarmBuildWritesOnlyChanges: after an edit to the English name in
+// one department file, a warm build rewrites that department-year's
+// English page, and leaves its Chinese page, which does not show the
+// English name, and the page of its other years as they were.
+func TestWarmBuildWritesOnlyChanges(t *testing.T) {
+	dir := warmSite(t)
+	out := filepath.Join(t.TempDir(), "public")
+	opt := Options{Dir: dir, Out: out, Fingerprint: true, Cache: true}
+	if res := Run(opt); res.Diags.HasErrors() {
+		t.Fatal(res.Diags)
+	}
+	mtime := func(rel string) time.Time {
+		st, err := os.Stat(filepath.Join(out, filepath.FromSlash(rel)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return st.ModTime()
+	}
+	edited, other := "en/2025/changji-egov/index.html", "en/2023/changji-egov/index.html"
+	zh := "2025/changji-egov/index.html"
+	before, otherBefore, zhBefore := mtime(edited), mtime(other), mtime(zh)
+	time.Sleep(20 * time.Millisecond)
+	testsite.Replace(t, dir, warmData, "en: Changji Prefecture E-Government", "en: Changji Prefecture e-Government")
+	if res := Run(opt); res.Cache != "warm" || res.Diags.HasErrors() {
+		t.Fatalf("%q %v", res.Cache, res.Diags)
+	}
+	if mtime(edited).Equal(before) {
+		t.Errorf("%s was not written again", edited)
+	}
+	for rel, was := range map[string]time.Time{other: otherBefore, zh: zhBefore} {
+		if !mtime(rel).Equal(was) {
+			t.Errorf("%s was written again, though it did not change", rel)
+		}
 	}
 }
