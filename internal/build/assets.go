@@ -3,6 +3,7 @@ package build
 import (
 	"bytes"
 	"compress/gzip"
+	"path"
 )
 
 // compressed are the kinds of files a build can also write gzipped, for
@@ -19,4 +20,32 @@ func gzipped(data []byte) []byte {
 	zw.Write(data)
 	zw.Close()
 	return b.Bytes()
+}
+
+// withGzip is a file's name and, when the build writes a .gz copy of
+// it, the copy's.
+func (w *writer) withGzip(name string) []string {
+	if w.gzip && compressed[path.Ext(name)] {
+		return []string{name, name + ".gz"}
+	}
+	return []string{name}
+}
+
+// keep takes a file into w.mem, with its .gz copy when there is one.
+func (w *writer) keep(rel string, data []byte) {
+	data = bytes.Clone(data)
+	var z []byte
+	if w.gzip && compressed[path.Ext(rel)] {
+		z = gzipped(data)
+	}
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	w.mem[rel] = data
+	w.files++
+	w.bytes += int64(len(data))
+	if z != nil {
+		w.mem[rel+".gz"] = z
+		w.files++
+		w.bytes += int64(len(z))
+	}
 }

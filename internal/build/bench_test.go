@@ -3,6 +3,9 @@ package build
 import (
 	"os"
 	"path/filepath"
+	"regexp"
+	"sort"
+	"strings"
 	"testing"
 
 	"budgetpress/internal/testsite"
@@ -27,46 +30,56 @@ func BenchmarkBuildLarge(b *testing.B) {
 	}
 }
 
-// BenchmarkUpdate measures what the preview does on a save of one
-// department file of a site of 100 departments × 3 years (or the site
-// at $BUDGETPRESS_BENCH_SITE): reload and
-// check the file, render the pages that show it and its open data. The
-// search index and the files of all departments, left for when the
-// editor pauses, are BenchmarkSettle.
-func BenchmarkUpdate(b *testing.B) {
-	benchUpdate(b, false)
-}
-
-// BenchmarkSettle measures an update and what it left for later.
-func BenchmarkSettle(b *testing.B) {
-	benchUpdate(b, true)
-}
-
-func benchUpdate(b *testing.B, settle bool) {
-	dir := ""
-	if src := os.Getenv("BUDGETPRESS_BENCH_SITE"); src != "" {
-		dir = testsite.Copy(b, src) // scripts/bench's 100 × 10 site
-	} else {
+// BenchmarkWarmBuild builds a generated site of 100 departments × 3
+// years (or the site in $BUDGETPRESS_BENCH_SITE, such as gen-site's
+// 100 × 10, whose example department's name it edits) with the cache,
+// once cold, then again and again warm: after an edit to one
+// department file's name in its latest year ("one-department"), and
+// with nothing changed ("nothing").
+//
+//	go test -run '^$' -bench WarmBuild -benchmem ./internal/build
+func BenchmarkWarmBuild(b *testing.B) {
+	dir := os.Getenv("BUDGETPRESS_BENCH_SITE")
+	if dir == "" {
 		dir = testsite.Generated(b, filepath.Join("..", ".."), 100, 3)
 	}
-	bl := NewBuilder(Options{Dir: dir, Out: b.TempDir()})
-	defer bl.Close()
-	if o := bl.Build(); !o.Built {
-		b.Fatal(o.Diags)
+	out := filepath.Join(b.TempDir(), "public")
+	opt := Options{Dir: dir, Out: out, Fingerprint: true, Cache: true}
+	if res := Run(opt); res.Diags.HasErrors() {
+		b.Fatal(res.Diags)
 	}
-	files, _ := filepath.Glob(filepath.Join(dir, "data", "*", "changji-egov.yaml"))
-	rel := filepath.ToSlash(files[len(files)-1][len(dir)+1:])
-	figures := [2]string{"authorized: 30", "authorized: 31"}
-	b.ResetTimer()
-	for i := 0; i < b.N; i++ {
-		replace(b, dir, rel, figures[i%2], figures[(i+1)%2])
-		if o := bl.Update([]string{rel}); !o.Built || o.Diags.HasErrors() {
-			b.Fatalf("built %v: %v", o.Built, o.Diags)
+	years, _ := filepath.Glob(filepath.Join(dir, "data", "*", "changji-egov.yaml"))
+	sort.Strings(years)
+	file := years[len(years)-1]
+	src, err := os.ReadFile(file)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer os.WriteFile(file, src, 0o644)
+	zh := regexp.MustCompile(`(?m)^(  name:\n    zh: .*)$`)
+	if !zh.Match(src) {
+		b.Fatalf("%s: no department name", file)
+	}
+	warm := func(b *testing.B) {
+		res := Run(opt)
+		if res.Diags.HasErrors() || res.Cache != "warm" {
+			b.Fatal(res.Cache, res.Diags)
 		}
-		if settle {
-			if o := bl.Settle(nil); !o.Built {
-				b.Fatalf("settled %v: %v", o.Built, o.Diags)
+	}
+	b.Run("one-department", func(b *testing.B) {
+		for i := 0; i < b.N; i++ {
+			b.StopTimer()
+			edited := zh.ReplaceAll(src, []byte("${1}"+strings.Repeat("改", i%2+1)))
+			if err := os.WriteFile(file, edited, 0o644); err != nil {
+				b.Fatal(err)
 			}
+			b.StartTimer()
+			warm(b)
 		}
-	}
+	})
+	b.Run("nothing", func(b *testing.B) {
+		for i := 0; i < b.N; i++ {
+			warm(b)
+		}
+	})
 }

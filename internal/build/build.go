@@ -11,6 +11,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -39,6 +40,11 @@ type Options struct {
 	// Gzip writes beside each page, stylesheet, script and sitemap a
 	// .gz copy, for servers that send it to browsers that accept it.
 	Gzip bool
+	// Cache keeps in the site's CacheDir what the next build needs to
+	// load, check and render only the department-years that changed,
+	// and to write only the files that changed (see warm.go). Without
+	// it, or when the cache cannot be used, the build is cold.
+	Cache bool
 
 	narratives *narrative.Set // the explanations' renderers, shared by the check and the pages
 }
@@ -61,12 +67,32 @@ type Result struct {
 	// Untranslated lists, per language, the texts shown in Chinese for
 	// want of a translation, each once.
 	Untranslated map[string][]render.Missing
+	// Cache says how the build used the cache: "" without one, else
+	// whether it was warm and, when cold, why.
+	Cache string
 }
 
 // Run builds the site. When the result has errors, nothing was published.
 func Run(opt Options) Result {
 	start := time.Now()
+	if !opt.Cache {
+		return cold(opt, start, "")
+	}
+	res, ok, why := warm(opt, start)
+	if ok {
+		return res
+	}
+	return cold(opt, start, why)
+}
+
+// cold loads, checks and renders the whole site into a new folder and
+// swaps it into place; with opt.Cache it then writes the cache, and
+// note says why the cache was not used.
+func cold(opt Options, start time.Time, note string) Result {
 	var res Result
+	if opt.Cache {
+		res.Cache = "cold: " + note
+	}
 	site, diags := load.ReadSite(opt.Dir)
 	res.Diags = append(res.Diags, diags...)
 	if site.Config != nil {
@@ -77,6 +103,7 @@ func Run(opt Options) Result {
 	if res.Diags.HasErrors() || site.Config == nil {
 		return finish(res, start)
 	}
+	loadDiags := slices.Clone(res.Diags)
 	r, theme, diags := prepare(site, opt)
 	res.Diags = append(res.Diags, diags...)
 	if res.Diags.HasErrors() {
@@ -108,8 +135,10 @@ func Run(opt Options) Result {
 	}()
 	pages := r.Pages()
 	w := &writer{root: tmp, gzip: opt.Gzip}
-	new(openData).publish(r, opt.Dir, Target{All: true}, true, w, &res.Diags)
-	res.Untranslated = publish(r, theme, w, pages, pages, true, &res.Diags)
+	od := new(openData)
+	od.publish(r, opt.Dir, Target{All: true}, true, w, &res.Diags)
+	rec := publishAll(r, theme, w, pages, pages, true, opt.Cache, &res.Diags)
+	res.Untranslated = rec.untranslated
 	finishOutput(opt.Dir, w, &res.Diags)
 	if res.Diags.HasErrors() {
 		return finish(res, start)
@@ -128,6 +157,9 @@ func Run(opt Options) Result {
 	}
 	ok = true
 	res.Pages, res.Files, res.Bytes = len(pages), w.files, w.bytes
+	if opt.Cache {
+		saveCold(opt, out, site, loadDiags, r, od, pages, rec, w, &res)
+	}
 	return finish(res, start)
 }
 
@@ -164,13 +196,30 @@ func prepare(site *model.Site, opt Options) (*render.Renderer, fs.FS, diag.List)
 // and the sitemap of all pages: what a full build and the preview's
 // rebuild of some pages both write. It returns the texts shown untranslated.
 func publish(r *render.Renderer, theme fs.FS, w *writer, pages, todo []render.Page, withAssets bool, diags *diag.List) map[string][]render.Missing {
-	untranslated := renderAll(r, todo, w, diags)
-	writeSearch(r, w, todo, diags)
+	return publishAll(r, theme, w, pages, todo, withAssets, false, diags).untranslated
+}
+
+// record is what publishAll reports besides the files: the texts
+// shown untranslated, what rendering each page of todo reported, and
+// the search pages the indexes were made of, by language.
+type record struct {
+	untranslated map[string][]render.Missing
+	results      []render.Result
+	search       map[string][]searchDoc
+}
+
+// publishAll is publish, reporting a record; with keep, the record
+// holds the search documents and their terms.
+func publishAll(r *render.Renderer, theme fs.FS, w *writer, pages, todo []render.Page, withAssets, keep bool, diags *diag.List) record {
+	var rec record
+	rec.results = renderPages(r, todo, w)
+	rec.untranslated = gather(todo, rec.results, diags)
+	rec.search = writeSearch(r, w, todo, keep, diags)
 	if withAssets {
 		w.copyAssets(theme, r.Assets, diags)
 	}
 	w.write("sitemap.xml", sitemap(r, pages), diags)
-	return untranslated
+	return rec
 }
 
 func finish(res Result, start time.Time) Result {
@@ -179,9 +228,9 @@ func finish(res Result, start time.Time) Result {
 	return res
 }
 
-// renderAll renders pages on every core, streaming each to disk, and
-// collects the untranslated texts per language.
-func renderAll(r *render.Renderer, pages []render.Page, w *writer, diags *diag.List) map[string][]render.Missing {
+// renderPages renders pages on every core, streaming each to w, and
+// returns what each reported.
+func renderPages(r *render.Renderer, pages []render.Page, w *writer) []render.Result {
 	results := make([]render.Result, len(pages))
 	parallel.Each(len(pages), func(i int) {
 		buf := buffers.Get().(*bytes.Buffer)
@@ -194,6 +243,12 @@ func renderAll(r *render.Renderer, pages []render.Page, w *writer, diags *diag.L
 			results[i].Diags = append(results[i].Diags, d...)
 		}
 	})
+	return results
+}
+
+// gather adds the findings of rendering pages to diags and returns the
+// texts shown untranslated per language, each once, in order.
+func gather(pages []render.Page, results []render.Result, diags *diag.List) map[string][]render.Missing {
 	missing := map[string][]render.Missing{}
 	seen := map[string]bool{}
 	for i, res := range results {
@@ -234,9 +289,19 @@ type writer struct {
 	bytes int64
 	dirs  sync.Map // folders made so far
 	index []string // the files of the search indexes written, when any
+	// fixed lists the files that the site-wide inputs alone make (the
+	// assets and static files), for the cache.
+	fixed []string
+	// mem, when set, takes the files instead of the disk: a warm build
+	// writes only those that changed, once everything rendered.
+	mem map[string][]byte
 }
 
 func (w *writer) write(rel string, data []byte, diags *diag.List) {
+	if w.mem != nil {
+		w.keep(rel, data)
+		return
+	}
 	p := filepath.Join(w.root, filepath.FromSlash(rel))
 	if err := w.mkdir(filepath.Dir(p)); err != nil {
 		diags.Errorf(diag.Pos{File: rel}, "cannot write: %v", err)
@@ -297,6 +362,7 @@ func (w *writer) copyAssets(fsys fs.FS, names map[string]string, diags *diag.Lis
 			name = p
 		}
 		w.write(name, data, diags)
+		w.fixed = append(w.fixed, w.withGzip(name)...)
 		return nil
 	})
 }

@@ -154,6 +154,7 @@ func copyStatic(site string, w *writer, diags *diag.List) {
 		w.mu.Lock()
 		w.files++
 		w.bytes += int64(len(data))
+		w.fixed = append(w.fixed, p)
 		w.mu.Unlock()
 		return nil
 	})
@@ -179,7 +180,7 @@ func handMade(out string) ([]string, error) {
 		rel, _ := filepath.Rel(out, p)
 		rel = filepath.ToSlash(rel)
 		switch {
-		case rel == Manifest, junk[d.Name()]:
+		case rel == Manifest, junk[d.Name()], strings.HasPrefix(d.Name(), tempFile):
 		case listed != nil && listed[rel]:
 		case listed == nil && builtKind(rel):
 		default:

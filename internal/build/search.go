@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 
 	"budgetpress/internal/diag"
+	"budgetpress/internal/parallel"
 	"budgetpress/internal/render"
 	"budgetpress/internal/search"
 )
@@ -16,17 +17,36 @@ import (
 // page is among the pages rendered, into the folder of that page
 // (search/i/…, en/search/i/…): the index changes with any department
 // page, and the search page is rendered again whenever one is.
-func writeSearch(r *render.Renderer, w *writer, todo []render.Page, diags *diag.List) {
+// With keep, it returns the pages each index was made of, and their
+// terms, by language, for the build cache.
+func writeSearch(r *render.Renderer, w *writer, todo []render.Page, keep bool, diags *diag.List) map[string][]searchDoc {
+	made := map[string][]searchDoc{}
 	for _, p := range todo {
 		if p.Kind != "search" {
 			continue
 		}
-		dir := path.Dir(p.Path)
-		for _, f := range search.Build(r.SearchPages(p.Lang)) {
-			name := path.Join(dir, f.Name)
-			w.write(name, f.Data, diags)
-			w.index = append(w.index, name)
+		pages := r.SearchPages(p.Lang)
+		var cuts [][]byte
+		if keep {
+			cuts = make([][]byte, len(pages))
+			parallel.Each(len(pages), func(i int) { cuts[i] = search.CutPage(pages[i]) })
+			for i, sp := range pages {
+				made[p.Lang] = append(made[p.Lang], searchDoc{Page: sp, Cut: cuts[i]})
+			}
 		}
+		writeIndex(w, p, pages, cuts, diags)
+	}
+	return made
+}
+
+// writeIndex writes the search index of pages beside the search page p;
+// cuts, when given, are the pages' terms (search.BuildCut).
+func writeIndex(w *writer, p render.Page, pages []search.Page, cuts [][]byte, diags *diag.List) {
+	dir := path.Dir(p.Path)
+	for _, f := range search.BuildCut(pages, cuts) {
+		name := path.Join(dir, f.Name)
+		w.write(name, f.Data, diags)
+		w.index = append(w.index, name)
 	}
 }
 

@@ -17,13 +17,18 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	quiet := fs.Bool("quiet", false, "print only warnings, errors and the summary")
 	gz := fs.Bool("gzip", false, "also write a .gz copy of every page, stylesheet and script, for web servers that send them (nginx gzip_static)")
 	verbose := fs.Bool("verbose", false, "list the texts without a translation, and the accepted findings")
+	noCache := fs.Bool("no-cache", false, "build everything again, without the cache of the last build (.budgetpress/cache/ in the site folder)")
 	dir, code, ok := siteDir(fs, args, stdout, stderr)
 	if !ok {
 		return code
 	}
 	opt := build.ForPublication(dir, *out, *baseURL, *basePath)
 	opt.Gzip = *gz
+	opt.Cache = !*noCache
 	res := build.Run(opt)
+	if *verbose && res.Cache != "" {
+		fmt.Fprintf(stdout, "build cache: %s\n", res.Cache)
+	}
 	hidden := printFindings(stdout, res.Diags, *verbose)
 	if res.Diags.HasErrors() {
 		fmt.Fprintf(stdout, "build failed: %s; nothing was published\n", summary(res.Diags, hidden))

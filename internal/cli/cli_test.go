@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -263,5 +264,41 @@ func TestSiteFolderArgument(t *testing.T) {
 				t.Errorf("%s %s = %d, stdout %q, stderr %q; want %d and %q", cmd, tc.arg, code, out, errs, cli.ExitUsage, tc.want)
 			}
 		}
+	}
+}
+
+// TestBuildCache builds the example three times into the same folder:
+// cold, then warm from the cache with the same report, then cold again
+// with --no-cache.
+func TestBuildCache(t *testing.T) {
+	dir := exampleSite(t)
+	out := filepath.Join(t.TempDir(), "public")
+	report := func(s string) string {
+		// The summary's last words say how long the build took.
+		return regexp.MustCompile(` in [0-9.]+m?s `).ReplaceAllString(s, " in … ")
+	}
+	var reports []string
+	for _, c := range []struct {
+		args []string
+		note string
+	}{
+		{[]string{"--verbose"}, "build cache: cold: no cache yet\n"},
+		{[]string{"--verbose"}, "build cache: warm\n"},
+		{[]string{"--verbose", "--no-cache"}, ""},
+	} {
+		code, stdout, stderr := run(append(append([]string{"build", "--out", out}, c.args...), dir)...)
+		if code != cli.ExitOK || stderr != "" {
+			t.Fatalf("build %v: exit %d\n%s%s", c.args, code, stdout, stderr)
+		}
+		if c.note != "" && !strings.HasPrefix(stdout, c.note) || c.note == "" && strings.Contains(stdout, "build cache:") {
+			t.Errorf("build %v printed\n%s\nwant it to begin with %q", c.args, stdout, c.note)
+		}
+		reports = append(reports, report(strings.TrimPrefix(stdout, c.note)))
+	}
+	if reports[1] != reports[0] || reports[2] != reports[0] {
+		t.Errorf("the builds reported differently:\ncold:\n%s\nwarm:\n%s\n--no-cache:\n%s", reports[0], reports[1], reports[2])
+	}
+	if _, err := os.Stat(filepath.Join(dir, ".budgetpress", "cache")); err != nil {
+		t.Errorf("no cache in the site folder: %v", err)
 	}
 }

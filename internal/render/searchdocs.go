@@ -22,12 +22,15 @@ func (s *Renderer) SearchPages(lang string) []search.Page {
 		files = append(files, s.byYear[y]...)
 	}
 	out := make([]search.Page, len(files))
-	parallel.Each(len(files), func(i int) {
-		f := files[i]
-		v := s.newView(Page{Path: s.PagePath(lang, strconv.Itoa(f.Year), f.ID), Lang: lang, Kind: "department", Year: f.Year, File: f})
-		out[i] = v.searchPage(f)
-	})
+	parallel.Each(len(files), func(i int) { out[i] = s.SearchPage(lang, files[i]) })
 	return out
+}
+
+// SearchPage returns what one department page of a language shows, for
+// the search index, as SearchPages does.
+func (s *Renderer) SearchPage(lang string, f *model.File) search.Page {
+	v := s.newView(Page{Path: s.PagePath(lang, strconv.Itoa(f.Year), f.ID), Lang: lang, Kind: "department", Year: f.Year, File: f})
+	return v.searchPage(f)
 }
 
 func (v *view) searchPage(f *model.File) search.Page {

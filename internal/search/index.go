@@ -73,14 +73,34 @@ const (
 
 // Build makes the index of one language's pages. Its files are in a
 // fixed order, and the same pages always give the same bytes.
-func Build(pages []Page) []File {
-	pages = append([]Page(nil), pages...)
-	sort.SliceStable(pages, func(i, j int) bool {
-		if pages[i].Year != pages[j].Year {
-			return pages[i].Year > pages[j].Year
+func Build(pages []Page) []File { return BuildCut(pages, nil) }
+
+// BuildCut is Build of pages some of which were cut into terms before
+// (CutPage): cuts[i], when not nil, is the cut of pages[i]. A build
+// cache keeps the cuts of the pages that did not change.
+func BuildCut(pages []Page, cuts [][]byte) []File {
+	order := make([]int, len(pages))
+	for i := range order {
+		order[i] = i
+	}
+	sort.SliceStable(order, func(i, j int) bool {
+		a, b := pages[order[i]], pages[order[j]]
+		if a.Year != b.Year {
+			return a.Year > b.Year
 		}
-		return pages[i].Dept < pages[j].Dept
+		return a.Dept < b.Dept
 	})
+	sorted := make([]Page, len(pages))
+	for i, k := range order {
+		sorted[i] = pages[k]
+	}
+	pages = sorted
+	cutOf := func(i int) pageTerms {
+		if k := order[i]; k < len(cuts) && cuts[k] != nil {
+			return uncut(pages[i], cuts[k])
+		}
+		return termsOf(pages[i])
+	}
 	files := make([]File, 0, 3*len(pages)+MaxShards+1)
 	postings := map[string]*postingList{}
 	deptIndex := map[string]int{}
@@ -102,7 +122,7 @@ func Build(pages []Page) []File {
 	cut := make([]pageTerms, batch)
 	for start := 0; start < len(pages); start += batch {
 		n := min(batch, len(pages)-start)
-		parallel.Each(n, func(i int) { cut[i] = termsOf(pages[start+i]) })
+		parallel.Each(n, func(i int) { cut[i] = cutOf(start + i) })
 		for i := range n {
 			pi := start + i
 			for _, t := range cut[i].order {

@@ -2,9 +2,10 @@
 // growing size (scripts/bench runs it): for each site, the wall time, the
 // CPU time (user + system) and the peak memory (maximum resident set
 // size, from the kernel's accounting of the child process, what
-// /usr/bin/time -v reports) of a cold build into an empty output folder,
-// then of a warm one (the same build again, nothing changed). Each figure
-// is the median of -runs runs. With -serve it then runs the serve
+// /usr/bin/time -v reports) of a cold build into an empty output folder
+// without a build cache, then of two warm ones: after an edit to one
+// department file (the example department's name in the latest year),
+// and with nothing changed. Each figure is the median of -runs runs. With -serve it then runs the serve
 // benchmark (save to reload) on the largest site.
 package main
 
@@ -58,8 +59,8 @@ func run(root string, runs int, seed uint64, serve, hugo bool) error {
 		return fmt.Errorf("go build: %v", err)
 	}
 	fmt.Printf("budgetpress build, %s, %d CPUs (%s/%s), %s, median of %d runs\n\n", time.Now().Format("2006-01-02"), runtime.NumCPU(), runtime.GOOS, runtime.GOARCH, cpuModel(), runs)
-	fmt.Println("| site | department files | pages | output | cold: wall | CPU | peak RSS | warm: wall | CPU | peak RSS |")
-	fmt.Println("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+	fmt.Println("| site | department files | pages | output | cold: wall | CPU | peak RSS | one file changed: wall | CPU | peak RSS | nothing changed: wall | CPU | peak RSS |")
+	fmt.Println("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
 	var big string
 	for _, sz := range sizes {
 		site := filepath.Join(tmp, fmt.Sprintf("site-%dx%d", sz[0], sz[1]))
@@ -68,24 +69,32 @@ func run(root string, runs int, seed uint64, serve, hugo bool) error {
 			return err
 		}
 		out := filepath.Join(tmp, "public")
-		var cold, warm []sample
+		var cold, one, none []sample
 		var summary string
-		for range runs {
+		for i := range runs {
 			os.RemoveAll(out)
+			os.RemoveAll(filepath.Join(site, ".budgetpress"))
 			c, line, err := measure(bin, site, out)
 			if err != nil {
 				return err
 			}
-			w, _, err := measure(bin, site, out)
+			if err := editOne(site, i); err != nil {
+				return err
+			}
+			o, _, err := measure(bin, site, out)
 			if err != nil {
 				return err
 			}
-			cold, warm, summary = append(cold, c), append(warm, w), line
+			n, _, err := measure(bin, site, out)
+			if err != nil {
+				return err
+			}
+			cold, one, none, summary = append(cold, c), append(one, o), append(none, n), line
 		}
 		pages, size := parseSummary(summary)
-		c, w := median(cold), median(warm)
-		fmt.Printf("| %d × %d | %d | %s | %s | %s | %s | %.0f MB | %s | %s | %.0f MB |\n",
-			sz[0], sz[1], sum.Files, pages, size, secs(c.wall), secs(c.cpu), c.rssMB, secs(w.wall), secs(w.cpu), w.rssMB)
+		c, o, n := median(cold), median(one), median(none)
+		fmt.Printf("| %d × %d | %d | %s | %s | %s | %s | %.0f MB | %s | %s | %.0f MB | %s | %s | %.0f MB |\n",
+			sz[0], sz[1], sum.Files, pages, size, secs(c.wall), secs(c.cpu), c.rssMB, secs(o.wall), secs(o.cpu), o.rssMB, secs(n.wall), secs(n.cpu), n.rssMB)
 		big = site
 	}
 	out := filepath.Join(tmp, "public")
@@ -99,6 +108,7 @@ func run(root string, runs int, seed uint64, serve, hugo bool) error {
 	var summary string
 	for range runs {
 		os.RemoveAll(out)
+		os.RemoveAll(filepath.Join(big, ".budgetpress"))
 		g, line, err := measure(bin, big, out, "--gzip")
 		if err != nil {
 			return err
@@ -140,6 +150,28 @@ func run(root string, runs int, seed uint64, serve, hugo bool) error {
 		}
 	}
 	return nil
+}
+
+// deptName is the Chinese name of a department file's department.
+var deptName = regexp.MustCompile(`(?m)^(  name:\n    zh: [^\n改]*)改*$`)
+
+// editOne changes one department file as an editor would: the name of
+// the example department in the latest year, a different one each run.
+func editOne(site string, run int) error {
+	files, _ := filepath.Glob(filepath.Join(site, "data", "*", "changji-egov.yaml"))
+	if len(files) == 0 {
+		return fmt.Errorf("%s: no example department", site)
+	}
+	slices.Sort(files)
+	file := files[len(files)-1]
+	data, err := os.ReadFile(file)
+	if err != nil {
+		return err
+	}
+	if !deptName.Match(data) {
+		return fmt.Errorf("%s: no department name", file)
+	}
+	return os.WriteFile(file, deptName.ReplaceAll(data, []byte("${1}"+strings.Repeat("改", run+1))), 0o644)
 }
 
 // measure runs one build and returns its times and peak memory, and the
