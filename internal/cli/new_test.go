@@ -20,11 +20,14 @@ func TestNewSite(t *testing.T) {
 	if code != cli.ExitOK || errs != "" {
 		t.Fatalf("new site = %d, stderr %q", code, errs)
 	}
-	for _, f := range []string{"site.yaml", "data/2025/example-bureau.yaml", "content/zh/2025/example-bureau.md", "content/en/2025/example-bureau.md"} {
+	for _, f := range []string{"site.yaml", ".gitignore", "data/2025/example-bureau.yaml", "content/zh/2025/example-bureau.md", "content/en/2025/example-bureau.md"} {
 		p := filepath.Join(dir, filepath.FromSlash(f))
 		if !strings.Contains(out, "wrote "+p+"\n") {
 			t.Errorf("new site does not say it wrote %s:\n%s", p, out)
 		}
+	}
+	if ignore, err := os.ReadFile(filepath.Join(dir, ".gitignore")); err != nil || !strings.Contains(string(ignore), "\n/public/\n") || !strings.Contains(string(ignore), "\n.budgetpress/\n") {
+		t.Errorf("the new site's .gitignore does not leave out the build's output and cache (%v):\n%s", err, ignore)
 	}
 	if _, err := os.Stat(filepath.Join(dir, "layouts")); err == nil {
 		t.Errorf("new site copied the theme into layouts/; it is built in")

@@ -89,7 +89,8 @@ type file struct {
 }
 
 // Site writes a new site into dir (created when missing): site.yaml,
-// the department id of year from the template and its explanations. It
+// a .gitignore for what builds make (public/, the build cache), the
+// department id of year from the template and its explanations. It
 // returns the paths written, relative to dir, with slashes.
 func Site(dir, id string, year int) ([]string, error) {
 	if err := CheckID(id); err != nil {
@@ -105,7 +106,11 @@ func Site(dir, id string, year int) ([]string, error) {
 	if err != nil {
 		return nil, err
 	}
-	out := append([]file{{"site.yaml", site}}, template(id, year)...)
+	ignore, err := files.ReadFile("files/site/gitignore")
+	if err != nil {
+		return nil, err
+	}
+	out := append([]file{{"site.yaml", site}, {".gitignore", ignore}}, template(id, year)...)
 	return write(dir, out)
 }
 
