@@ -5,6 +5,8 @@ import (
 	"bytes"
 	"compress/flate"
 	"fmt"
+	"hash"
+	"hash/crc32"
 	"io"
 	"io/fs"
 	"slices"
@@ -136,7 +138,7 @@ func writeBook(sheets []sheet, p Props) ([]byte, error) {
 		Created: date, Modified: date, Language: p.Lang}); err != nil {
 		return nil, err
 	}
-	f.SetZipWriter(func(w io.Writer) excelize.ZipWriter { return &sortedZip{w: w, parts: map[string]*bytes.Buffer{}} })
+	f.SetZipWriter(func(w io.Writer) excelize.ZipWriter { return &sortedZip{w: w} })
 	buf, err := f.WriteToBuffer()
 	if err != nil {
 		return nil, err
@@ -145,24 +147,68 @@ func writeBook(sheets []sheet, p Props) ([]byte, error) {
 }
 
 // sortedZip is the zip writer excelize writes a workbook through: it
-// keeps the parts and, on Close, writes them in the order of their
-// names, so that the same data gives the same file (excelize writes
-// streamed sheets in the order of a map, which changes from run to
-// run), deflated at the fastest level from a pool of compressors: the
-// files are small, and most of a workbook's cost was their compression.
+// deflates each part as it comes, at the fastest level with a pooled
+// compressor (the files are small, and most of a workbook's cost was
+// their compression), and on Close writes the parts in the order of
+// their names, so that the same data gives the same file: excelize
+// writes streamed sheets in the order of a map, which changes from run
+// to run. A part is held compressed: a year's file of all departments
+// has a sheet of tens of megabytes.
 type sortedZip struct {
 	w     io.Writer
-	parts map[string]*bytes.Buffer
+	parts []*zipPart
+	cur   *partWriter // the part being written
 }
 
-// Create starts a part.
+// zipPart is one compressed part.
+type zipPart struct {
+	name string
+	data bytes.Buffer
+	crc  uint32
+	size uint64
+}
+
+// partWriter deflates a part as excelize writes it.
+type partWriter struct {
+	p   *zipPart
+	fw  *flate.Writer
+	crc hash.Hash32
+}
+
+func (w *partWriter) Write(b []byte) (int, error) {
+	w.crc.Write(b)
+	w.p.size += uint64(len(b))
+	return w.fw.Write(b)
+}
+
+// Create starts a part; excelize writes one part after the other.
 func (z *sortedZip) Create(name string) (io.Writer, error) {
-	if _, ok := z.parts[name]; ok {
-		return nil, fmt.Errorf("the workbook part %s is written twice", name)
+	if err := z.finish(); err != nil {
+		return nil, err
 	}
-	b := &bytes.Buffer{}
-	z.parts[name] = b
-	return b, nil
+	for _, p := range z.parts {
+		if p.name == name {
+			return nil, fmt.Errorf("the workbook part %s is written twice", name)
+		}
+	}
+	p := &zipPart{name: name}
+	z.parts = append(z.parts, p)
+	fw := deflaters.Get().(*flate.Writer)
+	fw.Reset(&p.data)
+	z.cur = &partWriter{p: p, fw: fw, crc: crc32.NewIEEE()}
+	return z.cur, nil
+}
+
+// finish ends the part being written.
+func (z *sortedZip) finish() error {
+	if z.cur == nil {
+		return nil
+	}
+	err := z.cur.fw.Close()
+	deflaters.Put(z.cur.fw)
+	z.cur.p.crc = z.cur.crc.Sum32()
+	z.cur = nil
+	return err
 }
 
 // AddFS adds the files of fsys as parts.
@@ -185,19 +231,18 @@ func (z *sortedZip) AddFS(fsys fs.FS) error {
 
 // Close writes the archive.
 func (z *sortedZip) Close() error {
-	names := make([]string, 0, len(z.parts))
-	for name := range z.parts {
-		names = append(names, name)
+	if err := z.finish(); err != nil {
+		return err
 	}
-	slices.Sort(names)
+	slices.SortFunc(z.parts, func(a, b *zipPart) int { return strings.Compare(a.name, b.name) })
 	w := zip.NewWriter(z.w)
-	w.RegisterCompressor(zip.Deflate, fastDeflate)
-	for _, name := range names {
-		dst, err := w.CreateHeader(&zip.FileHeader{Name: name, Method: zip.Deflate})
+	for _, p := range z.parts {
+		dst, err := w.CreateRaw(&zip.FileHeader{Name: p.name, Method: zip.Deflate, CRC32: p.crc,
+			CompressedSize64: uint64(p.data.Len()), UncompressedSize64: p.size})
 		if err != nil {
 			return err
 		}
-		if _, err := dst.Write(z.parts[name].Bytes()); err != nil {
+		if _, err := dst.Write(p.data.Bytes()); err != nil {
 			return err
 		}
 	}
@@ -210,24 +255,6 @@ var deflaters = sync.Pool{New: func() any {
 	w, _ := flate.NewWriter(nil, flate.BestSpeed)
 	return w
 }}
-
-// fastDeflate is the compressor of sortedZip.
-func fastDeflate(w io.Writer) (io.WriteCloser, error) {
-	fw := deflaters.Get().(*flate.Writer)
-	fw.Reset(w)
-	return &pooledDeflater{fw}, nil
-}
-
-// pooledDeflater returns its compressor to the pool once closed.
-type pooledDeflater struct{ *flate.Writer }
-
-// Close finishes the stream and gives the compressor back.
-func (p *pooledDeflater) Close() error {
-	err := p.Writer.Close()
-	deflaters.Put(p.Writer)
-	p.Writer = nil
-	return err
-}
 
 // sheetName makes a sheet's name valid: at most 31 characters, none of
 // : \ / ? * [ ], unique by its place.
