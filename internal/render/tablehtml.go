@@ -132,8 +132,9 @@ func (a tableArgs) PartsHTML() template.HTML {
 
 // figureWidth classes a part by its longest figure, so that narrow
 // screens give the label of its rows what the figures leave: figs-s up
-// to 8 characters (604.13, 1,464.04), figs-m up to 10, figs-l beyond
-// (4,362,944.00).
+// to 8 characters (604.13, 1,464.04), figs-m up to 10, figs-l up to 12
+// (4,362,944.00), figs-xl beyond (104,638,216.70: a large budget kept
+// in 元).
 func figureWidth(p *PartView) string {
 	n := 0
 	for _, r := range p.Rows {
@@ -146,8 +147,10 @@ func figureWidth(p *PartView) string {
 		return "figs-s"
 	case n <= 10:
 		return "figs-m"
+	case n <= 12:
+		return "figs-l"
 	}
-	return "figs-l"
+	return "figs-xl"
 }
 
 // writeRow writes one row of a budget table. Name and Project are
