@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -164,6 +165,16 @@ func pagesOf(t *testing.T, out string, allDepartments bool) []sitePage {
 	var pages []sitePage
 	for _, p := range found {
 		k := p.kind + "/" + p.lang
+		if p.kind == "department" && !seen["widest/"+p.lang] && widestFigures(t, out, p.path) {
+			// A page whose tables have the longest figures (a large
+			// budget kept in 元), which leave the frozen label the least
+			// room, is measured besides the first.
+			seen["widest/"+p.lang] = true
+			if seen[k] && !allDepartments {
+				pages = append(pages, p)
+				continue
+			}
+		}
 		if seen[k] && !(p.kind == "department" && allDepartments) && p.kind != "compare" {
 			continue
 		}
@@ -179,6 +190,17 @@ func pagesOf(t *testing.T, out string, allDepartments bool) []sitePage {
 		}
 	}
 	return pages
+}
+
+// widestFigures reports whether a built page has a table whose figures
+// are 13 characters or more (render's figs-xl: 104,638,216.70).
+func widestFigures(t *testing.T, out, page string) bool {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join(out, filepath.FromSlash(page), "index.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return strings.Contains(string(data), "figs-xl")
 }
 
 // testedSite is a built site that the tests of every page type read.
@@ -203,6 +225,13 @@ func everySite(t *testing.T) []testedSite {
 	sites = append(sites, testedSite{name: "generated", out: gen})
 	for i := range sites {
 		sites[i].pages = pagesOf(t, sites[i].out, sites[i].name != "example" && sites[i].name != "generated")
+	}
+	// The generated site has figures in 元 of a hundred million: its
+	// pages are to show that even those fit beside the label.
+	if n := len(sites) - 1; !slices.ContainsFunc(sites[n].pages, func(p sitePage) bool {
+		return p.kind == "department" && widestFigures(t, sites[n].out, p.path)
+	}) {
+		t.Fatal("the generated site has no table whose figures have 13 characters or more")
 	}
 	return sites
 }
