@@ -3,7 +3,6 @@ package build
 import (
 	"bytes"
 	"fmt"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -35,21 +34,7 @@ func warmSite(t *testing.T) string {
 			t.Fatal(err)
 		}
 	})
-	dir := filepath.Join(t.TempDir(), "site")
-	if err := os.CopyFS(dir, os.DirFS(warmDir)); err != nil {
-		t.Fatal(err)
-	}
-	filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err == nil {
-			mode := os.FileMode(0o644)
-			if d.IsDir() {
-				mode = 0o755
-			}
-			os.Chmod(p, mode)
-		}
-		return nil
-	})
-	return dir
+	return testsite.Copy(t, warmDir)
 }
 
 func TestMain(m *testing.M) {

@@ -17,8 +17,9 @@ import (
 // Example is the department file of the example site.
 const Example = "data/2024/changji-egov.yaml"
 
-// Copy copies the example site at root (site.yaml, data/, content/,
-// layouts/) into a temporary folder and returns it. Files are writable.
+// Copy copies the site at root (site.yaml, data/, templates/, content/,
+// layouts/: the example's or a generated one) into a temporary folder
+// and returns it. Files are writable.
 func Copy(tb testing.TB, root string) string {
 	tb.Helper()
 	dir := tb.TempDir()
