@@ -177,17 +177,20 @@ type seriesData struct {
 // department has a total.
 func Trends(files []*model.File, c Context, tableHref string) (Trend, bool) {
 	c.hc = false
-	t, ok := trends(files, c, tableHref)
+	t, ok := trends(files, c, tableHref, true)
 	if !ok {
 		return t, false
 	}
 	c.hc = true
-	hc, _ := trends(files, c, tableHref)
+	hc, _ := trends(files, c, tableHref, false)
 	t.Chart = withContrast([]Chart{t.Chart}, []Chart{hc.Chart})[0]
 	return t, true
 }
 
-func trends(files []*model.File, c Context, tableHref string) (Trend, bool) {
+// trends makes the chart of the first department, and every
+// department's choice when all (the high-contrast option needs only the
+// chart).
+func trends(files []*model.File, c Context, tableHref string, all bool) (Trend, bool) {
 	byID := map[string][]*model.File{}
 	for _, f := range files {
 		byID[f.ID] = append(byID[f.ID], f)
@@ -198,11 +201,15 @@ func trends(files []*model.File, c Context, tableHref string) (Trend, bool) {
 	}
 	sort.Strings(ids)
 	var t Trend
+	m := Across(c.Lang, files) // the unit of all of them
 	for _, id := range ids {
 		fs := byID[id]
 		sort.Slice(fs, func(i, j int) bool { return fs[i].Year < fs[j].Year })
-		if ch, ok := c.trendChoice(fs, Across(c.Lang, files)); ok {
+		if ch, ok := c.trendChoice(fs, m); ok {
 			t.Choices = append(t.Choices, ch)
+			if !all {
+				break
+			}
 		}
 	}
 	if len(t.Choices) == 0 {
