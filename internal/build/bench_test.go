@@ -83,3 +83,47 @@ func BenchmarkWarmBuild(b *testing.B) {
 		}
 	})
 }
+
+// BenchmarkUpdate measures what the preview does on a save of one
+// department file of a site of 100 departments × 3 years (or the site
+// at $BUDGETPRESS_BENCH_SITE): reload and check the file and render the
+// pages that show it. The search index, the files of all departments
+// and the department's open data, left for when the editor pauses, are
+// BenchmarkSettle's.
+func BenchmarkUpdate(b *testing.B) {
+	benchUpdate(b, false)
+}
+
+// BenchmarkSettle measures an update and what it left for later.
+func BenchmarkSettle(b *testing.B) {
+	benchUpdate(b, true)
+}
+
+func benchUpdate(b *testing.B, settle bool) {
+	dir := ""
+	if src := os.Getenv("BUDGETPRESS_BENCH_SITE"); src != "" {
+		dir = testsite.Copy(b, src) // scripts/bench's 100 × 10 site
+	} else {
+		dir = testsite.Generated(b, filepath.Join("..", ".."), 100, 3)
+	}
+	bl := NewBuilder(Options{Dir: dir, Out: b.TempDir()})
+	defer bl.Close()
+	if o := bl.Build(); !o.Built {
+		b.Fatal(o.Diags)
+	}
+	files, _ := filepath.Glob(filepath.Join(dir, "data", "*", "changji-egov.yaml"))
+	rel := filepath.ToSlash(files[len(files)-1][len(dir)+1:])
+	figures := [2]string{"authorized: 30", "authorized: 31"}
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		replace(b, dir, rel, figures[i%2], figures[(i+1)%2])
+		if o := bl.Update([]string{rel}); !o.Built || o.Diags.HasErrors() {
+			b.Fatalf("built %v: %v", o.Built, o.Diags)
+		}
+		if settle {
+			if o := bl.Settle(nil); !o.Built {
+				b.Fatalf("settled %v: %v", o.Built, o.Diags)
+			}
+		}
+	}
+}
