@@ -137,7 +137,7 @@ func cold(opt Options, start time.Time, note string) Result {
 	w := &writer{root: tmp, gzip: opt.Gzip}
 	od := new(openData)
 	od.publish(r, opt.Dir, Target{All: true}, true, w, &res.Diags)
-	rec := publishAll(r, theme, w, pages, pages, true, opt.Cache, &res.Diags)
+	rec := publishAll(r, theme, w, pages, pages, true, opt.Cache, nil, &res.Diags)
 	res.Untranslated = rec.untranslated
 	finishOutput(opt.Dir, w, &res.Diags)
 	if res.Diags.HasErrors() {
@@ -194,9 +194,11 @@ func prepare(site *model.Site, opt Options) (*render.Renderer, fs.FS, diag.List)
 
 // publish writes the pages of todo, the theme's assets when withAssets,
 // and the sitemap of all pages: what a full build and the preview's
-// rebuild of some pages both write. It returns the texts shown untranslated.
-func publish(r *render.Renderer, theme fs.FS, w *writer, pages, todo []render.Page, withAssets bool, diags *diag.List) map[string][]render.Missing {
-	return publishAll(r, theme, w, pages, todo, withAssets, false, diags).untranslated
+// rebuild of some pages both write. It returns the texts shown
+// untranslated. memo, when not nil, keeps what the search index is made
+// of between builds.
+func publish(r *render.Renderer, theme fs.FS, w *writer, pages, todo []render.Page, withAssets bool, memo *searchMemo, diags *diag.List) map[string][]render.Missing {
+	return publishAll(r, theme, w, pages, todo, withAssets, false, memo, diags).untranslated
 }
 
 // record is what publishAll reports besides the files: the texts
@@ -210,11 +212,11 @@ type record struct {
 
 // publishAll is publish, reporting a record; with keep, the record
 // holds the search documents and their terms.
-func publishAll(r *render.Renderer, theme fs.FS, w *writer, pages, todo []render.Page, withAssets, keep bool, diags *diag.List) record {
+func publishAll(r *render.Renderer, theme fs.FS, w *writer, pages, todo []render.Page, withAssets, keep bool, memo *searchMemo, diags *diag.List) record {
 	var rec record
 	rec.results = renderPages(r, todo, w)
 	rec.untranslated = gather(todo, rec.results, diags)
-	rec.search = writeSearch(r, w, todo, keep, diags)
+	rec.search = writeSearch(r, w, todo, keep, memo, diags)
 	if withAssets {
 		w.copyAssets(theme, r.Assets, diags)
 	}

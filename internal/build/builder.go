@@ -42,6 +42,10 @@ type Builder struct {
 	pages map[string]bool // output paths of the pages and open data of the current build
 	index map[string]bool // output paths of the files of its search indexes
 	od    openData        // the open-data files of the current build
+	// search keeps each department page's search documents and terms,
+	// so that the index is made again from those of the pages that
+	// changed and the others' as they were.
+	search searchMemo
 
 	mu   sync.Mutex
 	dir  string // the current build
@@ -93,6 +97,7 @@ func (b *Builder) Build() Outcome {
 		b.found[key] = append(b.found[key], d)
 	}
 	b.dirty, b.later = Target{All: true}, Target{}
+	b.search.reset()
 	return b.render(start)
 }
 
@@ -123,6 +128,9 @@ func (b *Builder) Update(changed []string) Outcome {
 			b.reloadData(p)
 		case isContent(p):
 			b.reloadContent(p)
+			if _, year, id, ok := sitepath.ParseExplanation(p); ok {
+				b.search.forget(year + "/" + id)
+			}
 		}
 	}
 	// A department's pages of the other years change only with the years
@@ -345,7 +353,7 @@ func (b *Builder) render(start time.Time) Outcome {
 	}
 	w := &writer{root: stage}
 	b.od.publish(r, b.opt.Dir, b.dirty, full, w, &o.Diags)
-	o.Untranslated = publish(r, theme, w, pages, todo, full || b.dirty.Assets, &o.Diags)
+	o.Untranslated = publish(r, theme, w, pages, todo, full || b.dirty.Assets, &b.search, &o.Diags)
 	if full {
 		copyStatic(b.opt.Dir, w, &o.Diags)
 	}

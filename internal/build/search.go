@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 
 	"budgetpress/internal/diag"
+	"budgetpress/internal/model"
 	"budgetpress/internal/parallel"
 	"budgetpress/internal/render"
 	"budgetpress/internal/search"
@@ -19,10 +20,15 @@ import (
 // page, and the search page is rendered again whenever one is.
 // With keep, it returns the pages each index was made of, and their
 // terms, by language, for the build cache.
-func writeSearch(r *render.Renderer, w *writer, todo []render.Page, keep bool, diags *diag.List) map[string][]searchDoc {
+func writeSearch(r *render.Renderer, w *writer, todo []render.Page, keep bool, memo *searchMemo, diags *diag.List) map[string][]searchDoc {
 	made := map[string][]searchDoc{}
 	for _, p := range todo {
 		if p.Kind != "search" {
+			continue
+		}
+		if memo != nil {
+			pages, cuts := memo.pages(r, p.Lang)
+			writeIndex(w, p, pages, cuts, diags)
 			continue
 		}
 		pages := r.SearchPages(p.Lang)
@@ -74,3 +80,73 @@ func (b *Builder) pruneIndex(written []string) error {
 	b.index = now
 	return nil
 }
+
+// searchMemo keeps, between the preview's builds, what each department
+// page gives the search index of its language: its documents and their
+// terms. An entry holds while the page's department file is the same
+// loaded file and its explanations have not changed (forget).
+type searchMemo struct {
+	m map[memoKey]memoEntry
+}
+
+type memoKey struct{ lang, dept string } // dept: render.DeptKey
+
+type memoEntry struct {
+	f    *model.File
+	page search.Page
+	cut  []byte
+}
+
+// pages returns the search pages of a language, in the order of
+// Renderer.SearchPages, and their terms, making only those it does not
+// hold.
+func (m *searchMemo) pages(r *render.Renderer, lang string) ([]search.Page, [][]byte) {
+	if m.m == nil {
+		m.m = map[memoKey]memoEntry{}
+	}
+	var files []*model.File
+	for _, y := range r.Years() {
+		files = append(files, r.FilesOf(y)...)
+	}
+	pages := make([]search.Page, len(files))
+	cuts := make([][]byte, len(files))
+	var todo []int
+	for i, f := range files {
+		if e, ok := m.m[memoKey{lang, render.DeptKey(f)}]; ok && e.f == f {
+			pages[i], cuts[i] = e.page, e.cut
+		} else {
+			todo = append(todo, i)
+		}
+	}
+	parallel.Each(len(todo), func(j int) {
+		i := todo[j]
+		pages[i] = r.SearchPage(lang, files[i])
+		cuts[i] = search.CutPage(pages[i])
+	})
+	live := make(map[memoKey]bool, len(files))
+	for i, f := range files {
+		k := memoKey{lang, render.DeptKey(f)}
+		live[k] = true
+		m.m[k] = memoEntry{f: f, page: pages[i], cut: cuts[i]}
+	}
+	for k := range m.m {
+		if k.lang == lang && !live[k] {
+			delete(m.m, k)
+		}
+	}
+	return pages, cuts
+}
+
+// forget drops what the memo holds of a department-year, whose
+// explanation changed, in every language.
+func (m *searchMemo) forget(dept string) {
+	for k := range m.m {
+		if k.dept == dept {
+			delete(m.m, k)
+		}
+	}
+}
+
+// reset drops everything: the settings, the dictionary or the theme
+// changed, which every page's words may follow.
+func (m *searchMemo) reset() { m.m = nil }
