@@ -4,6 +4,8 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"maps"
+	"slices"
 	"time"
 
 	"budgetpress/internal/build"
@@ -34,7 +36,8 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stdout, "build failed: %s; nothing was published\n", summary(res.Diags, hidden))
 		return ExitError
 	}
-	for lang, missing := range res.Untranslated {
+	for _, lang := range slices.Sorted(maps.Keys(res.Untranslated)) {
+		missing := res.Untranslated[lang]
 		if *quiet {
 			break
 		}
