@@ -49,6 +49,15 @@ type Options struct {
 	narratives *narrative.Set // the explanations' renderers, shared by the check and the pages
 }
 
+// output is the output folder of opt: Out, or public/ in the site
+// folder.
+func (opt Options) output() string {
+	if opt.Out == "" {
+		return filepath.Join(opt.Dir, "public")
+	}
+	return filepath.Clean(opt.Out)
+}
+
 // ForPublication returns the options of the build that is published:
 // what `budgetpress build` writes, what `archive` stores and what
 // `archive verify --rebuild` makes again, so that the three agree byte
@@ -109,11 +118,7 @@ func cold(opt Options, start time.Time, note string) Result {
 	if res.Diags.HasErrors() {
 		return finish(res, start)
 	}
-	out := opt.Out
-	if out == "" {
-		out = filepath.Join(opt.Dir, "public")
-	}
-	out = filepath.Clean(out)
+	out := opt.output()
 	if err := safeOutput(opt.Dir, out); err != nil {
 		res.Diags.Errorf(diag.Pos{File: out}, "%v", err)
 		return finish(res, start)

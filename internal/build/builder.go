@@ -223,16 +223,19 @@ func (b *Builder) read(rel string) ([]byte, bool) {
 	return src, found && diags == nil
 }
 
-// reloadData reads one department file again and checks it, and its
+// reloadData reads one department file again and checks it, then its
 // explanations, which a department file added or removed makes right
 // or wrong.
 func (b *Builder) reloadData(rel string) {
-	defer func() {
-		year, id, _ := sitepath.ParseDataFile(rel)
-		for _, lang := range b.site.Config.Languages {
-			b.reloadContent(sitepath.Content + "/" + lang + "/" + year + "/" + id + ".md")
-		}
-	}()
+	b.readData(rel)
+	year, id, _ := sitepath.ParseDataFile(rel)
+	for _, lang := range b.site.Config.Languages {
+		b.reloadContent(sitepath.Content + "/" + lang + "/" + year + "/" + id + ".md")
+	}
+}
+
+// readData reads one department file again and checks it.
+func (b *Builder) readData(rel string) {
 	delete(b.found, rel)
 	b.site.Files = slices.DeleteFunc(b.site.Files, func(f *model.File) bool { return f.Path == rel })
 	src, ok := b.read(rel)

@@ -53,11 +53,7 @@ import (
 
 // outputDir is the absolute output folder of opt.
 func outputDir(opt Options) (string, error) {
-	out := opt.Out
-	if out == "" {
-		out = filepath.Join(opt.Dir, "public")
-	}
-	return filepath.Abs(filepath.Clean(out))
+	return filepath.Abs(opt.output())
 }
 
 // inventory is the department files and explanations of a site now.
