@@ -90,16 +90,35 @@ func (v *view) explain(f *model.File) *explained {
 
 var anyTag = regexp.MustCompile(`<[^>]*>`)
 
-// shiftHeadings moves the headings of the explanations one level down:
-// the explanations are written from ## (their sections), and stand on
-// the page under 第三部分, an h2. Each <hN and </hN (N from 1 to 6, not
-// followed by a letter, digit or _) becomes <hN+1, at most h6; the page
-// is scanned by hand, as a regular expression over it costs more than
-// the rest of the explanation.
+// shiftHeadings sets the levels of the headings of an explanation for
+// the page, where it stands under 第三部分, an h2: its highest headings
+// (## as the template writes them, or # or ### where an editor chose
+// those) become h3, the sections that the contents list and that
+// placeHeadings numbers, and the others keep their distance below them,
+// at most h6. The page is scanned by hand, as a regular expression over
+// it costs more than the rest of the explanation.
 func shiftHeadings(html template.HTML) template.HTML {
 	s := string(html)
+	top := byte('7')
+	eachHeading(s, func(_ int, level byte) { top = min(top, level) })
+	if top == '7' || top == '3' {
+		return html
+	}
 	var b strings.Builder
+	b.Grow(len(s) + 64)
 	last := 0
+	eachHeading(s, func(at int, level byte) {
+		b.WriteString(s[last:at])
+		b.WriteByte(min(level+'3'-top, '6'))
+		last = at + 1
+	})
+	b.WriteString(s[last:])
+	return template.HTML(b.String())
+}
+
+// eachHeading calls f with the offset and the level digit of each <hN
+// and </hN in s (N from 1 to 6, not followed by a letter, digit or _).
+func eachHeading(s string, f func(at int, level byte)) {
 	for i := 0; i+2 < len(s); i++ {
 		if s[i] != '<' {
 			continue
@@ -111,19 +130,9 @@ func shiftHeadings(html template.HTML) template.HTML {
 		if j+1 >= len(s) || s[j] != 'h' || s[j+1] < '1' || s[j+1] > '6' || j+2 < len(s) && isWordByte(s[j+2]) {
 			continue
 		}
-		if b.Len() == 0 {
-			b.Grow(len(s))
-		}
-		b.WriteString(s[last : j+1])
-		b.WriteByte(min(s[j+1]+1, '6'))
-		last = j + 2
+		f(j+1, s[j+1])
 		i = j + 1
 	}
-	if last == 0 {
-		return html
-	}
-	b.WriteString(s[last:])
-	return template.HTML(b.String())
 }
 
 func isWordByte(c byte) bool {

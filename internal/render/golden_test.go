@@ -112,14 +112,22 @@ func compareGolden(t *testing.T, s *Renderer, p Page, name string) {
 }
 
 // TestShiftHeadings checks the heading levels of the explanations on the
-// page: each one level down, at most h6, and only heading tags.
+// page: the highest of a file become h3 (the sections), the others keep
+// their distance below them, at most h6, and only heading tags change.
 func TestShiftHeadings(t *testing.T) {
 	tests := []struct{ in, want string }{
 		{`<h2 id="a">一、收入</h2>`, `<h3 id="a">一、收入</h3>`},
-		{`<h1>x</h1><h5>y</h5><h6>z</h6>`, `<h2>x</h2><h6>y</h6><h6>z</h6>`},
+		{`<h2>x</h2><h5>y</h5><h6>z</h6>`, `<h3>x</h3><h6>y</h6><h6>z</h6>`},
+		// An editor who wrote the sections as # and their parts as ##.
+		{`<h1 id="a">一、收入</h1><p>…</p><h2 id="b">（一）</h2>`, `<h3 id="a">一、收入</h3><p>…</p><h4 id="b">（一）</h4>`},
+		// A stray # above ## sections: they are its parts.
+		{`<h1>x</h1><h2>y</h2>`, `<h3>x</h3><h4>y</h4>`},
+		// Sections written as ###, or as ####.
+		{`<h3>x</h3><h4>y</h4>`, `<h3>x</h3><h4>y</h4>`},
+		{`<h4>x</h4></h4><h6>y</h6>`, `<h3>x</h3></h3><h5>y</h5>`},
 		{`<hr><h7>no</h7><h2x>no</h2x><h2_>no`, `<hr><h7>no</h7><h2x>no</h2x><h2_>no`},
 		{`<p>a < h2 </p><h2`, `<p>a < h2 </p><h3`},
-		{`</h4`, `</h5`},
+		{`</h4`, `</h3`},
 		{``, ``},
 	}
 	for _, tt := range tests {

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"bytes"
 	"html"
 	"io/fs"
 	"os"
@@ -334,4 +335,35 @@ func TestPlacesAreTheSameInEveryLanguage(t *testing.T) {
 // amountOf reads a figure as a page prints it ("1,403.71").
 func amountOf(s string) (amount.Amount, error) {
 	return amount.Parse(strings.ReplaceAll(s, ",", ""))
+}
+
+// TestSectionsWrittenWithOneHash: an editor who writes the sections of
+// an explanation as # headings and their parts as ## (as a Word
+// document's outline would have it) gets the page of the template's
+// ## and ###: the same contents, the same numbered places.
+func TestSectionsWrittenWithOneHash(t *testing.T) {
+	const p = "content/zh/2024/changji-egov.md"
+	src, err := os.ReadFile(filepath.Join("..", "..", p))
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := exampleSite(t)
+	s.Content = map[string][]byte{p: src}
+	want := page(t, s, "2024/changji-egov/index.html")
+	raised := regexp.MustCompile(`(?m)^#(#+) `).ReplaceAll(src, []byte("$1 "))
+	if bytes.Equal(raised, src) || bytes.Contains(raised, []byte("\n## 一、")) {
+		t.Fatal("the explanation's headings were not raised")
+	}
+	s.Content = map[string][]byte{p: raised}
+	got := page(t, s, "2024/changji-egov/index.html")
+	if got != want {
+		i := 0
+		for i < len(got) && i < len(want) && got[i] == want[i] {
+			i++
+		}
+		t.Errorf("the page of # sections differs at byte %d:\ngot  …%s…\nwant …%s…", i, got[max(0, i-100):min(len(got), i+100)], want[max(0, i-100):min(len(want), i+100)])
+	}
+	if !strings.Contains(got, `<a href="#explain-1">`) {
+		t.Error("the contents do not list the first section")
+	}
 }
