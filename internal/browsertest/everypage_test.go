@@ -53,7 +53,8 @@ func artifact(t *testing.T, parts ...string) string {
 // a province's own tables) and of a generated site of six departments
 // over two years, in both languages, at 320, 360 and 414 px, with
 // normal and larger text: every table figure can be brought whole into
-// view beside the columns that stay in view, and the page never scrolls
+// view beside the columns that stay in view, every table's title can be
+// read without scrolling its figures, and the page never scrolls
 // sideways.
 func TestEveryPageOnPhones(t *testing.T) {
 	b := Start(t)

@@ -14,6 +14,10 @@ type Fit struct {
 	// Wide names the texts that reach beyond the window when it does.
 	Overflow float64
 	Wide     []string
+	// Captions lists the tables' titles shown that reach beyond what
+	// their scrolling box shows while the table is scrolled to its
+	// start: a reader would have to scroll the figures to read them.
+	Captions []string
 }
 
 // HiddenFigure is a figure that cannot be shown whole.
@@ -30,7 +34,7 @@ type HiddenFigure struct {
 const fitProbe = `(() => {
   const num = /^[-+−]?[\d,，.]+%?$|^[≤≥<>=＜＞]=?\s*[\d,.]+/;
   const docW = document.documentElement.clientWidth;
-  const out = {Figures: 0, Hidden: [], Overflow: document.documentElement.scrollWidth - docW, Wide: []};
+  const out = {Figures: 0, Hidden: [], Overflow: document.documentElement.scrollWidth - docW, Wide: [], Captions: []};
   const scroller = el => {
     for (let p = el.parentElement; p; p = p.parentElement) {
       const s = getComputedStyle(p);
@@ -60,6 +64,22 @@ const fitProbe = `(() => {
       room = r.right <= docW + 0.5 && r.left >= -0.5 ? r.width : -1;
     }
     if (room + 0.5 < r.width) out.Hidden.push({Text: t, Room: Math.round(room), Need: Math.round(r.width)});
+  }
+  for (const cap of document.querySelectorAll("table > caption")) {
+    if (cap.offsetParent === null || cap.getBoundingClientRect().height < 2) continue;
+    const sc = scroller(cap);
+    const saved = sc ? sc.scrollLeft : 0;
+    if (sc) sc.scrollLeft = 0;
+    const right = sc ? Math.min(sc.getBoundingClientRect().left + sc.clientWidth, docW) : docW;
+    const range = document.createRange();
+    range.selectNodeContents(cap);
+    for (const r of range.getClientRects()) {
+      if (r.width > 0 && r.right > right + 1) {
+        out.Captions.push(cap.textContent.trim().slice(0, 60) + " (" + Math.round(r.right - right) + " px out of view)");
+        break;
+      }
+    }
+    if (sc) sc.scrollLeft = saved;
   }
   if (out.Overflow > 1) {
     // The texts that reach beyond the window, and not because a box

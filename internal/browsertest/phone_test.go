@@ -116,6 +116,9 @@ func reportFit(t *testing.T, what string, fit Fit) {
 		}
 		t.Errorf("%s: %q cannot be shown whole: it needs %.0f px beside the row's label, and has %.0f", what, h.Text, h.Need, h.Room)
 	}
+	for _, c := range fit.Captions {
+		t.Errorf("%s: a table's title cannot be read without scrolling its figures: %s", what, c)
+	}
 	if fit.Overflow > 1 {
 		t.Errorf("%s: the page scrolls sideways by %.0f px; too wide: %s", what, fit.Overflow, strings.Join(fit.Wide, "\n\t"))
 	}
