@@ -30,6 +30,7 @@ import (
 	"io/fs"
 	"maps"
 	"os"
+	"path"
 	"path/filepath"
 	"reflect"
 	"slices"
@@ -338,16 +339,22 @@ func warm(opt Options, start time.Time) (res Result, ok bool, why string) {
 		byPath[rel][lang] = d
 		mu.Unlock()
 	})
-	same := len(removed) == 0
+	same, patchable := len(removed) == 0, len(removed) == 0
+	was := map[string]map[string]searchDoc{}
 	for _, rel := range changed {
-		var was map[string]searchDoc
-		if !same || old.Units[rel] == nil || readSealed(searchEntry(folder, global, old.Units[rel].Key), &was) != nil || !sameDocs(was, byPath[rel]) {
-			same = false
+		var docs map[string]searchDoc
+		if old.Units[rel] == nil || readSealed(searchEntry(folder, global, old.Units[rel].Key), &docs) != nil {
+			same, patchable = false, false
 			break
 		}
+		was[rel] = docs
+		same = same && sameDocs(docs, byPath[rel])
 	}
 	index := old.Index
-	if !same {
+	if !same && patchable {
+		index, patchable = patchIndex(w, out, pages, changed, was, byPath, old.Index, &res.Diags)
+	}
+	if !same && !patchable {
 		docs := make([]map[string]searchDoc, len(site.Files))
 		bad := make([]bool, len(site.Files))
 		parallel.Each(len(site.Files), func(i int) {
@@ -463,6 +470,75 @@ func warm(opt Options, start time.Time) (res Result, ok bool, why string) {
 	}
 	writeCache(name, c)
 	return res, true, ""
+}
+
+// patchIndex patches the search index of each language (search.Patch)
+// for the department files changed, whose documents were was and are
+// now: it writes through w the files of the index that change and
+// returns the names of all the index's files, the last build's being
+// index. ok is false when an index cannot be patched (a document
+// missing from the cache, a department of another year, another number
+// of shards, a file of it unreadable): it is made whole then, with
+// nothing of the patch written.
+func patchIndex(w *writer, out string, pages []render.Page, changed []string, was, now map[string]map[string]searchDoc, index []string, diags *diag.List) ([]string, bool) {
+	type patched struct {
+		dir   string
+		files []search.File
+		gone  []string
+	}
+	var all []patched
+	for _, p := range pages {
+		if p.Kind != "search" {
+			continue
+		}
+		changes := make([]search.Change, 0, len(changed))
+		for _, rel := range changed {
+			a, okA := was[rel][p.Lang]
+			b, okB := now[rel][p.Lang]
+			if !okA || !okB {
+				return nil, false
+			}
+			changes = append(changes, search.Change{Was: a.Page, Now: b.Page, WasCut: a.Cut, NowCut: b.Cut})
+		}
+		dir := path.Dir(p.Path)
+		read := func(name string) ([]byte, error) {
+			return os.ReadFile(filepath.Join(out, filepath.FromSlash(path.Join(dir, name))))
+		}
+		files, gone, err := search.Patch(read, changes)
+		if err != nil {
+			return nil, false
+		}
+		all = append(all, patched{dir, files, gone})
+	}
+	drop, have := map[string]bool{}, map[string]bool{}
+	for _, name := range index {
+		have[name] = true
+	}
+	for _, p := range all {
+		for _, name := range p.gone {
+			for _, q := range w.withGzip(path.Join(p.dir, name)) {
+				drop[q] = true
+			}
+		}
+	}
+	var names []string
+	for _, name := range index {
+		if !drop[name] {
+			names = append(names, name)
+		}
+	}
+	for _, p := range all {
+		for _, f := range p.files {
+			name := path.Join(p.dir, f.Name)
+			w.write(name, f.Data, diags)
+			for _, q := range w.withGzip(name) {
+				if !have[q] {
+					names = append(names, q)
+				}
+			}
+		}
+	}
+	return names, true
 }
 
 // ownTemplate names a page template of the site's layouts/ that the

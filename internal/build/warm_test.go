@@ -111,6 +111,12 @@ func TestWarmBuildMatchesCold(t *testing.T) {
 		{name: "a name", change: func(t *testing.T, dir, out string) {
 			testsite.Replace(t, dir, warmData, "en: Changji Prefecture E-Government", "en: Changji Prefecture e-Government")
 		}, want: "warm"},
+		{name: "the full name, in an older year", change: func(t *testing.T, dir, out string) {
+			testsite.Replace(t, dir, "data/2024/changji-egov.yaml", "en: E-Government Office of the People's", "en: The E-Government Office of the People's")
+		}, want: "warm"},
+		{name: "the full name, with gzip", before: Options{Gzip: true}, opt: Options{Gzip: true}, change: func(t *testing.T, dir, out string) {
+			testsite.Replace(t, dir, warmData, "en: E-Government Office of the People's", "en: The E-Government Office of the People's")
+		}, want: "warm"},
 		{name: "a date", change: func(t *testing.T, dir, out string) {
 			testsite.Replace(t, dir, warmData, "published: 2025-", "published: 2024-")
 		}, want: "warm"},

@@ -146,10 +146,7 @@ func BuildCut(pages []Page, cuts [][]byte) []File {
 	for t, pl := range postings {
 		total += len(t) + pl.b.Len() + 6
 	}
-	n := 1
-	for n < MaxShards && n*ShardBytes < total {
-		n *= 2
-	}
+	n := shardCount(total)
 	shards := make([]map[string]string, n)
 	for i := range shards {
 		shards[i] = map[string]string{}
@@ -158,15 +155,9 @@ func BuildCut(pages []Page, cuts [][]byte) []File {
 		shards[Shard(t, n)][t] = pl.b.String()
 	}
 	for k, m := range shards {
-		files = append(files, File{Name: "i/t/" + strconv.Itoa(k) + ".js", Data: script("terms", strconv.Itoa(k), m)})
+		files = append(files, File{Name: shardFile(k), Data: script("terms", strconv.Itoa(k), m)})
 	}
-	meta := struct {
-		V     int         `json:"v"`
-		Terms int         `json:"terms"`
-		Depts [][2]string `json:"depts"`
-		Pages [][2]int    `json:"pages"`
-	}{1, n, depts, pageRefs}
-	files = append(files, File{Name: "i/meta.js", Data: script("meta", "", meta)})
+	files = append(files, File{Name: "i/meta.js", Data: script("meta", "", meta{1, n, depts, pageRefs})})
 	sort.Slice(files, func(i, j int) bool { return files[i].Name < files[j].Name })
 	return files
 }

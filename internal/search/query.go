@@ -228,37 +228,21 @@ func decodeScript(name string, data []byte, into any) error {
 
 // decodePostings calls fn for each place of a term's postings.
 func decodePostings(s string, fn func(page, doc, field int)) error {
-	i := 0
-	next := func() (int, error) {
-		n := 0
-		for i < len(s) {
-			c := s[i]
-			i++
-			if d := strings.IndexByte(last, c); d >= 0 {
-				return n<<5 | d, nil
-			}
-			d := strings.IndexByte(more, c)
-			if d < 0 {
-				return 0, fmt.Errorf("postings: unexpected %q at %d", c, i-1)
-			}
-			n = n<<5 | d
-		}
-		return 0, fmt.Errorf("postings end inside a number")
-	}
+	r := postingReader{s: s}
 	page := 0
-	for i < len(s) {
-		delta, err := next()
+	for !r.done() {
+		delta, err := r.number()
 		if err != nil {
 			return err
 		}
 		page += delta
-		count, err := next()
+		count, err := r.number()
 		if err != nil {
 			return err
 		}
 		doc := 0
 		for range count {
-			v, err := next()
+			v, err := r.number()
 			if err != nil {
 				return err
 			}
