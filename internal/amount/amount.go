@@ -264,3 +264,29 @@ func Percent(part, whole Amount, places int) (p Amount, ok bool) {
 
 // MarshalText returns String(), so amounts appear exactly in JSON output.
 func (a Amount) MarshalText() ([]byte, error) { return []byte(a.String()), nil }
+
+// MarshalBinary encodes the amount exactly, with its places, for a
+// build cache.
+func (a Amount) MarshalBinary() ([]byte, error) {
+	if a.places < 0 || a.places > 18 {
+		return nil, fmt.Errorf("an amount of %d places cannot be encoded", a.places)
+	}
+	d, err := a.d.MarshalBinary()
+	if err != nil {
+		return nil, err
+	}
+	return append([]byte{byte(a.places)}, d...), nil
+}
+
+// UnmarshalBinary decodes what MarshalBinary encoded.
+func (a *Amount) UnmarshalBinary(b []byte) error {
+	if len(b) < 1 || int(b[0]) > 18 {
+		return fmt.Errorf("not an encoded amount")
+	}
+	var d decimal.Decimal
+	if err := d.UnmarshalBinary(b[1:]); err != nil {
+		return err
+	}
+	*a = Amount{d: d, places: int32(b[0])}
+	return nil
+}

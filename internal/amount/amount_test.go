@@ -279,3 +279,34 @@ func BenchmarkString(b *testing.B) {
 		_ = a.String()
 	}
 }
+
+// TestBinaryRoundTrip: an amount read back from the build cache is the
+// amount written, value and places, however it was made.
+func TestBinaryRoundTrip(t *testing.T) {
+	for _, a := range []Amount{
+		{}, MustParse("0.00"), MustParse("500.80"), MustParse("-1,403.71"),
+		MustParse("604.13").Shift(1), MustParse("604.13").Shift(4), MustParse("604.1355").WithPlaces(2),
+		MustParse("999999999999999").Shift(6), Zero(6),
+	} {
+		b, err := a.MarshalBinary()
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got Amount
+		if err := got.UnmarshalBinary(b); err != nil {
+			t.Fatalf("%s: %v", a, err)
+		}
+		if !got.Equal(a) || got.Places() != a.Places() || got.String() != a.String() {
+			t.Errorf("%s (%d places) came back as %s (%d places)", a, a.Places(), got, got.Places())
+		}
+	}
+	for _, bad := range [][]byte{nil, {19}, {2}, {2, 1, 2}} {
+		var a Amount
+		if err := a.UnmarshalBinary(bad); err == nil {
+			t.Errorf("%v decoded as %s", bad, a)
+		}
+	}
+	if _, err := Zero(2).WithPlaces(40).MarshalBinary(); err == nil {
+		t.Error("an amount of 40 places encoded")
+	}
+}

@@ -29,7 +29,7 @@ const CacheDir = ".budgetpress/cache"
 
 // cacheFormat names the layout of the cache file; a cache of another
 // layout, or written by another build of the program, is ignored.
-const cacheFormat = "budgetpress build cache 1"
+const cacheFormat = "budgetpress build cache 2"
 
 // cache is what a build keeps for the next one (the file CacheDir/
 // build-<output>.gob, one per output folder).
@@ -98,6 +98,12 @@ func cachePath(site, out string) string { return filepath.Join(cacheFolder(site,
 // key.
 func searchEntry(folder, global, key string) string {
 	return filepath.Join(folder, "search", hashOf(global, key)[:32]+".gob")
+}
+
+// figuresEntry is the file holding the figures, by language, that the
+// bulk files of its year take of a department-year (deptFigures).
+func figuresEntry(folder, global, key string) string {
+	return filepath.Join(folder, "figures", hashOf(global, key)[:32]+".gob")
 }
 
 // errCache is a cache file that cannot be used.
@@ -173,14 +179,16 @@ func writeSealed(name string, v any) error {
 	return err
 }
 
-// pruneEntries removes the search entries of folder that keep does not
-// list.
+// pruneEntries removes the entries of folder (search and figures) that
+// keep does not list.
 func pruneEntries(folder string, keep map[string]bool) {
-	entries, _ := os.ReadDir(filepath.Join(folder, "search"))
-	for _, e := range entries {
-		p := filepath.Join(folder, "search", e.Name())
-		if !keep[p] {
-			os.Remove(p)
+	for _, sub := range []string{"search", "figures"} {
+		entries, _ := os.ReadDir(filepath.Join(folder, sub))
+		for _, e := range entries {
+			p := filepath.Join(folder, sub, e.Name())
+			if !keep[p] {
+				os.Remove(p)
+			}
 		}
 	}
 }

@@ -27,6 +27,18 @@ type openData struct {
 	depts map[string][]render.Download // by render.DeptKey
 	years map[int][]render.Download
 	site  []render.Download // the schema, the catalogue, the checksums
+	// figures are what the bulk files of its year take of each
+	// department-year, by render.DeptKey: a year's files are made again
+	// from those of the department-years that did not change (a warm
+	// build has them from the cache, without loading their files).
+	figures map[string]deptFigures
+}
+
+// deptFigures are a department-year's figures in each language, encoded
+// (opendata.Figures.MarshalBinary), and the file they are of.
+type deptFigures struct {
+	f      *model.File
+	byLang map[string][]byte
 }
 
 // produced is one file made for the downloads.
@@ -41,6 +53,10 @@ type produced struct {
 func (o *openData) publish(r *render.Renderer, dir string, t Target, full bool, w *writer, diags *diag.List) {
 	if o.depts == nil || full {
 		o.depts, o.years, o.site = map[string][]render.Download{}, map[int][]render.Download{}, nil
+		o.figures = nil
+	}
+	if o.figures == nil {
+		o.figures = map[string]deptFigures{}
 	}
 	live := map[string]bool{}
 	var todo []*model.File
@@ -56,6 +72,11 @@ func (o *openData) publish(r *render.Renderer, dir string, t Target, full bool, 
 		if !live[key] {
 			delete(o.depts, key)
 			gone++
+		}
+	}
+	for key := range o.figures {
+		if !live[key] {
+			delete(o.figures, key)
 		}
 	}
 	made := make([][]render.Download, len(todo))
@@ -80,14 +101,36 @@ func (o *openData) publish(r *render.Renderer, dir string, t Target, full bool, 
 			yearTodo = append(yearTodo, y)
 		}
 	}
-	madeYears := make([][]render.Download, len(yearTodo))
-	foundYears := make([]diag.List, len(yearTodo))
-	parallel.Each(len(yearTodo), func(i int) {
-		madeYears[i] = writeAll(w, yearFiles(r, yearTodo[i], &foundYears[i]), &foundYears[i])
+	// A year's files in each language, the workbooks being most of the
+	// work, on every core.
+	langs := r.Config.Languages
+	madeYears := make([][]render.Download, len(yearTodo)*len(langs))
+	foundYears := make([]diag.List, len(yearTodo)*len(langs))
+	figures := make([]map[string][]byte, len(yearTodo)*len(langs))
+	parallel.Each(len(madeYears), func(i int) {
+		y, lang := yearTodo[i/len(langs)], langs[i%len(langs)]
+		var files []produced
+		files, figures[i] = yearFiles(r, y, lang, o.figures, &foundYears[i])
+		madeYears[i] = writeAll(w, files, &foundYears[i])
 	})
-	for i, y := range yearTodo {
+	for i := range madeYears {
+		y, lang := yearTodo[i/len(langs)], langs[i%len(langs)]
 		*diags = append(*diags, foundYears[i]...)
-		o.years[y] = madeYears[i]
+		if i%len(langs) == 0 {
+			o.years[y] = nil
+		}
+		o.years[y] = append(o.years[y], madeYears[i]...)
+		for _, f := range r.FilesOf(y) {
+			key := render.DeptKey(f)
+			if data, ok := figures[i][key]; ok {
+				e := o.figures[key]
+				if e.f != f {
+					e = deptFigures{f: f, byLang: map[string][]byte{}}
+				}
+				e.byLang[lang] = data
+				o.figures[key] = e
+			}
+		}
 	}
 	d := render.Downloads{Depts: o.depts, Years: o.years}
 	if len(todo) == 0 && len(yearTodo) == 0 && gone == 0 && o.site != nil {
@@ -193,27 +236,39 @@ func deptFiles(r *render.Renderer, dir string, f *model.File, diags *diag.List) 
 	return out
 }
 
-// yearFiles makes the bulk files of a year in each language.
-func yearFiles(r *render.Renderer, year int, diags *diag.List) []produced {
-	var out []produced
-	for _, lang := range r.Config.Languages {
-		var depts []opendata.Dept
-		for _, f := range r.FilesOf(year) {
-			tables, m := r.DataTables(lang, f)
-			name, _ := f.Department.Name.In(lang)
-			depts = append(depts, opendata.Dept{ID: f.ID, Name: name, Tables: tables, Money: m})
+// yearFiles makes the bulk files of a year in a language, from the
+// figures of its department-years: those have holds of the same file,
+// the others laid out and returned, encoded, by render.DeptKey.
+func yearFiles(r *render.Renderer, year int, lang string, have map[string]deptFigures, diags *diag.List) ([]produced, map[string][]byte) {
+	files := r.FilesOf(year)
+	parts := make([]opendata.Figures, len(files))
+	made := map[string][]byte{}
+	for i, f := range files {
+		key := render.DeptKey(f)
+		if e, ok := have[key]; ok && e.f == f && e.byLang[lang] != nil {
+			if err := parts[i].UnmarshalBinary(e.byLang[lang]); err == nil {
+				continue
+			}
 		}
-		sheet, title, heads := r.BulkLabels(lang, year)
-		figures := opendata.YearFigures(depts)
-		out = append(out, produced{path: render.BulkFile(year, lang, "csv"), kind: render.DownloadBulkCSV, lang: lang, data: opendata.BulkCSV(heads, figures)})
-		data, err := opendata.BulkXLSX(sheet, title, heads, figures, opendata.Props{Title: title, Date: latest(r.FilesOf(year)), Lang: render.LangTag(lang)})
+		tables, m := r.DataTables(lang, f)
+		name, _ := f.Department.Name.In(lang)
+		parts[i] = opendata.DeptFigures(opendata.Dept{ID: f.ID, Name: name, Tables: tables, Money: m})
+		data, err := parts[i].MarshalBinary()
 		if err != nil {
-			diags.Errorf(diag.Pos{File: sitepath.Data + "/" + strconv.Itoa(year)}, "cannot make the Excel file of all departments: %v", err)
+			diags.Errorf(diag.Pos{File: f.Path}, "cannot keep the figures of the files of all departments: %v", err)
 			continue
 		}
-		out = append(out, produced{path: render.BulkFile(year, lang, "xlsx"), kind: render.DownloadBulkXLSX, lang: lang, data: data})
+		made[key] = data
 	}
-	return out
+	sheet, title, heads := r.BulkLabels(lang, year)
+	figures := opendata.Join(parts...)
+	out := []produced{{path: render.BulkFile(year, lang, "csv"), kind: render.DownloadBulkCSV, lang: lang, data: opendata.BulkCSV(heads, figures)}}
+	data, err := opendata.BulkXLSX(sheet, title, heads, figures, opendata.Props{Title: title, Date: latest(files), Lang: render.LangTag(lang)})
+	if err != nil {
+		diags.Errorf(diag.Pos{File: sitepath.Data + "/" + strconv.Itoa(year)}, "cannot make the Excel file of all departments: %v", err)
+		return out, made
+	}
+	return append(out, produced{path: render.BulkFile(year, lang, "xlsx"), kind: render.DownloadBulkXLSX, lang: lang, data: data}), made
 }
 
 // latest is the latest day of publication of files.

@@ -4,8 +4,8 @@ package build
 // since the last build into the same folder, and writes only the files
 // that changed. The cache (cache.go) holds, per department-year, the
 // hash of its inputs, its findings, a summary of what the pages that
-// gather department-years read of it (summary.go), its open-data files
-// and its search documents; per year, its bulk files; per page, what
+// gather department-years read of it (summary.go), its open-data files,
+// its search documents and the figures its year's bulk files take; per year, its bulk files; per page, what
 // rendering it reported; and the size and time of every output file.
 //
 // Any change to the site-wide inputs (the program, the options,
@@ -21,7 +21,9 @@ package build
 // gather department-years, the search indexes, the sitemap, the
 // catalogue and checksums, and the bulk files of the years that
 // changed, are made again, the gathering pages from the summaries of
-// the department-years not loaded; the rest is taken from the cache.
+// the department-years not loaded and the bulk files from their cached
+// figures; the search index is patched where it can be (search.Patch);
+// the rest is taken from the cache.
 // The warm output is byte for byte the cold one (TestWarmBuild…).
 
 import (
@@ -232,8 +234,9 @@ func warm(opt Options, start time.Time) (res Result, ok bool, why string) {
 	for _, f := range part.Files {
 		full[f.Path] = f
 	}
-	// The bulk files of a year list all its departments: the years that
-	// changed are loaded whole.
+	// The bulk files of a year list all its departments: those of the
+	// years that changed are made again, with the figures of the
+	// department-years not loaded from the cache.
 	years := map[int]bool{}
 	for _, rel := range append(slices.Clone(changed), removed...) {
 		ys, _ := yearID(rel)
@@ -248,18 +251,18 @@ func warm(opt Options, start time.Time) (res Result, ok bool, why string) {
 			bulk = append(bulk, rel)
 		}
 	}
-	loaded := make([]*model.File, len(bulk))
+	folder := cacheFolder(opt.Dir, out)
+	figures := make([]map[string][]byte, len(bulk))
+	bad := make([]bool, len(bulk))
 	parallel.Each(len(bulk), func(i int) {
-		src, _, _ := load.ReadFile(opt.Dir, bulk[i])
-		if src != nil {
-			loaded[i], _ = load.File(bulk[i], src, load.OptionsOf(settings))
-		}
+		bad[i] = readSealed(figuresEntry(folder, global, keys[bulk[i]]), &figures[i]) != nil
 	})
-	for i, f := range loaded {
-		if f == nil {
-			return Result{}, false, "a department file is gone"
-		}
-		full[bulk[i]] = f
+	if slices.Contains(bad, true) {
+		return Result{}, false, "figures of the cache are damaged"
+	}
+	cached := map[string]map[string][]byte{}
+	for i, rel := range bulk {
+		cached[rel] = figures[i]
 	}
 	site := &model.Site{Dir: opt.Dir, Config: settings.Config, Dict: settings.Dict, Templates: settings.Templates, DataFiles: inv.data, Content: part.Content}
 	for _, rel := range inv.data {
@@ -272,6 +275,12 @@ func warm(opt Options, start time.Time) (res Result, ok bool, why string) {
 		}
 		site.Files = append(site.Files, f)
 	}
+	od := &openData{depts: map[string][]render.Download{}, years: map[int][]render.Download{}, figures: map[string]deptFigures{}}
+	for _, f := range site.Files {
+		if c, ok := cached[f.Path]; ok {
+			od.figures[render.DeptKey(f)] = deptFigures{f: f, byLang: c}
+		}
+	}
 	r, _, diags := prepare(site, opt)
 	res.Diags = append(res.Diags, diags...)
 	if res.Diags.HasErrors() {
@@ -280,7 +289,6 @@ func warm(opt Options, start time.Time) (res Result, ok bool, why string) {
 
 	// Render what changed, into memory.
 	w := &writer{root: out, gzip: opt.Gzip, mem: map[string][]byte{}}
-	od := &openData{depts: map[string][]render.Download{}, years: map[int][]render.Download{}}
 	t := Target{Depts: map[string]bool{}, Years: years}
 	redo := map[string]bool{}
 	for _, rel := range changed {
@@ -325,7 +333,6 @@ func warm(opt Options, start time.Time) (res Result, ok bool, why string) {
 	// The index is that of the last build when every page has the same
 	// documents as then (a figure changed, not a text); else it is made
 	// again, with the documents and terms of the others from the cache.
-	folder := cacheFolder(opt.Dir, out)
 	byPath := map[string]map[string]searchDoc{}
 	for _, rel := range changed {
 		byPath[rel] = map[string]searchDoc{}
@@ -454,13 +461,15 @@ func warm(opt Options, start time.Time) (res Result, ok bool, why string) {
 		}
 		ys, id := yearID(rel)
 		c.Units[rel] = &unit{Key: keys[rel], Diags: found[rel], Summary: s, Downloads: od.depts[ys+"/"+id]}
-		if writeSealed(searchEntry(folder, global, keys[rel]), byPath[rel]) != nil {
+		fig, ok := od.figures[ys+"/"+id]
+		if !ok || writeSealed(searchEntry(folder, global, keys[rel]), byPath[rel]) != nil || writeSealed(figuresEntry(folder, global, keys[rel]), fig.byLang) != nil {
 			return res, true, ""
 		}
 	}
 	keep := map[string]bool{}
 	for _, rel := range inv.data {
 		keep[searchEntry(folder, global, keys[rel])] = true
+		keep[figuresEntry(folder, global, keys[rel])] = true
 	}
 	pruneEntries(folder, keep)
 	for i, p := range pages {
@@ -830,11 +839,14 @@ func saveCold(opt Options, out string, site *model.Site, loadDiags diag.List, r 
 	for _, f := range site.Files {
 		e := searchEntry(folder, c.Global, keys[f.Path])
 		keep[e] = true
+		keep[figuresEntry(folder, c.Global, keys[f.Path])] = true
 		entries = append(entries, e)
 	}
 	failed := make([]bool, len(entries))
 	parallel.Each(len(entries), func(i int) {
-		failed[i] = writeSealed(entries[i], byPath[site.Files[i].Path]) != nil
+		f := site.Files[i]
+		fig, ok := od.figures[render.DeptKey(f)]
+		failed[i] = !ok || writeSealed(entries[i], byPath[f.Path]) != nil || writeSealed(figuresEntry(folder, c.Global, keys[f.Path]), fig.byLang) != nil
 	})
 	if slices.Contains(failed, true) {
 		return

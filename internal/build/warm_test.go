@@ -194,6 +194,24 @@ func TestWarmBuildMatchesCold(t *testing.T) {
 		{name: "a garbage cache", change: func(t *testing.T, dir, out string) {
 			os.WriteFile(cachePath(dir, out), []byte("garbage\n"), 0o644)
 		}, want: "cold: the build cache is damaged"},
+		{name: "damaged figures in the cache", change: func(t *testing.T, dir, out string) {
+			entries, _ := filepath.Glob(filepath.Join(cacheFolder(dir, out), "figures", "*.gob"))
+			if len(entries) == 0 {
+				t.Fatal("the cache keeps no figures")
+			}
+			for _, e := range entries {
+				data, _ := os.ReadFile(e)
+				os.WriteFile(e, data[:len(data)-3], 0o644)
+			}
+			testsite.Replace(t, dir, warmData, "en: E-Government Office of the People's", "en: The E-Government Office of the People's")
+		}, want: "cold: figures of the cache are damaged"},
+		{name: "damaged search documents in the cache", change: func(t *testing.T, dir, out string) {
+			entries, _ := filepath.Glob(filepath.Join(cacheFolder(dir, out), "search", "*.gob"))
+			for _, e := range entries {
+				os.WriteFile(e, []byte("garbage"), 0o644)
+			}
+			testsite.Replace(t, dir, warmData, "en: E-Government Office of the People's", "en: The E-Government Office of the People's")
+		}, want: "cold: a search entry of the cache is damaged"},
 		{name: "a cache of another version", change: func(t *testing.T, dir, out string) {
 			name := cachePath(dir, out)
 			c, err := readCache(name)
