@@ -158,6 +158,9 @@ func warm(opt Options, start time.Time) (res Result, ok bool, why string) {
 	case old.Out != out:
 		return res, false, "the cache is of another output folder"
 	}
+	// Stating every output file takes a core while the inputs are hashed.
+	intact := make(chan bool, 1)
+	go func() { intact <- outputIntact(out, old.Outputs) }()
 	h := newHasher(opt.Dir, old)
 	global := globalKey(h, opt, out)
 	if global != old.Global {
@@ -189,7 +192,7 @@ func warm(opt Options, start time.Time) (res Result, ok bool, why string) {
 		}
 	}
 	sort.Strings(removed)
-	if !outputIntact(out, old.Outputs) {
+	if !<-intact {
 		return res, false, "the output folder is not as the last build left it"
 	}
 	res.Cache = "warm"

@@ -241,14 +241,27 @@ func (r *postingReader) number() (int, error) {
 	for r.i < len(r.s) {
 		c := r.s[r.i]
 		r.i++
-		if d := strings.IndexByte(last, c); d >= 0 {
-			return n<<5 | d, nil
-		}
-		d := strings.IndexByte(more, c)
-		if d < 0 {
+		d := digitOf[c]
+		switch {
+		case d >= 32:
+			return n<<5 | int(d-32), nil
+		case d >= 0:
+			n = n<<5 | int(d)
+		default:
 			return 0, fmt.Errorf("postings: unexpected %q at %d", c, r.i-1)
 		}
-		n = n<<5 | d
 	}
 	return 0, errors.New("postings end inside a number")
 }
+
+// digitOf is the value of each byte as a digit of postings: that of a
+// digit of more, 32 + that of a digit of last, -1 for no digit.
+var digitOf = func() (t [256]int8) {
+	for i := range t {
+		t[i] = -1
+	}
+	for i := range 32 {
+		t[more[i]], t[last[i]] = int8(i), int8(32+i)
+	}
+	return t
+}()
