@@ -172,10 +172,24 @@ func TestSearch(t *testing.T) {
 			if q != c.query || role != "search" {
 				t.Errorf("the search page has the query %q (want %q) in a form of role %q", q, c.query, role)
 			}
+			versioned := regexp.MustCompile(`/search/i/(meta\.js\?\d+|[td]/[0-9-]+\.js\?v=[0-9a-f]{16})$`)
+			index := 0
 			for _, u := range p.Requests() {
 				if !strings.HasPrefix(u, base) && !strings.HasSuffix(u, "/favicon.ico") {
 					t.Errorf("request outside the site: %s", u)
 				}
+				// Each file of the index is asked for by its version, so
+				// that a browser keeping files of an older build does
+				// not mix them with these.
+				if strings.Contains(u, "/search/i/") {
+					index++
+					if !versioned.MatchString(u) {
+						t.Errorf("index file asked for without its version: %s", u)
+					}
+				}
+			}
+			if index < 3 {
+				t.Errorf("%d files of the index asked for; want the meta file, a shard and a doc file at least", index)
 			}
 			for _, e := range p.ConsoleErrors() {
 				t.Errorf("console: %s", e)

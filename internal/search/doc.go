@@ -15,9 +15,15 @@
 // browsers refuse fetch) and under the Content-Security-Policy
 // script-src 'self' alike.
 //
-//	i/meta.js        bpsearch.meta({"v":1,"terms":N,"depts":[[id,name]…],"pages":[[year,dept]…]})
+//	i/meta.js        bpsearch.meta({"v":1,"terms":N,"depts":[[id,name]…],"pages":[[year,dept]…],"shards":[version…],"docs":[version…]})
 //	i/t/<k>.js       bpsearch.terms(k,{"<term>":"<postings>",…})  for k in [0, N)
 //	i/d/<page>-<c>.js  bpsearch.docs("<page>-<c>",[[kind,anchor,title,text]…])
+//
+// shards has the version of each term shard, docs that of each page's
+// doc files together: the first 8 bytes of the SHA-256 of their bytes, in
+// hex. search.js asks for a file with its version as the query
+// (t/3.js?v=…), so that a browser keeping index files never mixes those
+// of two builds.
 //
 // pages lists the department-year pages, newest year first, then by
 // department id; a page is its position in that list, and dept is a

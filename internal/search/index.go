@@ -119,6 +119,7 @@ func BuildCut(pages []Page, cuts [][]byte) []File {
 	// that only a batch's terms are held; their postings are then added
 	// in page order.
 	const batch = 64
+	docVersions := make([]string, 0, len(pages))
 	cut := make([]pageTerms, batch)
 	for start := 0; start < len(pages); start += batch {
 		n := min(batch, len(pages)-start)
@@ -133,11 +134,14 @@ func BuildCut(pages []Page, cuts [][]byte) []File {
 				}
 				pl.add(pi, cut[i].places[t])
 			}
+			var docs [][]byte
 			for c := 0; c*DocChunk < len(cut[i].docs); c++ {
 				part := cut[i].docs[c*DocChunk : min((c+1)*DocChunk, len(cut[i].docs))]
 				name := DocFile(pi, c*DocChunk)
-				files = append(files, File{Name: "i/d/" + name + ".js", Data: docFile(name, part)})
+				docs = append(docs, docFile(name, part))
+				files = append(files, File{Name: "i/d/" + name + ".js", Data: docs[len(docs)-1]})
 			}
+			docVersions = append(docVersions, version(docs...))
 			cut[i] = pageTerms{}
 		}
 	}
@@ -154,10 +158,13 @@ func BuildCut(pages []Page, cuts [][]byte) []File {
 	for t, pl := range postings {
 		shards[Shard(t, n)][t] = pl.b.String()
 	}
+	shardVersions := make([]string, n)
 	for k, m := range shards {
-		files = append(files, File{Name: shardFile(k), Data: script("terms", strconv.Itoa(k), m)})
+		data := script("terms", strconv.Itoa(k), m)
+		files = append(files, File{Name: shardFile(k), Data: data})
+		shardVersions[k] = version(data)
 	}
-	files = append(files, File{Name: "i/meta.js", Data: script("meta", "", meta{1, n, depts, pageRefs})})
+	files = append(files, File{Name: "i/meta.js", Data: script("meta", "", meta{1, n, depts, pageRefs, shardVersions, docVersions})})
 	sort.Slice(files, func(i, j int) bool { return files[i].Name < files[j].Name })
 	return files
 }

@@ -1,6 +1,8 @@
 package search
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"sort"
@@ -31,12 +33,27 @@ type meta struct {
 	Terms int         `json:"terms"`
 	Depts [][2]string `json:"depts"`
 	Pages [][2]int    `json:"pages"`
+	// Shards and Docs are the versions of the term shards and of each
+	// page's doc files (version), which search.js asks for: a browser
+	// that keeps index files keeps none of another index.
+	Shards []string `json:"shards"`
+	Docs   []string `json:"docs"`
+}
+
+// version names the content of index files, in the query that loads
+// them: the first 8 bytes of the SHA-256 of their bytes, in hex.
+func version(files ...[]byte) string {
+	h := sha256.New()
+	for _, f := range files {
+		h.Write(f)
+	}
+	return hex.EncodeToString(h.Sum(nil)[:8])
 }
 
 // Patch makes again the files of an index that changes touch, from the
 // files of the index as it is: every term shard that holds a term of a
-// page changed, the meta file when a department's name in it changed,
-// and the doc files of the pages changed. It returns those files, and
+// page changed, the doc files of the pages changed, and the meta file
+// when a department's name or the version of a file in it changed. It returns those files, and
 // the names of the doc files the index no longer has (a page with fewer
 // documents). The files are byte for byte those Build would make of the
 // pages now; in a build of 2,000 pages it reads and writes a few
@@ -53,7 +70,7 @@ func Patch(read Reader, changes []Change) (files []File, gone []string, err erro
 	if err := decodeScript("i/meta.js", data, &m); err != nil {
 		return nil, nil, err
 	}
-	if m.V != 1 || m.Terms < 1 {
+	if m.V != 1 || m.Terms < 1 || len(m.Shards) != m.Terms || len(m.Docs) != len(m.Pages) {
 		return nil, nil, fmt.Errorf("i/meta.js: %w: version %d, %d shards", ErrRebuild, m.V, m.Terms)
 	}
 	deptIndex := make(map[string]int, len(m.Depts))
@@ -113,9 +130,15 @@ func Patch(read Reader, changes []Change) (files []File, gone []string, err erro
 				shards[k][t] = s
 			}
 		}
+		var docs [][]byte
 		for c := 0; c*DocChunk < len(now.docs); c++ {
 			name := DocFile(pi, c*DocChunk)
-			files = append(files, File{Name: "i/d/" + name + ".js", Data: docFile(name, now.docs[c*DocChunk:min((c+1)*DocChunk, len(now.docs))])})
+			docs = append(docs, docFile(name, now.docs[c*DocChunk:min((c+1)*DocChunk, len(now.docs))]))
+			files = append(files, File{Name: "i/d/" + name + ".js", Data: docs[len(docs)-1]})
+		}
+		if v := version(docs...); v != m.Docs[pi] {
+			m.Docs[pi] = v
+			metaChanged = true
 		}
 		for c := (len(now.docs) + DocChunk - 1) / DocChunk; c*DocChunk < len(was.docs); c++ {
 			gone = append(gone, "i/d/"+DocFile(pi, c*DocChunk)+".js")
@@ -137,9 +160,13 @@ func Patch(read Reader, changes []Change) (files []File, gone []string, err erro
 			made[k] = File{Name: shardFile(k), Data: script("terms", strconv.Itoa(k), shards[k])}
 		}
 	})
-	for _, f := range made {
+	for k, f := range made {
 		if f.Data != nil {
 			files = append(files, f)
+			if v := version(f.Data); v != m.Shards[k] {
+				m.Shards[k] = v
+				metaChanged = true
+			}
 		}
 	}
 	if metaChanged {

@@ -42,44 +42,43 @@ func TestPatchIsBuild(t *testing.T) {
 	tests := []struct {
 		name   string
 		change func(pages []Page) []int // changes pages, returns those changed
-		meta   bool                     // the meta file changes
 	}{
 		{"department renamed in its newest year", func(ps []Page) []int {
 			i := find(ps, 2024, "police")
 			ps[i].Name += "（改）"
 			return []int{i}
-		}, true},
+		}},
 		{"department renamed in an older year", func(ps []Page) []int {
 			i := find(ps, 2019, "police")
 			ps[i].Name = "旧公安局"
 			return []int{i}
-		}, false},
+		}},
 		{"a new word and a word gone", func(ps []Page) []int {
 			i := find(ps, 2024, "housing")
 			ps[i].About = "zebracrossing 斑马线"
 			return []int{i}
-		}, false},
+		}},
 		{"documents removed: a doc file gone", func(ps []Page) []int {
 			i := find(ps, 2024, "police")
 			ps[i].Docs = ps[i].Docs[:5]
 			return []int{i}
-		}, false},
+		}},
 		{"documents added: doc files made", func(ps []Page) []int {
 			i := find(ps, 2023, "police")
 			for k := range 20 {
 				ps[i].Docs = append(ps[i].Docs, Doc{Kind: Section, Anchor: fmt.Sprintf("s%d", k), Title: fmt.Sprintf("第%d节", k), Text: "绩效目标"})
 			}
 			return []int{i}
-		}, false},
+		}},
 		{"two pages of two years", func(ps []Page) []int {
 			i, j := find(ps, 2024, "egov"), find(ps, 2016, "housing")
 			ps[i].Docs[0].Text += " 电子政务云"
 			ps[j].Docs = nil
 			return []int{i, j}
-		}, false},
+		}},
 		{"nothing searchable changed", func(ps []Page) []int {
 			return []int{find(ps, 2020, "egov")}
-		}, false},
+		}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -119,8 +118,14 @@ func TestPatchIsBuild(t *testing.T) {
 					t.Errorf("%s: left in the patched index, not in the one made again", name)
 				}
 			}
-			if n := strings.Count(fmt.Sprint(names(patched)), "i/meta.js"); (n == 1) != tt.meta {
-				t.Errorf("meta file written %d times, want it written: %v", n, tt.meta)
+			// The meta file names the version of every other: it is new
+			// when any is.
+			changed := false
+			for name := range want {
+				changed = changed || !slices.Equal(have[name], want[name])
+			}
+			if n := strings.Count(fmt.Sprint(names(patched)), "i/meta.js"); (n == 1) != changed {
+				t.Errorf("meta file written %d times, though the index changed: %v", n, changed)
 			}
 		})
 	}
@@ -195,4 +200,41 @@ func names(fs []File) []string {
 		out = append(out, f.Name)
 	}
 	return out
+}
+
+// TestVersions: the meta file names the version of each term shard and
+// of each page's doc files, which search.js puts in their addresses, so
+// that a browser keeping the files of an older index never mixes them
+// with this one: it changes with the file's bytes and only then.
+func TestVersions(t *testing.T) {
+	pages := manyPages(t)
+	read, have := files(Build(pages))
+	var m meta
+	if err := decodeScript("i/meta.js", have["i/meta.js"], &m); err != nil {
+		t.Fatal(err)
+	}
+	if len(m.Shards) != m.Terms || len(m.Docs) != len(m.Pages) {
+		t.Fatalf("%d shard versions for %d shards, %d doc versions for %d pages", len(m.Shards), m.Terms, len(m.Docs), len(m.Pages))
+	}
+	for k, v := range m.Shards {
+		if data, _ := read(shardFile(k)); v != version(data) {
+			t.Errorf("shard %d: version %s, its bytes are %s", k, v, version(data))
+		}
+	}
+	for i, v := range m.Docs {
+		var docs [][]byte
+		for c := 0; ; c++ {
+			data, err := read("i/d/" + DocFile(i, c*DocChunk) + ".js")
+			if err != nil {
+				break
+			}
+			docs = append(docs, data)
+		}
+		if len(docs) == 0 || v != version(docs...) {
+			t.Errorf("page %d: version %s of %d doc files, their bytes are %s", i, v, len(docs), version(docs...))
+		}
+	}
+	if distinct := slices.Compact(slices.Sorted(slices.Values(m.Docs))); len(distinct) != len(m.Docs) {
+		t.Error("two pages of other documents have the same version")
+	}
 }

@@ -28,6 +28,18 @@
 
   var base = "i/";
   var pending = {};
+  var opened = Date.now();
+  // version is the query that names the content of an index file: the
+  // meta file lists the version of every other, so that a browser that
+  // keeps them never mixes files of two builds; the meta file itself is
+  // asked for anew each time the page opens.
+  function version(name) {
+    var m = loaded.meta, k = name.split("/");
+    if (name === "meta") { return "?" + opened; }
+    if (k[0] === "t" && m && m.shards) { return "?v=" + m.shards[k[1]]; }
+    if (k[0] === "d" && m && m.docs) { return "?v=" + m.docs[k[1].split("-")[0]]; }
+    return "";
+  }
   // load adds the script of an index file once, and resolves with what
   // it handed over.
   function load(name) {
@@ -35,7 +47,7 @@
     if (pending[name]) { return pending[name]; }
     pending[name] = new Promise(function (resolve, reject) {
       var s = document.createElement("script");
-      s.src = base + name + ".js";
+      s.src = base + name + ".js" + version(name);
       s.async = true;
       s.onload = function () {
         if (loaded[name] === undefined) { reject(new Error(name)); } else { resolve(loaded[name]); }
