@@ -250,11 +250,9 @@ func yearFiles(r *render.Renderer, year int, lang string, have map[string]deptFi
 				continue
 			}
 		}
-		tables, m := r.DataTables(lang, f)
-		name, _ := f.Department.Name.In(lang)
-		parts[i] = opendata.DeptFigures(opendata.Dept{ID: f.ID, Name: name, Tables: tables, Money: m})
-		data, err := parts[i].MarshalBinary()
-		if err != nil {
+		var data []byte
+		var err error
+		if parts[i], data, err = layFigures(r, lang, f); err != nil {
 			diags.Errorf(diag.Pos{File: f.Path}, "cannot keep the figures of the files of all departments: %v", err)
 			continue
 		}
@@ -269,6 +267,17 @@ func yearFiles(r *render.Renderer, year int, lang string, have map[string]deptFi
 		return out, made
 	}
 	return append(out, produced{path: render.BulkFile(year, lang, "xlsx"), kind: render.DownloadBulkXLSX, lang: lang, data: data}), made
+}
+
+// layFigures lays out the figures of a department-year in a language
+// for the files of all departments of its year, and encodes them for
+// the cache.
+func layFigures(r *render.Renderer, lang string, f *model.File) (opendata.Figures, []byte, error) {
+	tables, m := r.DataTables(lang, f)
+	name, _ := f.Department.Name.In(lang)
+	figures := opendata.DeptFigures(opendata.Dept{ID: f.ID, Name: name, Tables: tables, Money: m})
+	data, err := figures.MarshalBinary()
+	return figures, data, err
 }
 
 // latest is the latest day of publication of files.

@@ -306,7 +306,7 @@ func warm(opt Options, start time.Time) (res Result, ok bool, why string) {
 		}
 	}
 	for y, d := range old.YearFiles {
-		if !years[y] {
+		if !years[y] || sameFigures(r, old, folder, global, y, changed, removed, full, od) {
 			od.years[y] = d
 		}
 	}
@@ -482,6 +482,40 @@ func warm(opt Options, start time.Time) (res Result, ok bool, why string) {
 	}
 	writeCache(name, c)
 	return res, true, ""
+}
+
+// sameFigures reports whether the files of all departments of year are
+// those of the last build, though department-years of it changed: no
+// department-year of it was removed, and each changed has the figures
+// and the day of publication it had (an explanation edited, a figure
+// of no table). It keeps in od the figures it lays out.
+func sameFigures(r *render.Renderer, old *cache, folder, global string, year int, changed, removed []string, full map[string]*model.File, od *openData) bool {
+	for _, rel := range removed {
+		if ys, _ := yearID(rel); ys == strconv.Itoa(year) {
+			return false
+		}
+	}
+	same := true
+	for _, rel := range changed {
+		f := full[rel]
+		if f.Year != year {
+			continue
+		}
+		now := deptFigures{f: f, byLang: map[string][]byte{}}
+		for _, lang := range r.Config.Languages {
+			_, data, err := layFigures(r, lang, f)
+			if err != nil {
+				return false
+			}
+			now.byLang[lang] = data
+		}
+		od.figures[render.DeptKey(f)] = now
+		var was map[string][]byte
+		u := old.Units[rel]
+		same = same && u != nil && u.Summary.Published == f.Published &&
+			readSealed(figuresEntry(folder, global, u.Key), &was) == nil && maps.EqualFunc(was, now.byLang, bytes.Equal)
+	}
+	return same
 }
 
 // patchIndex patches the search index of each language (search.Patch)
