@@ -221,7 +221,7 @@ func publishAll(r *render.Renderer, theme fs.FS, w *writer, pages, todo []render
 	var rec record
 	rec.results = renderPages(r, todo, w)
 	rec.untranslated = gather(todo, rec.results, diags)
-	rec.search = writeSearch(r, w, todo, keep, memo, diags)
+	rec.search = writeSearch(r, w, todo, rec.results, keep, memo, diags)
 	if withAssets {
 		w.copyAssets(theme, r.Assets, diags)
 	}

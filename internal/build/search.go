@@ -18,10 +18,17 @@ import (
 // page is among the pages rendered, into the folder of that page
 // (search/i/…, en/search/i/…): the index changes with any department
 // page, and the search page is rendered again whenever one is.
-// With keep, it returns the pages each index was made of, and their
-// terms, by language, for the build cache.
-func writeSearch(r *render.Renderer, w *writer, todo []render.Page, keep bool, memo *searchMemo, diags *diag.List) map[string][]searchDoc {
+// The documents of the department pages among todo are those their
+// rendering made (results). With keep, it returns the pages each index
+// was made of, and their terms, by language, for the build cache.
+func writeSearch(r *render.Renderer, w *writer, todo []render.Page, results []render.Result, keep bool, memo *searchMemo, diags *diag.List) map[string][]searchDoc {
 	made := map[string][]searchDoc{}
+	rendered := map[memoKey]*search.Page{}
+	for i, p := range todo {
+		if p.Kind == "department" && results[i].Search != nil {
+			rendered[memoKey{p.Lang, render.DeptKey(p.File)}] = results[i].Search
+		}
+	}
 	for _, p := range todo {
 		if p.Kind != "search" {
 			continue
@@ -31,7 +38,18 @@ func writeSearch(r *render.Renderer, w *writer, todo []render.Page, keep bool, m
 			writeIndex(w, p, pages, cuts, diags)
 			continue
 		}
-		pages := r.SearchPages(p.Lang)
+		var files []*model.File
+		for _, y := range r.Years() {
+			files = append(files, r.FilesOf(y)...)
+		}
+		pages := make([]search.Page, len(files))
+		parallel.Each(len(files), func(i int) {
+			if sp := rendered[memoKey{p.Lang, render.DeptKey(files[i])}]; sp != nil {
+				pages[i] = *sp
+			} else {
+				pages[i] = r.SearchPage(p.Lang, files[i])
+			}
+		})
 		var cuts [][]byte
 		if keep {
 			cuts = make([][]byte, len(pages))
@@ -97,9 +115,9 @@ type memoEntry struct {
 	cut  []byte
 }
 
-// pages returns the search pages of a language, in the order of
-// Renderer.SearchPages, and their terms, making only those it does not
-// hold.
+// pages returns the search pages of a language, newest year first and
+// in the order of Renderer.FilesOf, and their terms, making only those
+// it does not hold.
 func (m *searchMemo) pages(r *render.Renderer, lang string) ([]search.Page, [][]byte) {
 	if m.m == nil {
 		m.m = map[memoKey]memoEntry{}

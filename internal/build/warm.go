@@ -477,7 +477,7 @@ func warm(opt Options, start time.Time) (res Result, ok bool, why string) {
 	pruneEntries(folder, keep)
 	for i, p := range pages {
 		if len(results[i].Untranslated) > 0 || len(results[i].Diags) > 0 {
-			c.Pages[p.Path] = results[i]
+			c.Pages[p.Path] = render.Result{Untranslated: results[i].Untranslated, Diags: results[i].Diags}
 		}
 	}
 	writeCache(name, c)
@@ -857,7 +857,7 @@ func saveCold(opt Options, out string, site *model.Site, loadDiags diag.List, r 
 	}
 	for i, p := range pages {
 		if len(rec.results[i].Untranslated) > 0 || len(rec.results[i].Diags) > 0 {
-			c.Pages[p.Path] = rec.results[i]
+			c.Pages[p.Path] = render.Result{Untranslated: rec.results[i].Untranslated, Diags: rec.results[i].Diags}
 		}
 	}
 	byPath := map[string]map[string]searchDoc{}

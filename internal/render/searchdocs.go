@@ -7,27 +7,14 @@ import (
 	"strings"
 
 	"budgetpress/internal/model"
-	"budgetpress/internal/parallel"
 	"budgetpress/internal/search"
 )
 
-// SearchPages returns what the department pages of a language show, for
-// the search index: each page's tables (with the names of their rows),
+// SearchPage returns what one department page of a language shows, for
+// the search index: the page's tables (with the names of their rows),
 // projects, sections of the explanations, performance targets and
 // glossary, each under the anchor it has on the page and in the words
-// the page uses.
-func (s *Renderer) SearchPages(lang string) []search.Page {
-	var files []*model.File
-	for _, y := range s.years {
-		files = append(files, s.byYear[y]...)
-	}
-	out := make([]search.Page, len(files))
-	parallel.Each(len(files), func(i int) { out[i] = s.SearchPage(lang, files[i]) })
-	return out
-}
-
-// SearchPage returns what one department page of a language shows, for
-// the search index, as SearchPages does.
+// the page uses. Render makes the same with the page (Result.Search).
 func (s *Renderer) SearchPage(lang string, f *model.File) search.Page {
 	v := s.newView(Page{Path: s.PagePath(lang, strconv.Itoa(f.Year), f.ID), Lang: lang, Kind: "department", Year: f.Year, File: f})
 	return v.searchPage(f)

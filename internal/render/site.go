@@ -15,6 +15,7 @@ import (
 	"budgetpress/internal/i18n"
 	"budgetpress/internal/model"
 	"budgetpress/internal/narrative"
+	"budgetpress/internal/search"
 )
 
 // Input is everything a site is rendered from.
@@ -120,6 +121,10 @@ type Result struct {
 	// language because their translation is missing.
 	Untranslated []Missing
 	Diags        diag.List
+	// Search is what a department page shows, for the search index, as
+	// SearchPage makes it: made with the page, from the tables and
+	// explanations laid out for it.
+	Search *search.Page
 }
 
 // Missing is one text without a translation.
@@ -177,6 +182,13 @@ func (s *Renderer) Render(w io.Writer, p Page) Result {
 		if _, err := w.Write(buf.Bytes()); err != nil {
 			v.res.Diags.Errorf(diag.Pos{File: p.Path}, "cannot write: %v", err)
 		}
+	}
+	if p.Kind == "department" && p.File != nil {
+		// What the page reported stays as the page made it.
+		res := v.res
+		sp := v.searchPage(p.File)
+		v.res = res
+		v.res.Search = &sp
 	}
 	return v.res
 }
