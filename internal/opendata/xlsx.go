@@ -168,17 +168,72 @@ type zipPart struct {
 	size uint64
 }
 
-// partWriter deflates a part as excelize writes it.
+// partWriter deflates a part as excelize writes it; a part that most
+// workbooks share (sharedParts) is kept whole instead, to be deflated
+// once per content.
 type partWriter struct {
 	p   *zipPart
 	fw  *flate.Writer
 	crc hash.Hash32
+	raw *bytes.Buffer // the part, when shared
 }
 
 func (w *partWriter) Write(b []byte) (int, error) {
-	w.crc.Write(b)
 	w.p.size += uint64(len(b))
+	if w.raw != nil {
+		return w.raw.Write(b)
+	}
+	w.crc.Write(b)
 	return w.fw.Write(b)
+}
+
+// sharedParts are the parts of a workbook that carry no figure: the
+// same in most workbooks of a build, two thousand of them on a
+// prefecture's site.
+var sharedParts = map[string]bool{
+	"[Content_Types].xml": true, "_rels/.rels": true, "docProps/app.xml": true,
+	"xl/_rels/workbook.xml.rels": true, "xl/styles.xml": true, "xl/theme/theme1.xml": true, "xl/workbook.xml": true,
+}
+
+// deflated holds shared parts deflated, by name and content.
+var deflated = struct {
+	sync.Mutex
+	m map[string]*zipPart
+}{m: map[string]*zipPart{}}
+
+// maxDeflated bounds the shared parts held: workbooks of many shapes
+// (sheet counts, names) do not fill memory.
+const maxDeflated = 512
+
+// deflateShared deflates a shared part, or takes it deflated before.
+func deflateShared(p *zipPart, raw []byte) error {
+	key := p.name + "\x00" + string(raw)
+	deflated.Lock()
+	done := deflated.m[key]
+	deflated.Unlock()
+	if done != nil {
+		p.data.Write(done.data.Bytes())
+		p.crc, p.size = done.crc, done.size
+		return nil
+	}
+	fw := deflaters.Get().(*flate.Writer)
+	defer deflaters.Put(fw)
+	fw.Reset(&p.data)
+	if _, err := fw.Write(raw); err != nil {
+		return err
+	}
+	if err := fw.Close(); err != nil {
+		return err
+	}
+	p.crc = crc32.ChecksumIEEE(raw)
+	deflated.Lock()
+	if len(deflated.m) < maxDeflated {
+		keep := &zipPart{name: p.name, crc: p.crc, size: p.size}
+		keep.data.Write(p.data.Bytes())
+		deflated.m[key] = keep
+	}
+	deflated.Unlock()
+	return nil
 }
 
 // Create starts a part; excelize writes one part after the other.
@@ -193,6 +248,10 @@ func (z *sortedZip) Create(name string) (io.Writer, error) {
 	}
 	p := &zipPart{name: name}
 	z.parts = append(z.parts, p)
+	if sharedParts[name] {
+		z.cur = &partWriter{p: p, raw: new(bytes.Buffer)}
+		return z.cur, nil
+	}
 	fw := deflaters.Get().(*flate.Writer)
 	fw.Reset(&p.data)
 	z.cur = &partWriter{p: p, fw: fw, crc: crc32.NewIEEE()}
@@ -203,6 +262,11 @@ func (z *sortedZip) Create(name string) (io.Writer, error) {
 func (z *sortedZip) finish() error {
 	if z.cur == nil {
 		return nil
+	}
+	if z.cur.raw != nil {
+		err := deflateShared(z.cur.p, z.cur.raw.Bytes())
+		z.cur = nil
+		return err
 	}
 	err := z.cur.fw.Close()
 	deflaters.Put(z.cur.fw)
