@@ -51,7 +51,7 @@ func BenchmarkEditToReload(b *testing.B) {
 	}
 	b.Logf("first build of the large site: %s", time.Since(start).Round(time.Millisecond))
 	defer s.watchInBackground(context.Background())()
-	events, stop := s.Hub().Subscribe()
+	events, stop := s.Hub().Subscribe("")
 	defer stop()
 	<-events     // hello
 	runtime.GC() // of the first build, so that it does not fall in the first edit
