@@ -86,8 +86,8 @@ type Hub struct {
 	// changed holds the build that last changed a page, by its file in
 	// the build ("2024/x/index.html"), when that was after all.
 	changed map[string]int
-	good    bool         // a build has succeeded
-	errors  []Diagnostic // findings of the failed build, nil after a good one
+	good    bool                  // a build has succeeded
+	errors  []Diagnostic          // findings of the failed build, nil after a good one
 	clients map[chan Event]string // each page's file, "" for any
 }
 
