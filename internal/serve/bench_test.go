@@ -77,6 +77,7 @@ func BenchmarkEditToReload(b *testing.B) {
 			versions := [2][]byte{[]byte(strings.Replace(string(src), tc.a, tc.b, 1)), src}
 			i := 0
 			var second time.Duration
+			base := strings.Count(out.String(), "that list department-years")
 			for b.Loop() {
 				saved := time.Now()
 				if err := os.WriteFile(name, versions[i%2], 0o644); err != nil {
@@ -89,7 +90,7 @@ func BenchmarkEditToReload(b *testing.B) {
 				// (told in the terminal: a browser on none of them hears
 				// nothing).
 				if tc.name == "yaml" {
-					for strings.Count(out.String(), "that list department-years") < i {
+					for strings.Count(out.String(), "that list department-years") < base+i {
 						if time.Since(saved) > wait {
 							b.Fatalf("the pages that gather department-years did not follow within %s", wait)
 						}
