@@ -1,6 +1,7 @@
 package build
 
 import (
+	"bytes"
 	"errors"
 	"io/fs"
 	"os"
@@ -22,8 +23,10 @@ import (
 
 // Builder keeps a loaded site between builds, for the dev server. Build
 // loads, checks and renders everything; Update reloads only the files
-// that changed, checks them again and renders only the pages that depend
-// on them (see Affected).
+// that changed, checks them again and renders only the pages of the
+// department-years they are about; Gather, called right after, the
+// pages that gather department-years (see Affected); Settle, once the
+// editor pauses, what lists the whole site.
 //
 // A build with errors writes nothing: the last good build stays in
 // place, and what it should have rendered is rendered by the next good
@@ -36,6 +39,9 @@ type Builder struct {
 	// are about: a data or content file, or "" for the rest of the site.
 	found map[string]diag.List
 	dirty Target // outputs not rebuilt since they changed
+	// next are outputs that changed but that Update leaves for Gather:
+	// the pages that gather department-years (see gathering).
+	next Target
 	// later are outputs that changed but that Update leaves for Settle:
 	// those that list the whole site (see Target.Split).
 	later Target
@@ -46,6 +52,15 @@ type Builder struct {
 	// so that the index is made again from those of the pages that
 	// changed and the others' as they were.
 	search searchMemo
+	// input is what the renderer of the last build was made of but the
+	// files and explanations: the settings, the dictionary and the
+	// theme, which change only with a full build. Update renders the
+	// pages of a department-year with it, without opening the theme
+	// again; nil before a build has prepared one.
+	input *render.Input
+	// content holds the explanations as the renderer takes them, kept
+	// up to date as they are reloaded.
+	content map[string][]byte
 
 	mu   sync.Mutex
 	dir  string // the current build
@@ -64,6 +79,12 @@ type Outcome struct {
 	// StylesOnly is set when only the theme's assets changed, so that a
 	// page can take the new stylesheets without reloading.
 	StylesOnly bool
+	// Full is set when the build replaced every page; Changed then is
+	// nil. After a partial build, Changed lists the output paths of the
+	// files whose bytes it changed or removed ("2024/x/index.html"), in
+	// order: a page showing another one need not reload.
+	Full    bool
+	Changed []string
 }
 
 // NewBuilder returns a Builder for the site in opt.Dir that writes into
@@ -96,17 +117,22 @@ func (b *Builder) Build() Outcome {
 		}
 		b.found[key] = append(b.found[key], d)
 	}
-	b.dirty, b.later = Target{All: true}, Target{}
+	b.dirty, b.next, b.later = Target{All: true}, Target{}, Target{}
 	b.search.reset()
+	b.input, b.content = nil, nil
 	return b.render(start)
 }
 
 // Update takes the files that changed, by their paths relative to the
-// site folder, and rebuilds the pages that depend on them and their
-// department's open data. What lists the whole site (the search index,
-// the files of all departments of a year, the downloads pages) is left
-// for Settle, which the preview calls once the editor pauses: on a
-// prefecture's site it costs seconds, and a save is to show at once.
+// site folder, reloads and checks them, and renders the pages of the
+// department-years they are about (see gathering). The pages that
+// gather department-years (home, the years, the comparisons and
+// overviews, the sitemap) are left for Gather, which the preview calls
+// right after it has told the browsers of these: on a prefecture's site
+// they cost ten times as much. What lists the whole site (the search
+// index, the files of all departments of a year, the downloads pages,
+// the department's open data) is left for Settle, which the preview
+// calls once the editor pauses: it costs seconds.
 func (b *Builder) Update(changed []string) Outcome {
 	t := Affected(changed)
 	// The findings about the site as a whole (site.yaml, the
@@ -140,32 +166,67 @@ func (b *Builder) Update(changed []string) Outcome {
 			delete(t.Pickers, id)
 		}
 	}
-	if paths, _ := filepath.Glob(filepath.Join(b.opt.Dir, sitepath.Data, "*", "*.yaml")); len(paths) == 0 {
+	if len(b.site.DataFiles) == 0 {
 		return b.Build() // for the loader's own finding that there are none
 	}
 	now, later := t.Split()
-	b.dirty.Add(now)
+	own, lists := gathering(now)
+	b.dirty.Add(own)
+	b.next.Add(lists)
 	b.later.Add(later)
+	if o, ok := b.renderDepartments(start); ok {
+		return o
+	}
 	return b.render(start)
 }
 
-// Pending reports whether outputs wait for Settle.
-func (b *Builder) Pending() bool { return !b.later.Empty() }
+// gathering divides what a save changes at once into the pages of the
+// department-years it is about, in every language, with the theme's
+// assets, and the pages that gather department-years: the home pages,
+// the pages and comparisons of the years, the departments' overviews
+// across years and their pages of the other years, whose year pickers
+// link the years a department has.
+func gathering(now Target) (own, lists Target) {
+	own = Target{All: now.All, Depts: now.Depts, Assets: now.Assets}
+	lists = now
+	lists.All, lists.Depts, lists.Assets = false, nil, false
+	return own, lists
+}
 
-// Settle builds what Update left for later: the open data and the
-// downloads first, then the search index, the largest part. Between the
-// two it asks stop, when not nil, whether a save is waiting, and then
-// leaves the index for later, so that the save does not wait for it.
-// The Outcome is not Built when nothing was built: nothing waited, the
-// site has errors (which the last update reported; what waits then
-// waits for a good build), or stop said so at once.
+// Gather renders what the last updates left for right after them: the
+// pages that gather department-years, and the sitemap. The Outcome is
+// not Built when nothing waited or the site has errors, which the
+// update reported.
+func (b *Builder) Gather() Outcome {
+	if b.next.Empty() || b.findings().HasErrors() {
+		return Outcome{}
+	}
+	start := time.Now()
+	b.dirty.Add(b.next)
+	b.next = Target{}
+	return b.render(start)
+}
+
+// Pending reports whether outputs wait for Gather or Settle.
+func (b *Builder) Pending() bool { return !b.next.Empty() || !b.later.Empty() }
+
+// Settle builds what Update left for later (and what it left for
+// Gather, when that was not called): the open data and the downloads
+// first, then the search index, the largest part. Between the two it
+// asks stop, when not nil, whether a save is waiting, and then leaves
+// the index for later, so that the save does not wait for it. The
+// Outcome is not Built when nothing was built: nothing waited, the site
+// has errors (which the last update reported; what waits then waits for
+// a good build), or stop said so at once.
 func (b *Builder) Settle(stop func() bool) Outcome {
-	if b.later.Empty() || b.findings().HasErrors() || stop != nil && stop() {
+	if !b.Pending() || b.findings().HasErrors() || stop != nil && stop() {
 		return Outcome{}
 	}
 	start := time.Now()
 	first := b.later
 	first.Search = false
+	first.Add(b.next)
+	b.next = Target{}
 	b.later = Target{Search: b.later.Search}
 	o := b.finish(Outcome{}, start)
 	if !first.Empty() {
@@ -263,6 +324,7 @@ func (b *Builder) readData(rel string) {
 func (b *Builder) reloadContent(rel string) {
 	delete(b.found, rel)
 	b.site.Content = slices.DeleteFunc(b.site.Content, func(c model.Source) bool { return c.Path == rel })
+	delete(b.content, rel)
 	src, ok := b.read(rel)
 	if !ok && b.found[rel] != nil {
 		return // it cannot be read, and the finding says why
@@ -273,6 +335,9 @@ func (b *Builder) reloadContent(rel string) {
 		c, diags = load.Content(rel, src)
 		i := sort.Search(len(b.site.Content), func(i int) bool { return b.site.Content[i].Path >= rel })
 		b.site.Content = slices.Insert(b.site.Content, i, c)
+		if b.content != nil {
+			b.content[rel] = []byte(c.Text)
+		}
 	}
 	// Check the explanation against its department, with the department's
 	// explanations in the other languages, as a full check would.
@@ -337,6 +402,8 @@ func (b *Builder) render(start time.Time) Outcome {
 	if o.Diags.HasErrors() {
 		return b.finish(o, start)
 	}
+	in := r.Input
+	b.input, b.content = &in, in.Content
 	if err := os.MkdirAll(b.opt.Out, 0o755); err != nil {
 		o.Diags.Errorf(diag.Pos{File: b.opt.Out}, "cannot create the output folder: %v", err)
 		return b.finish(o, start)
@@ -365,7 +432,7 @@ func (b *Builder) render(start time.Time) Outcome {
 			err = os.Chmod(stage, 0o755)
 			b.index = nil
 		} else {
-			err = b.merge(stage, b.outputs(pages))
+			o.Changed, err = b.merge(stage, b.outputs(pages))
 		}
 		if err != nil {
 			o.Diags.Errorf(diag.Pos{File: b.opt.Out}, "cannot put the new pages in place: %v", err)
@@ -390,11 +457,102 @@ func (b *Builder) render(start time.Time) Outcome {
 		o.Diags.Errorf(diag.Pos{File: b.opt.Out}, "cannot remove the old search index files: %v", err)
 	}
 	o.StylesOnly = !full && b.dirty.StylesOnly()
+	o.Full = full
 	b.pages = b.outputs(pages)
 	b.dirty = Target{}
 	o.Built = true
 	o.Pages, o.Files, o.Bytes = len(todo), w.files, w.bytes
 	return b.finish(o, start)
+}
+
+// renderDepartments renders the pages of the department-years that are
+// dirty, when they are all that is (an edit of a department file or an
+// explanation, the common save), into the current build: with the
+// theme and settings of the last build, without listing the site's
+// pages or rewriting the sitemap, so that its cost does not grow with
+// the site. It reports false, having done nothing, when the general
+// render is needed: the site has errors, there is no build yet, other
+// outputs are dirty, or a department-year came or went.
+func (b *Builder) renderDepartments(start time.Time) (Outcome, bool) {
+	t := b.dirty
+	t.Depts = nil
+	if len(b.dirty.Depts) == 0 || !t.Empty() || b.input == nil || b.Dir() == "" {
+		return Outcome{}, false
+	}
+	var o Outcome
+	if o.Diags = b.findings(); o.Diags.HasErrors() {
+		return Outcome{}, false
+	}
+	byKey := make(map[string]*model.File, len(b.dirty.Depts))
+	for _, f := range b.site.Files {
+		if key := render.DeptKey(f); b.dirty.Depts[key] {
+			byKey[key] = f
+		}
+	}
+	if len(byKey) != len(b.dirty.Depts) {
+		return Outcome{}, false // a department-year is gone
+	}
+	in := *b.input
+	in.Files, in.Content = b.site.Files, b.content
+	r, diags := render.New(in)
+	if diags.HasErrors() {
+		return Outcome{}, false
+	}
+	keys := make([]string, 0, len(byKey))
+	for key := range byKey {
+		keys = append(keys, key)
+	}
+	sort.Strings(keys)
+	var todo []render.Page
+	for _, key := range keys {
+		for _, lang := range b.site.Config.Languages {
+			p := r.DepartmentPage(lang, byKey[key])
+			if !b.pages[p.Path] {
+				return Outcome{}, false // a department-year came
+			}
+			todo = append(todo, p)
+		}
+	}
+	w := &writer{mem: map[string][]byte{}}
+	// The pages state the sizes of their open data as it was published;
+	// the department's new open data follows when the preview settles.
+	b.od.publish(r, b.opt.Dir, Target{}, false, w, &o.Diags)
+	o.Untranslated = gather(todo, renderPages(r, todo, w), &o.Diags)
+	if !o.Diags.HasErrors() {
+		var err error
+		if o.Changed, err = b.put(w.mem); err != nil {
+			o.Diags.Errorf(diag.Pos{File: b.opt.Out}, "cannot put the new pages in place: %v", err)
+		}
+	}
+	if o.Diags.HasErrors() {
+		return b.finish(o, start), true
+	}
+	b.dirty = Target{}
+	o.Built = true
+	o.Pages, o.Files, o.Bytes = len(todo), w.files, w.bytes
+	return b.finish(o, start), true
+}
+
+// put writes files, by their output paths, into the current build,
+// each through a temporary file beside it that then takes its name, so
+// that a request reads the old page or the new one, never half. A file
+// whose bytes are already there is left as it is. It returns the paths
+// of the files it changed, in order.
+func (b *Builder) put(files map[string][]byte) ([]string, error) {
+	dir := b.Dir()
+	var changed []string
+	for rel, data := range files {
+		name := filepath.Join(dir, filepath.FromSlash(rel))
+		if old, err := os.ReadFile(name); err == nil && bytes.Equal(old, data) {
+			continue
+		}
+		if _, err := replaceFile(name, data); err != nil {
+			return nil, err
+		}
+		changed = append(changed, rel)
+	}
+	sort.Strings(changed)
+	return changed, nil
 }
 
 // outputs are the paths of the pages and the open-data files of a build.
@@ -409,11 +567,13 @@ func (b *Builder) outputs(pages []render.Page) map[string]bool {
 	return now
 }
 
-// merge moves the files of a partial build into the current one, and
-// removes the pages and open-data files that are no longer part of the
-// site.
-func (b *Builder) merge(stage string, now map[string]bool) error {
+// merge moves the files of a partial build into the current one, but
+// those that are the same as before, and removes the pages and
+// open-data files that are no longer part of the site. It returns the
+// paths of the files it changed or removed, in order.
+func (b *Builder) merge(stage string, now map[string]bool) ([]string, error) {
 	dir := b.Dir()
+	var changed []string
 	err := filepath.WalkDir(stage, func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
 			return err
@@ -423,13 +583,17 @@ func (b *Builder) merge(stage string, now map[string]bool) error {
 			return err
 		}
 		to := filepath.Join(dir, rel)
+		if same(p, to) {
+			return nil
+		}
 		if err := os.MkdirAll(filepath.Dir(to), 0o755); err != nil {
 			return err
 		}
+		changed = append(changed, filepath.ToSlash(rel))
 		return os.Rename(p, to)
 	})
 	if err != nil {
-		return err
+		return nil, err
 	}
 	for p := range b.pages {
 		if now[p] {
@@ -437,13 +601,26 @@ func (b *Builder) merge(stage string, now map[string]bool) error {
 		}
 		name := filepath.Join(dir, filepath.FromSlash(p))
 		if err := os.Remove(name); err != nil && !errors.Is(err, fs.ErrNotExist) {
-			return err
+			return nil, err
 		}
+		changed = append(changed, p)
 		// Remove the folders left empty, up to the root of the build.
 		for d := filepath.Dir(name); d != dir && os.Remove(d) == nil; d = filepath.Dir(d) {
 		}
 	}
-	return nil
+	sort.Strings(changed)
+	return changed, nil
+}
+
+// same reports whether two files have the same bytes; false when either
+// cannot be read.
+func same(a, b string) bool {
+	x, err := os.ReadFile(a)
+	if err != nil {
+		return false
+	}
+	y, err := os.ReadFile(b)
+	return err == nil && bytes.Equal(x, y)
 }
 
 // findings returns every finding of loading and checking, sorted.

@@ -6,6 +6,7 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"sort"
 	"strings"
@@ -76,16 +77,61 @@ func sameAsFreshBuild(t *testing.T, dir string, b *Builder) {
 	}
 }
 
+// freshTree builds the site in dir from scratch and returns its files,
+// but the manifest, which only build writes.
+func freshTree(t *testing.T, dir string) map[string][]byte {
+	t.Helper()
+	fresh := filepath.Join(t.TempDir(), "public")
+	mustBuild(t, Options{Dir: dir, Out: fresh})
+	tree := readTree(t, fresh)
+	delete(tree, Manifest)
+	return tree
+}
+
+// yearPage matches the page of a year: 2024/index.html, en/2024/index.html.
+var yearPage = regexp.MustCompile(`^(en/)?[0-9]{4}/index\.html$`)
+
+// gathers reports whether an output is one of those Gather makes: the
+// pages that gather department-years (home, the years, their
+// comparisons, the departments' overviews) and the sitemap.
+func gathers(p string) bool {
+	return p == "sitemap.xml" || p == "index.html" || p == "en/index.html" || yearPage.MatchString(p) ||
+		strings.HasSuffix(p, "/compare/index.html") || strings.HasPrefix(strings.TrimPrefix(p, "en/"), "departments/")
+}
+
+// sameAsFresh fails for each output that keep selects and that differs
+// between got and want.
+func sameAsFresh(t *testing.T, when string, got, want map[string][]byte, keep func(string) bool) {
+	t.Helper()
+	var diff []string
+	for _, f := range written(want, got) {
+		if keep(strings.TrimPrefix(f, "-")) {
+			diff = append(diff, f)
+		}
+	}
+	if len(diff) > 0 {
+		t.Errorf("%s, these differ from a fresh build: %q", when, diff)
+	}
+}
+
 func TestUpdateRendersOnlyWhatDependsOnTheChange(t *testing.T) {
 	dir, b := newBuilder(t)
+	deptPages := []string{"2024/changji-egov/index.html", "en/2024/changji-egov/index.html"}
 	tests := []struct {
 		name     string
 		file     string
 		old, new string
-		pages    int // pages rendered at once
+		pages    int // pages rendered at once: the department-year's
+		gathered int // pages rendered right after: home, the year, its comparison, the overview
 		later    int // pages rendered when the preview settles: search, downloads, and the pages that state the sizes of new open data
-		changed  []string
-		indexes  []string // the search indexes that change with it, when it settles
+		// sizes is set when the department's open data changes size,
+		// which its pages state only once the preview settles.
+		sizes bool
+		// first are the pages the update changes (when not changed):
+		// only those that show the change, not those that state sizes.
+		first   []string
+		changed []string
+		indexes []string // the search indexes that change with it, when it settles
 		// data are the open-data files that change; the downloads pages,
 		// which state their sizes, are compared with a fresh build.
 		data []string
@@ -95,19 +141,19 @@ func TestUpdateRendersOnlyWhatDependsOnTheChange(t *testing.T) {
 			// Over 300 bytes shorter: the JSON's size, which both languages'
 			// pages state to one decimal of a kB, changes too.
 			old: "    zh: >-\n      昌吉州人民政府电子政务办公室主要职能是：负责全州政府系统有关电子政务的组织、规划、协调和指导工作；负责自治州统一的电子政务专网和应用系统的建设和应用管理工作；负责为自治州政府领导和政府办公室机关服务的电子政务系统的组织、规划、建设和应用保障工作；", new: "    zh: >-\n      本办公室主要职能是：",
-			pages: 10, later: 6, changed: []string{"2024/changji-egov/index.html", "en/2024/changji-egov/index.html"}, indexes: []string{"search/i/"},
+			pages: 2, gathered: 8, later: 6, sizes: true, first: deptPages[:1], changed: deptPages, indexes: []string{"search/i/"},
 			data: []string{"opendata/2024/changji-egov.json", "opendata/SHA256SUMS", "opendata/catalog.json"},
 		},
 		{
 			name: "a figure of the department", file: dataFile,
 			old: "authorized: 30", new: "authorized: 31",
-			pages: 10, later: 6, changed: []string{"2024/changji-egov/index.html", "en/2024/changji-egov/index.html"}, indexes: []string{"en/search/i/", "search/i/"},
+			pages: 2, gathered: 8, later: 6, changed: deptPages, indexes: []string{"en/search/i/", "search/i/"},
 			data: []string{"opendata/2024/changji-egov.json", "opendata/SHA256SUMS", "opendata/catalog.json"},
 		},
 		{
 			name: "an explanation", file: contentFile,
 			old: "收入预算包括：一般公共预算。", new: "收入预算包括：一般公共预算（已核对）。",
-			pages: 2, later: 2, changed: []string{"2024/changji-egov/index.html"}, indexes: []string{"search/i/"},
+			pages: 2, later: 2, changed: deptPages[:1], indexes: []string{"search/i/"},
 		},
 		{
 			name: "a stylesheet", file: "layouts/assets/site.css",
@@ -119,6 +165,7 @@ func TestUpdateRendersOnlyWhatDependsOnTheChange(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			before := readTree(t, b.Dir())
 			replace(t, dir, tc.file, tc.old, tc.new)
+			want := freshTree(t, dir)
 			o := b.Update([]string{tc.file})
 			if !o.Built || o.Diags.HasErrors() {
 				t.Fatalf("built %v, findings:\n%s", o.Built, diagText(o))
@@ -130,14 +177,44 @@ func TestUpdateRendersOnlyWhatDependsOnTheChange(t *testing.T) {
 				t.Errorf("StylesOnly = %v", o.StylesOnly)
 			}
 			now := readTree(t, b.Dir())
-			for _, f := range written(before, now) {
+			if got := written(before, now); !slices.Equal(o.Changed, got) || o.Full {
+				t.Errorf("the update says it changed %q (full %v); it changed %q", o.Changed, o.Full, got)
+			}
+			first := tc.first
+			if first == nil {
+				first = tc.changed
+			}
+			if !slices.Equal(o.Changed, first) {
+				t.Errorf("the update changed %q; want %q", o.Changed, first)
+			}
+			// The department's pages are right at once: as a fresh build
+			// has them, but for the sizes of the open data that follows.
+			if !tc.sizes {
+				sameAsFresh(t, "after the update", now, want, func(f string) bool { return slices.Contains(deptPages, f) })
+			}
+
+			g := b.Gather()
+			if g.Built != (tc.gathered > 0) || g.Pages != tc.gathered || g.Diags.HasErrors() {
+				t.Errorf("gathering: built %v, %d pages; want %d, findings:\n%s", g.Built, g.Pages, tc.gathered, diagText(g))
+			}
+			second := readTree(t, b.Dir())
+			if got := written(now, second); !slices.Equal(g.Changed, got) {
+				t.Errorf("gathering says it changed %q; it changed %q", g.Changed, got)
+			}
+			for _, f := range g.Changed {
+				if !gathers(f) {
+					t.Errorf("gathering changed %s, which gathers no department-years", f)
+				}
+			}
+			sameAsFresh(t, "after gathering", second, want, gathers)
+			for _, f := range written(before, second) {
 				if strings.Contains(f, "search/i/") || strings.HasSuffix(f, "downloads/index.html") || strings.HasPrefix(f, "opendata/") ||
 					strings.HasSuffix(f, ".csv") || strings.HasSuffix(f, ".xlsx") {
 					t.Errorf("the update wrote %s before the preview settled", f)
 				}
 			}
 			if b.Pending() != (tc.later > 0) {
-				t.Errorf("Pending() = %v after the update; want %v", b.Pending(), tc.later > 0)
+				t.Errorf("Pending() = %v after gathering; want %v", b.Pending(), tc.later > 0)
 			}
 			if s := b.Settle(nil); s.Pages != tc.later || s.Built != (tc.later > 0) || b.Pending() {
 				t.Errorf("settling rendered %d pages (built %v, still pending %v); want %d", s.Pages, s.Built, b.Pending(), tc.later)
@@ -153,7 +230,7 @@ func TestUpdateRendersOnlyWhatDependsOnTheChange(t *testing.T) {
 				switch {
 				case strings.HasPrefix(f, "opendata/"):
 					data = append(data, f)
-				case !strings.HasSuffix(f, "downloads/index.html"):
+				case !strings.HasSuffix(f, "downloads/index.html") && !gathers(f):
 					got = append(got, f)
 				}
 			}
@@ -214,8 +291,13 @@ func TestUpdateWithErrorsKeepsTheLastGoodBuild(t *testing.T) {
 	if !o.Built || o.Diags.HasErrors() {
 		t.Fatalf("after the fix: built %v, findings:\n%s", o.Built, diagText(o))
 	}
-	if o.Pages != 10 || !b.Pending() {
-		t.Errorf("rendered %d pages after the fix (pending %v); want the 10 that depend on the data file (with the overview and comparison pages), the search and downloads pages left for later", o.Pages, b.Pending())
+	if o.Pages != 2 || !b.Pending() {
+		t.Errorf("rendered %d pages after the fix (pending %v); want the department's 2, the rest left for later", o.Pages, b.Pending())
+	}
+	// While the file did not load, the department had no year: its
+	// pages of every year, whose year pickers link the years, come again.
+	if g := b.Gather(); g.Pages != 10 || !b.Pending() {
+		t.Errorf("gathered %d pages after the fix (pending %v); want the 8 that list the department-year (home, the year, its comparison and the overview) and the department's 2, the search and downloads pages left for later", g.Pages, b.Pending())
 	}
 	sameAsFreshBuild(t, dir, b)
 }
@@ -234,8 +316,13 @@ func TestUpdateAddsAndRemovesDepartments(t *testing.T) {
 		}
 	}
 	copyTo("data/2024/other-office.yaml")
-	if o := b.Update([]string{"data/2024/other-office.yaml"}); !o.Built || o.Pages != 10 {
-		t.Fatalf("adding a department: built %v, %d pages, findings:\n%s", o.Built, o.Pages, diagText(o))
+	if o := b.Update([]string{"data/2024/other-office.yaml"}); !o.Built || o.Pages != 2 || !slices.Contains(o.Changed, "en/2024/other-office/index.html") {
+		t.Fatalf("adding a department: built %v, %d pages, changed %q, findings:\n%s", o.Built, o.Pages, o.Changed, diagText(o))
+	}
+	// With the department's pages of every year (here the one), whose
+	// year pickers link the years it has: rendered again, the same.
+	if g := b.Gather(); !g.Built || g.Pages != 10 || !slices.Contains(g.Changed, "2024/index.html") || slices.Contains(g.Changed, "2024/other-office/index.html") {
+		t.Fatalf("adding a department, the pages that list it: built %v, %d pages, changed %q, findings:\n%s", g.Built, g.Pages, g.Changed, diagText(g))
 	}
 	if _, err := os.Stat(filepath.Join(b.Dir(), "en", "2024", "other-office", "index.html")); err != nil {
 		t.Errorf("the new department's page is missing: %v", err)
@@ -243,8 +330,8 @@ func TestUpdateAddsAndRemovesDepartments(t *testing.T) {
 	sameAsFreshBuild(t, dir, b)
 
 	os.Remove(filepath.Join(dir, "data", "2024", "other-office.yaml"))
-	if o := b.Update([]string{"data/2024/other-office.yaml"}); !o.Built {
-		t.Fatalf("removing a department: findings:\n%s", diagText(o))
+	if o := b.Update([]string{"data/2024/other-office.yaml"}); !o.Built || !slices.Contains(o.Changed, "2024/other-office/index.html") {
+		t.Fatalf("removing a department: changed %q, findings:\n%s", o.Changed, diagText(o))
 	}
 	if _, err := os.Stat(filepath.Join(b.Dir(), "2024", "other-office")); err == nil {
 		t.Error("the removed department's folder is still there")
@@ -301,8 +388,8 @@ func TestOnlyDepartmentFileComesBack(t *testing.T) {
 			}
 			// Nothing is left over: a save after that is an ordinary update.
 			replace(t, dir, dataFile, "authorized: 30", "authorized: 31")
-			if o := b.Update([]string{dataFile}); !o.Built || o.Pages != 10 {
-				t.Errorf("the next save: built %v, %d pages; want 10, findings:\n%s", o.Built, o.Pages, diagText(o))
+			if o := b.Update([]string{dataFile}); !o.Built || o.Pages != 2 {
+				t.Errorf("the next save: built %v, %d pages; want 2, findings:\n%s", o.Built, o.Pages, diagText(o))
 			}
 			sameAsFreshBuild(t, dir, b)
 		})
@@ -371,10 +458,13 @@ func TestUpdateKeepsTheOtherYears(t *testing.T) {
 	before := readTree(t, b.Dir())
 	replace(t, dir, newRel, "authorized: 30", "authorized: 31")
 	o := b.Update([]string{newRel})
-	// Its pages, its overview, the year's page and comparison, and the
-	// home page, in both languages.
-	if !o.Built || o.Pages != 10 {
-		t.Errorf("a figure: built %v, %d pages; want 10, findings:\n%s", o.Built, o.Pages, diagText(o))
+	// Its pages at once; then its overview, the year's page and
+	// comparison, and the home page, in both languages.
+	if !o.Built || o.Pages != 2 {
+		t.Errorf("a figure: built %v, %d pages; want 2, findings:\n%s", o.Built, o.Pages, diagText(o))
+	}
+	if g := b.Gather(); !g.Built || g.Pages != 8 {
+		t.Errorf("a figure, the pages that list it: built %v, %d pages; want 8, findings:\n%s", g.Built, g.Pages, diagText(g))
 	}
 	after := readTree(t, b.Dir())
 	if !bytes.Equal(before[oldPage], after[oldPage]) || bytes.Equal(before[newPage], after[newPage]) {
@@ -405,6 +495,11 @@ func TestUpdateKeepsTheOtherYears(t *testing.T) {
 	}
 	if o := b.Update(explanations); !o.Built || o.Diags.HasErrors() {
 		t.Fatalf("removing a year: built %v, findings:\n%s", o.Built, diagText(o))
+	}
+	// The department's page of the other year links the years it has:
+	// it is among the pages that gather department-years.
+	if g := b.Gather(); !g.Built || !slices.Contains(g.Changed, newPage) {
+		t.Errorf("removing a year: gathering changed %q; want %s among them, findings:\n%s", g.Changed, newPage, diagText(g))
 	}
 	if after := readTree(t, b.Dir()); bytes.Equal(before[newPage], after[newPage]) {
 		t.Errorf("removing %s left the year picker of %s as it was", oldRel, newPage)

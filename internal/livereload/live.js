@@ -1,12 +1,19 @@
 // budgetpress serve: keeps this page in step with the files on disk.
-// Reloads it after a good build (keeping the scroll position), swaps the
-// stylesheets when only they changed, and shows the findings of a failed
-// build over the page. Served by `budgetpress serve` only.
+// Reloads it after a good build that changed it (keeping the scroll
+// position), swaps the stylesheets when only they changed, and shows the
+// findings of a failed build over the page. Served by `budgetpress serve`
+// only.
 (function () {
   "use strict";
-  var PREFIX = "/__budgetpress/";
   var self = document.currentScript;
-  var params = self ? new URL(self.src, location.href).searchParams : new URLSearchParams();
+  var src = self ? new URL(self.src, location.href) : new URL("/__budgetpress/live.js", location.href);
+  // The script's own folder: the page links it relatively, so that the
+  // preview also works behind a proxy under a sub-path.
+  var PREFIX = new URL(".", src).pathname;
+  var params = src.searchParams;
+  // The page's file in the build: the server sends this page the reloads
+  // of the builds that changed it only.
+  var page = params.get("page") || "";
   var server = params.get("server") || "";
   var build = Number(params.get("build") || 0);
   var pages = Number(params.get("pages") || build);
@@ -149,7 +156,7 @@
     });
   }
 
-  var events = new EventSource(PREFIX + "events");
+  var events = new EventSource(PREFIX + "events" + (page ? "?page=" + encodeURIComponent(page) : ""));
   on("hello", function (m) {
     // A page served before a rebuild it did not hear of, or by an
     // earlier run of the server, is out of date; one that missed only

@@ -19,7 +19,9 @@ import (
 	"fmt"
 	"html"
 	"net/http"
+	"net/url"
 	"strconv"
+	"strings"
 	"sync"
 	"time"
 
@@ -77,19 +79,23 @@ type message struct {
 type Hub struct {
 	server string
 
-	mu      sync.Mutex
-	build   int
-	pages   int          // the build that last changed pages
-	good    bool         // a build has succeeded
-	errors  []Diagnostic // findings of the failed build, nil after a good one
-	clients map[chan Event]bool
+	mu    sync.Mutex
+	build int
+	pages int // the build that last changed pages
+	all   int // the build that last changed every page
+	// changed holds the build that last changed a page, by its file in
+	// the build ("2024/x/index.html"), when that was after all.
+	changed map[string]int
+	good    bool                  // a build has succeeded
+	errors  []Diagnostic          // findings of the failed build, nil after a good one
+	clients map[chan Event]string // each page's file, "" for any
 }
 
 // NewHub returns a Hub.
 func NewHub() *Hub {
 	b := make([]byte, 6)
 	rand.Read(b)
-	return &Hub{server: hex.EncodeToString(b), build: 1, pages: 1, clients: map[chan Event]bool{}}
+	return &Hub{server: hex.EncodeToString(b), build: 1, pages: 1, all: 1, changed: map[string]int{}, clients: map[chan Event]string{}}
 }
 
 // Reload tells every page that a good build is in place: the pages
@@ -105,9 +111,48 @@ func (h *Hub) Reload(stylesOnly bool) {
 	if stylesOnly {
 		name = "css"
 	} else {
-		h.pages = h.build
+		h.pages, h.all = h.build, h.build
+		clear(h.changed)
 	}
 	h.send(name)
+}
+
+// ReloadPages tells the pages that a good build is in place that
+// changed the files named, by their paths in the build
+// ("2024/x/index.html", "index.html"): the pages showing one of them
+// reload, and so do those that show no file of the build (a page not
+// found, which a new file may now be). The others stay as they are,
+// but for an error overlay, which goes.
+func (h *Hub) ReloadPages(files []string) {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	failing := h.errors != nil
+	h.build++
+	h.good = true
+	h.errors = nil
+	if len(files) > 0 {
+		h.pages = h.build
+	}
+	for _, f := range files {
+		h.changed[f] = h.build
+	}
+	for c, page := range h.clients {
+		switch {
+		case page == "" && len(files) > 0 || page != "" && h.changed[page] == h.build:
+			h.sendTo(c, "reload")
+		case failing:
+			h.sendTo(c, "errors")
+		}
+	}
+}
+
+// lastChange is the build that last changed the page of a file of the
+// build, or any page for "".
+func (h *Hub) lastChange(page string) int {
+	if page == "" {
+		return h.pages
+	}
+	return max(h.all, h.changed[page])
 }
 
 // Failed tells every page that a build failed, with its findings: the
@@ -149,28 +194,33 @@ func (h *Hub) Failing() bool {
 // behind misses it rather than holding up the build: the events say
 // what the current state is, so the next one makes up for it.
 func (h *Hub) send(name string) {
-	ev := h.event(name)
 	for c := range h.clients {
-		select {
-		case c <- ev:
-		default:
-		}
+		h.sendTo(c, name)
 	}
 }
 
-func (h *Hub) event(name string) Event {
-	data, _ := json.Marshal(message{Server: h.server, Build: h.build, Pages: h.pages, Good: h.good, Diagnostics: h.errors})
+// sendTo sends an event to one client; h.mu is held.
+func (h *Hub) sendTo(c chan Event, name string) {
+	select {
+	case c <- h.event(name, h.clients[c]):
+	default:
+	}
+}
+
+func (h *Hub) event(name, page string) Event {
+	data, _ := json.Marshal(message{Server: h.server, Build: h.build, Pages: h.lastChange(page), Good: h.good, Diagnostics: h.errors})
 	return Event{Name: name, Data: data}
 }
 
-// Subscribe returns a channel that receives the events, starting with
-// "hello" that gives the current state, and a function that ends the
-// subscription.
-func (h *Hub) Subscribe() (<-chan Event, func()) {
+// Subscribe returns a channel that receives the events of the page that
+// shows a file of the build ("2024/x/index.html"; "" for a page that
+// shows none, which hears of every change), starting with "hello" that
+// gives the current state, and a function that ends the subscription.
+func (h *Hub) Subscribe(page string) (<-chan Event, func()) {
 	c := make(chan Event, 16)
 	h.mu.Lock()
-	c <- h.event("hello")
-	h.clients[c] = true
+	c <- h.event("hello", page)
+	h.clients[c] = page
 	h.mu.Unlock()
 	return c, func() {
 		h.mu.Lock()
@@ -212,7 +262,7 @@ func (h *Hub) events(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Content-Type", "text/event-stream; charset=utf-8")
 	w.Header().Set("Cache-Control", "no-store")
 	w.Header().Set("X-Content-Type-Options", "nosniff")
-	events, done := h.Subscribe()
+	events, done := h.Subscribe(r.URL.Query().Get("page"))
 	defer done()
 	// Reconnect quickly when the server restarts.
 	fmt.Fprint(w, "retry: 500\n\n")
@@ -233,15 +283,28 @@ func (h *Hub) events(w http.ResponseWriter, r *http.Request) {
 	}
 }
 
-// Inject adds the script to an HTML page, at the end of its head. The
-// script's address carries the server and the build the page belongs
-// to, so that a page that missed a rebuild reloads when it connects (or
-// only swaps its stylesheets, when the builds it missed changed only
-// them).
-func (h *Hub) Inject(page []byte) []byte {
+// Inject adds the script to an HTML page, at the end of its head. asked is
+// the path the page was asked for ("/2024/x/"), which the script is
+// linked relatively to, so that the preview works behind a proxy that
+// serves it under a sub-path ("" links it from the root); file is the
+// page's file in the build ("2024/x/index.html"), "" when it shows none
+// (a page not found). The script's address carries the server, the
+// build the page belongs to and its file, so that the page reloads for
+// a rebuild that changed it, and only then: also when it connects
+// after one it missed (or it only swaps its stylesheets, when the
+// builds it missed changed only them).
+func (h *Hub) Inject(page []byte, asked, file string) []byte {
+	prefix := ScriptPath
+	if strings.HasPrefix(asked, "/") {
+		dir := asked[:strings.LastIndex(asked, "/")]
+		prefix = strings.Repeat("../", strings.Count(dir, "/")) + strings.TrimPrefix(ScriptPath, "/")
+	}
 	h.mu.Lock()
-	src := fmt.Sprintf("%s?server=%s&build=%d&pages=%d", ScriptPath, h.server, h.build, h.pages)
+	src := fmt.Sprintf("%s?server=%s&build=%d&pages=%d", prefix, h.server, h.build, h.lastChange(file))
 	h.mu.Unlock()
+	if file != "" {
+		src += "&page=" + url.QueryEscape(file)
+	}
 	tag := []byte(`<script src="` + html.EscapeString(src) + `" defer></script>` + "\n")
 	at := indexFold(page, "</head>")
 	if at < 0 {

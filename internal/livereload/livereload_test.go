@@ -2,6 +2,10 @@ package livereload
 
 import (
 	"encoding/json"
+	"html"
+	"net/url"
+	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -17,8 +21,101 @@ func TestInject(t *testing.T) {
 		"<p>no head":                                              "<p>no head" + tag,
 		"<head>İ</head>":                                          "<head>İ" + tag + "</head>",
 	} {
-		if got := string(h.Inject([]byte(in))); got != want {
+		if got := string(h.Inject([]byte(in), "", "")); got != want {
 			t.Errorf("Inject(%q) =\n%q\nwant\n%q", in, got, want)
+		}
+	}
+}
+
+// TestInjectLinksRelatively checks that a page links the script from
+// its own folder, so that behind a proxy under a sub-path the script,
+// its events and its stylesheet are asked for under that sub-path, and
+// that the script knows the page's file in the build, the same at the
+// folder's address and at its index.html.
+func TestInjectLinksRelatively(t *testing.T) {
+	h := NewHub()
+	for _, tc := range []struct{ asked, file, src string }{
+		{"/", "index.html", "__budgetpress/live.js?"},
+		{"/index.html", "index.html", "__budgetpress/live.js?"},
+		{"/2024/changji-egov/", "2024/changji-egov/index.html", "../../__budgetpress/live.js?"},
+		{"/2024/changji-egov/index.html", "2024/changji-egov/index.html", "../../__budgetpress/live.js?"},
+		{"/en/2024/", "en/2024/index.html", "../../__budgetpress/live.js?"},
+		{"/no/such/page", "", "../../__budgetpress/live.js?"},
+		{"", "", "/__budgetpress/live.js?"},
+	} {
+		got := string(h.Inject([]byte("<head></head>"), tc.asked, tc.file))
+		m := regexp.MustCompile(`<script src="([^"]*)"`).FindStringSubmatch(got)
+		if m == nil {
+			t.Fatalf("Inject(%q, %q) = %s: no script", tc.asked, tc.file, got)
+		}
+		src := html.UnescapeString(m[1])
+		if !strings.HasPrefix(src, tc.src) {
+			t.Errorf("Inject(%q, %q) links %s; want %s…", tc.asked, tc.file, src, tc.src)
+		}
+		// Resolved under the proxy's sub-path, it is the proxy's.
+		page, _ := url.Parse("http://127.0.0.1:8384/zwgk/czyjs" + tc.asked)
+		if ref, _ := url.Parse(src); tc.asked != "" && !strings.HasPrefix(page.ResolveReference(ref).Path, "/zwgk/czyjs/__budgetpress/live.js") {
+			t.Errorf("under /zwgk/czyjs/, the page at %s links %s", tc.asked, page.ResolveReference(ref))
+		}
+		ref, _ := url.Parse(src)
+		if got := ref.Query().Get("page"); got != tc.file {
+			t.Errorf("Inject(%q, %q) tells the script the page is %q", tc.asked, tc.file, got)
+		}
+	}
+}
+
+// TestReloadOnlyThePagesNamed checks that a partial build reloads the
+// pages showing the files it changed, and the pages not found, and no
+// other: those lose only their error overlay; and that a page that
+// connects after it missed a build reloads only when that changed it.
+func TestReloadOnlyThePagesNamed(t *testing.T) {
+	h := NewHub()
+	dept, done1 := h.Subscribe("2024/x/index.html")
+	defer done1()
+	home, done2 := h.Subscribe("index.html")
+	defer done2()
+	missing, done3 := h.Subscribe("")
+	defer done3()
+	for _, c := range []<-chan Event{dept, home, missing} {
+		next(t, c) // hello
+	}
+	served := string(h.Inject([]byte("<head></head>"), "/", "index.html")) // the home page, at build 1
+	h.ReloadPages([]string{"2024/x/index.html", "en/2024/x/index.html"})
+	if name, m := next(t, dept); name != "reload" || m.Build != 2 {
+		t.Errorf("the department's page got %s %+v; want reload of build 2", name, m)
+	}
+	if name, _ := next(t, missing); name != "reload" {
+		t.Errorf("a page not found got %s; want reload", name)
+	}
+	select {
+	case ev := <-home:
+		t.Errorf("the home page got %s %s; want nothing", ev.Name, ev.Data)
+	default:
+	}
+	// A page of the home page served before, connecting now, stays.
+	late, done4 := h.Subscribe("index.html")
+	defer done4()
+	if _, m := next(t, late); !strings.Contains(served, "pages="+strconv.Itoa(m.Pages)+"&") {
+		t.Errorf("the home page served at build 1 (%s) hears that it changed at %d", served, m.Pages)
+	}
+	// With errors on screen, a build that does not change the home page
+	// takes its overlay away.
+	h.Failed(diag.List{{Severity: diag.Error, Message: "broken"}})
+	next(t, dept)
+	next(t, home)
+	next(t, missing)
+	h.ReloadPages([]string{"index.html"})
+	if name, m := next(t, dept); name != "errors" || len(m.Diagnostics) != 0 {
+		t.Errorf("the department's page got %s %+v; want errors with none", name, m)
+	}
+	if name, m := next(t, home); name != "reload" || m.Pages != 3 {
+		t.Errorf("the home page got %s %+v; want reload, changed at build 3", name, m)
+	}
+	// A whole build reloads every page.
+	h.Reload(false)
+	for _, c := range []<-chan Event{dept, home} {
+		if name, _ := next(t, c); name != "reload" {
+			t.Errorf("after a whole build: %s; want reload", name)
 		}
 	}
 }
@@ -47,7 +144,7 @@ func next(t *testing.T, c <-chan Event) (string, received) {
 
 func TestHubEvents(t *testing.T) {
 	h := NewHub()
-	c, done := h.Subscribe()
+	c, done := h.Subscribe("")
 	defer done()
 	if name, m := next(t, c); name != "hello" || m.Build != 1 || m.Diagnostics != nil || m.Server == "" {
 		t.Errorf("first event %s %+v; want hello of build 1", name, m)
@@ -65,7 +162,7 @@ func TestHubEvents(t *testing.T) {
 		t.Errorf("event %s %+v; want errors with %+v", name, m, want)
 	}
 	// A page that connects now is told of the errors at once.
-	c2, done2 := h.Subscribe()
+	c2, done2 := h.Subscribe("")
 	defer done2()
 	if name, m := next(t, c2); name != "hello" || len(m.Diagnostics) != 1 {
 		t.Errorf("hello while failing: %s %+v", name, m)
@@ -82,12 +179,12 @@ func TestHubEvents(t *testing.T) {
 	// A page loaded before that stylesheet change, connecting after it,
 	// learns that only the styles changed (pages 2), so it swaps them
 	// instead of reloading.
-	c3, done3 := h.Subscribe()
+	c3, done3 := h.Subscribe("")
 	defer done3()
 	if name, m := next(t, c3); name != "hello" || m.Build != 3 || m.Pages != 2 {
 		t.Errorf("hello after a stylesheet change: %s %+v; want build 3, pages 2", name, m)
 	}
-	if !strings.Contains(string(h.Inject([]byte("<head></head>"))), "build=3") {
+	if !strings.Contains(string(h.Inject([]byte("<head></head>"), "", "")), "build=3") {
 		t.Error("pages served now are not marked with build 3")
 	}
 }
@@ -97,7 +194,7 @@ func TestHubEvents(t *testing.T) {
 // terminal does ("[staffing: actual]") for an accept: entry.
 func TestFindingsNameTheirRule(t *testing.T) {
 	h := NewHub()
-	c, done := h.Subscribe()
+	c, done := h.Subscribe("")
 	defer done()
 	next(t, c) // hello
 	h.Failed(diag.List{
@@ -127,7 +224,7 @@ func TestGoodBuildOnScreen(t *testing.T) {
 		return *m.Good
 	}
 	h := NewHub()
-	c, done := h.Subscribe()
+	c, done := h.Subscribe("")
 	defer done()
 	if good(<-c) {
 		t.Error("hello before any build says a good build is on screen")

@@ -69,7 +69,7 @@ type compareFigure struct {
 
 // Compare lays out the comparison page of the page's year.
 func (v *view) Compare() CompareView {
-	n := v.Site.nav()
+	known := v.Site.navFigs()
 	files := v.Site.FilesOf(v.Page.Year)
 	m := v.SiteMoney()
 	cv := CompareView{Year: v.Page.Year, Unit: m.UnitName()}
@@ -77,7 +77,7 @@ func (v *view) Compare() CompareView {
 	var figs []compareFigure
 	for _, f := range files {
 		cf := compareFigure{f: f, vals: map[string]amount.Amount{}}
-		for k, a := range n.figs[f] {
+		for k, a := range known[f] {
 			cf.vals[k] = m.From(a, f.Unit)
 		}
 		converted = converted || f.Unit != m.Unit

@@ -25,24 +25,21 @@ var navMeasures = []struct {
 }
 
 // navIndex is what those pages need of all the files, worked out once
-// per build: each department's files, oldest first, and each file's
-// figures.
+// per build: each department's files, oldest first.
 type navIndex struct {
 	byID map[string][]*model.File
 	ids  []string // sorted
-	figs map[*model.File]map[string]amount.Amount
 }
 
 // nav returns the site's navIndex.
 func (s *Renderer) nav() *navIndex {
 	s.navOnce.Do(func() {
-		n := &navIndex{byID: map[string][]*model.File{}, figs: map[*model.File]map[string]amount.Amount{}}
+		n := &navIndex{byID: map[string][]*model.File{}}
 		for _, f := range s.Files {
 			if n.byID[f.ID] == nil {
 				n.ids = append(n.ids, f.ID)
 			}
 			n.byID[f.ID] = append(n.byID[f.ID], f)
-			n.figs[f] = navFigures(f)
 		}
 		sort.Strings(n.ids)
 		for _, fs := range n.byID {
@@ -51,6 +48,20 @@ func (s *Renderer) nav() *navIndex {
 		s.navData = n
 	})
 	return s.navData
+}
+
+// navFigs returns the figures of navMeasures of every file, worked out
+// once per build, apart from nav: a department page's year picker needs
+// only the index, and the preview renders the pages of the department
+// that changed without reading the figures of every other one.
+func (s *Renderer) navFigs() map[*model.File]map[string]amount.Amount {
+	s.figsOnce.Do(func() {
+		s.figs = make(map[*model.File]map[string]amount.Amount, len(s.Files))
+		for _, f := range s.Files {
+			s.figs[f] = navFigures(f)
+		}
+	})
+	return s.figs
 }
 
 // navFigures reads the figures of navMeasures from a file's tables, in

@@ -57,8 +57,8 @@ func seriesMoney(lang string, fs []*model.File) i18n.Money {
 
 // Series lays out the overview page of the page's department.
 func (v *view) Series() SeriesView {
-	n := v.Site.nav()
-	fs := n.byID[v.Page.File.ID]
+	fs := v.Site.nav().byID[v.Page.File.ID]
+	figs := v.Site.navFigs()
 	m := seriesMoney(v.Lang, fs)
 	sv := SeriesView{Name: v.Plain(v.Page.File.Department.Name), Unit: m.UnitName()}
 	converted := false
@@ -76,7 +76,7 @@ func (v *view) Series() SeriesView {
 		row := SeriesRow{Key: ms.Key, Label: v.measureLabel(ms.Key), Item: ms.Item}
 		any := false
 		for i, f := range fs {
-			a, ok := n.figs[f][ms.Key]
+			a, ok := figs[f][ms.Key]
 			if !ok {
 				row.Cells = append(row.Cells, "—")
 			} else {
@@ -84,7 +84,7 @@ func (v *view) Series() SeriesView {
 				row.Cells = append(row.Cells, m.Format(m.From(a, f.Unit)))
 			}
 			if i > 0 {
-				prev, pok := n.figs[fs[i-1]][ms.Key]
+				prev, pok := figs[fs[i-1]][ms.Key]
 				row.Changes = append(row.Changes, v.percentChange(m.From(prev, fs[i-1].Unit), m.From(a, f.Unit), ok && pok))
 			}
 		}
@@ -139,7 +139,7 @@ func (v *view) seriesCharts(fs []*model.File, m i18n.Money) []chart.Chart {
 		for _, k := range keys {
 			known := false
 			for _, f := range fs {
-				_, ok := v.Site.nav().figs[f][k]
+				_, ok := v.Site.navFigs()[f][k]
 				known = known || ok
 			}
 			if !known {
@@ -149,7 +149,7 @@ func (v *view) seriesCharts(fs []*model.File, m i18n.Money) []chart.Chart {
 			spec.Names = append(spec.Names, label)
 			var per []string
 			for i, f := range fs {
-				a, ok := v.Site.nav().figs[f][k]
+				a, ok := v.Site.navFigs()[f][k]
 				a = m.From(a, f.Unit)
 				spec.Values[i] = append(spec.Values[i], a)
 				spec.Unknown[i] = append(spec.Unknown[i], !ok)

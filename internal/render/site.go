@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"sync"
 
+	"budgetpress/internal/amount"
 	"budgetpress/internal/classify"
 	"budgetpress/internal/diag"
 	"budgetpress/internal/i18n"
@@ -51,6 +52,10 @@ type Renderer struct {
 
 	navOnce sync.Once // makes navData, for the series and compare pages
 	navData *navIndex
+	// figsOnce makes figs, the figures of navMeasures by file, for the
+	// same pages.
+	figsOnce sync.Once
+	figs     map[*model.File]map[string]amount.Amount
 	// downloads are the open-data files the build published.
 	downloads Downloads
 }
@@ -102,7 +107,7 @@ func (s *Renderer) Pages() []Page {
 			out = append(out, Page{Path: s.PagePath(lang, ys), Lang: lang, Kind: "year", Year: y})
 			out = append(out, s.comparePage(lang, y))
 			for _, f := range s.byYear[y] {
-				out = append(out, Page{Path: s.PagePath(lang, ys, f.ID), Lang: lang, Kind: "department", Year: y, File: f})
+				out = append(out, s.DepartmentPage(lang, f))
 			}
 		}
 		out = append(out, s.seriesPages(lang)...)
@@ -113,6 +118,12 @@ func (s *Renderer) Pages() []Page {
 	}
 	out = append(out, Page{Path: "404.html", Lang: s.DefaultLang(), Kind: "404"})
 	return out
+}
+
+// DepartmentPage is the page of a department-year in a language, as
+// Pages lists it.
+func (s *Renderer) DepartmentPage(lang string, f *model.File) Page {
+	return Page{Path: s.PagePath(lang, strconv.Itoa(f.Year), f.ID), Lang: lang, Kind: "department", Year: f.Year, File: f}
 }
 
 // Result is what rendering one page reports besides the HTML.

@@ -143,7 +143,11 @@ func (s *Server) send(w http.ResponseWriter, r *http.Request, name string, f *os
 		return
 	}
 	if path.Ext(name) == ".html" {
-		body = s.hub.Inject(body)
+		file := name
+		if status != http.StatusOK {
+			file = "" // a page not found, at any address
+		}
+		body = s.hub.Inject(body, r.URL.Path, file)
 		h.Set("Cache-Control", "no-store")
 	}
 	h.Set("Content-Length", strconv.Itoa(len(body)))
@@ -171,7 +175,7 @@ func (s *Server) notFound(w http.ResponseWriter, r *http.Request, dir string) {
 // shows the findings, and reloads once the site builds.
 func (s *Server) noBuild(w http.ResponseWriter, r *http.Request) {
 	page := []byte("<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n<title>budgetpress</title>\n</head>\n<body>\n</body>\n</html>\n")
-	body := s.hub.Inject(page)
+	body := s.hub.Inject(page, r.URL.Path, "")
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
 	w.Header().Set("Cache-Control", "no-store")
 	w.WriteHeader(http.StatusServiceUnavailable)

@@ -200,8 +200,11 @@ func (s *Server) watchInBackground(ctx context.Context) (stop func()) {
 }
 
 // Watch rebuilds on every change until ctx is done. A rebuild renders
-// the pages that show the change at once; once no save has come for
-// Options.Settle, the search index and the downloads follow.
+// the pages of the department-years that changed and tells the pages
+// showing them to reload; then it renders the pages that gather
+// department-years (home, the years, the comparisons and overviews) and
+// tells those; once no save has come for Options.Settle, the search
+// index and the downloads follow.
 func (s *Server) Watch(ctx context.Context) {
 	delay := s.opt.Settle
 	if delay <= 0 {
@@ -215,7 +218,13 @@ func (s *Server) Watch(ctx context.Context) {
 			settle.Stop()
 			return
 		case changed := <-s.watcher.Changes():
-			s.report(s.builder.Update(changed), changed)
+			o := s.builder.Update(changed)
+			s.report(o, changed)
+			// The pages that gather department-years follow at once,
+			// unless another save is on its way, after which they will.
+			if o.Built && !s.watcher.Busy() {
+				s.gathered(s.builder.Gather(), changed)
+			}
 			settle.Reset(delay)
 		case <-settle.C:
 			s.settled(s.builder.Settle(s.watcher.Busy))
@@ -236,6 +245,22 @@ func (s *Server) settled(o build.Outcome) {
 		s.hub.Failed(s.overlay(o.Diags))
 	case o.Built:
 		fmt.Fprintf(s.opt.Stdout, "updated the search index and the downloads in %s\n", o.Duration.Round(time.Millisecond))
+	}
+}
+
+// gathered tells what rendering the pages that gather department-years
+// did: the pages showing those that changed reload; errors are shown
+// over every page.
+func (s *Server) gathered(o build.Outcome, changed []string) {
+	switch {
+	case o.Diags.HasErrors():
+		s.report(o, changed)
+	case o.Built:
+		fmt.Fprintf(s.opt.Stdout, "%s: rebuilt %s that list department-years in %s\n", list(read(changed)), plural(o.Pages, "page"), o.Duration.Round(time.Millisecond))
+		s.hub.ReloadPages(o.Changed)
+		if len(s.watchProblems) > 0 {
+			s.hub.Failed(s.watchProblems)
+		}
 	}
 }
 
@@ -287,9 +312,12 @@ func (s *Server) report(o build.Outcome, changed []string) {
 	case o.Built && o.StylesOnly:
 		fmt.Fprintf(w, "%s: updated the assets in %s\n", list(read(changed)), took)
 		s.hub.Reload(true)
-	case o.Built:
+	case o.Built && o.Full:
 		fmt.Fprintf(w, "%s: rebuilt %s in %s\n", list(read(changed)), plural(o.Pages, "page"), took)
 		s.hub.Reload(false)
+	case o.Built:
+		fmt.Fprintf(w, "%s: rebuilt %s in %s\n", list(read(changed)), plural(o.Pages, "page"), took)
+		s.hub.ReloadPages(o.Changed)
 	default:
 		s.hub.Fixed()
 	}
