@@ -62,9 +62,10 @@ type Builder struct {
 	// up to date as they are reloaded.
 	content map[string][]byte
 
-	mu   sync.Mutex
-	dir  string // the current build
-	prev string // the one before, kept for requests still reading it
+	mu     sync.Mutex
+	dir    string // the current build
+	prev   string // the one before, kept for requests still reading it
+	closed bool   // Close was called: nothing is built any more
 }
 
 // Outcome reports a build of a Builder.
@@ -393,6 +394,13 @@ func contentFindings(diags diag.List, rel string) diag.List {
 // that a page being served is the old one or the new one, never half.
 func (b *Builder) render(start time.Time) Outcome {
 	var o Outcome
+	b.mu.Lock()
+	closed := b.closed
+	b.mu.Unlock()
+	if closed {
+		o.Diags.Errorf(diag.Pos{File: b.opt.Out}, "cannot build: %v", errClosed)
+		return b.finish(o, start)
+	}
 	o.Diags = b.findings()
 	if o.Diags.HasErrors() || b.site.Config == nil || b.dirty.Empty() {
 		return b.finish(o, start)
@@ -540,6 +548,9 @@ func (b *Builder) renderDepartments(start time.Time) (Outcome, bool) {
 // of the files it changed, in order.
 func (b *Builder) put(files map[string][]byte) ([]string, error) {
 	dir := b.Dir()
+	if dir == "" {
+		return nil, errClosed
+	}
 	var changed []string
 	for rel, data := range files {
 		name := filepath.Join(dir, filepath.FromSlash(rel))
@@ -567,12 +578,20 @@ func (b *Builder) outputs(pages []render.Page) map[string]bool {
 	return now
 }
 
+// errClosed is the error of a partial build that ends after Close
+// removed the build it was for: its files have nowhere to go (and
+// never go into the current folder).
+var errClosed = errors.New("the preview was closed")
+
 // merge moves the files of a partial build into the current one, but
 // those that are the same as before, and removes the pages and
 // open-data files that are no longer part of the site. It returns the
 // paths of the files it changed or removed, in order.
 func (b *Builder) merge(stage string, now map[string]bool) ([]string, error) {
 	dir := b.Dir()
+	if dir == "" {
+		return nil, errClosed
+	}
 	var changed []string
 	err := filepath.WalkDir(stage, func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
@@ -646,6 +665,6 @@ func (b *Builder) finish(o Outcome, start time.Time) Outcome {
 func (b *Builder) Close() error {
 	b.mu.Lock()
 	defer b.mu.Unlock()
-	b.dir, b.prev = "", ""
+	b.dir, b.prev, b.closed = "", "", true
 	return os.RemoveAll(b.opt.Out)
 }

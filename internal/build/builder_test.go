@@ -548,3 +548,32 @@ func TestSettleGivesWayToASave(t *testing.T) {
 	}
 	sameAsFreshBuild(t, dir, b)
 }
+
+// TestClosedBuilderWritesNowhere: a save's second step or the settling
+// that ends after the preview was closed writes nothing, and never into
+// the folder the program runs in (the closed preview has no build to
+// put the pages in).
+func TestClosedBuilderWritesNowhere(t *testing.T) {
+	dir, b := newBuilder(t)
+	cwd := t.TempDir()
+	t.Chdir(cwd)
+	replace(t, dir, dataFile, "authorized: 30", "authorized: 31")
+	if o := b.Update([]string{dataFile}); !o.Built || o.Diags.HasErrors() {
+		t.Fatalf("update: built %v, findings:\n%s", o.Built, diagText(o))
+	}
+	if err := b.Close(); err != nil {
+		t.Fatal(err)
+	}
+	o := b.Gather()
+	if o.Built {
+		t.Error("the pages that gather department-years were built after Close")
+	}
+	if !strings.Contains(diagText(o), "the preview was closed") {
+		t.Errorf("Gather after Close says:\n%s\nwant it to say the preview was closed", diagText(o))
+	}
+	b.Settle(nil)
+	entries, _ := os.ReadDir(cwd)
+	for _, e := range entries {
+		t.Errorf("%s written into the current folder after Close", e.Name())
+	}
+}
