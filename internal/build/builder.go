@@ -525,7 +525,9 @@ func (b *Builder) renderDepartments(start time.Time) (Outcome, bool) {
 	// The pages state the sizes of their open data as it was published;
 	// the department's new open data follows when the preview settles.
 	b.od.publish(r, b.opt.Dir, Target{}, false, w, &o.Diags)
-	o.Untranslated = gather(todo, renderPages(r, todo, w), &o.Diags)
+	results := renderPages(r, todo, w)
+	b.search.keep(todo, results)
+	o.Untranslated = gather(todo, results, &o.Diags)
 	if !o.Diags.HasErrors() {
 		var err error
 		if o.Changed, err = b.put(w.mem); err != nil {

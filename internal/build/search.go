@@ -22,6 +22,9 @@ import (
 // rendering made (results). With keep, it returns the pages each index
 // was made of, and their terms, by language, for the build cache.
 func writeSearch(r *render.Renderer, w *writer, todo []render.Page, results []render.Result, keep bool, memo *searchMemo, diags *diag.List) map[string][]searchDoc {
+	if memo != nil {
+		memo.keep(todo, results)
+	}
 	made := map[string][]searchDoc{}
 	rendered := map[memoKey]*search.Page{}
 	for i, p := range todo {
@@ -129,16 +132,21 @@ func (m *searchMemo) pages(r *render.Renderer, lang string) ([]search.Page, [][]
 	pages := make([]search.Page, len(files))
 	cuts := make([][]byte, len(files))
 	var todo []int
+	made := make([]bool, len(files)) // the page is held, not its terms
 	for i, f := range files {
-		if e, ok := m.m[memoKey{lang, render.DeptKey(f)}]; ok && e.f == f {
-			pages[i], cuts[i] = e.page, e.cut
-		} else {
+		e, ok := m.m[memoKey{lang, render.DeptKey(f)}]
+		if ok && e.f == f {
+			pages[i], cuts[i], made[i] = e.page, e.cut, true
+		}
+		if cuts[i] == nil {
 			todo = append(todo, i)
 		}
 	}
 	parallel.Each(len(todo), func(j int) {
 		i := todo[j]
-		pages[i] = r.SearchPage(lang, files[i])
+		if !made[i] {
+			pages[i] = r.SearchPage(lang, files[i])
+		}
 		cuts[i] = search.CutPage(pages[i])
 	})
 	live := make(map[memoKey]bool, len(files))
@@ -153,6 +161,20 @@ func (m *searchMemo) pages(r *render.Renderer, lang string) ([]search.Page, [][]
 		}
 	}
 	return pages, cuts
+}
+
+// keep takes what the department pages among pages gave the search
+// index as they rendered (results): their terms are cut when the index
+// is made.
+func (m *searchMemo) keep(pages []render.Page, results []render.Result) {
+	if m.m == nil {
+		m.m = map[memoKey]memoEntry{}
+	}
+	for i, p := range pages {
+		if sp := results[i].Search; p.Kind == "department" && sp != nil {
+			m.m[memoKey{p.Lang, render.DeptKey(p.File)}] = memoEntry{f: p.File, page: *sp}
+		}
+	}
 }
 
 // forget drops what the memo holds of a department-year, whose
