@@ -158,7 +158,8 @@ func warm(opt Options, start time.Time) (res Result, ok bool, why string) {
 	case old.Out != out:
 		return res, false, "the cache is of another output folder"
 	}
-	// Stating every output file takes a core while the inputs are hashed.
+	// Stating every output file takes a core while what changed is loaded,
+	// checked and made in memory.
 	intact := make(chan bool, 1)
 	go func() { intact <- outputIntact(out, old.Outputs) }()
 	h := newHasher(opt.Dir, old)
@@ -192,11 +193,12 @@ func warm(opt Options, start time.Time) (res Result, ok bool, why string) {
 		}
 	}
 	sort.Strings(removed)
-	if !<-intact {
-		return res, false, "the output folder is not as the last build left it"
-	}
+	const damaged = "the output folder is not as the last build left it"
 	res.Cache = "warm"
 	if len(changed) == 0 && len(removed) == 0 {
+		if !<-intact {
+			return Result{}, false, damaged
+		}
 		res.Diags, res.Untranslated = slices.Clone(old.Report), old.Untranslated
 		res.Pages, res.Files, res.Bytes = old.PageCount, old.Files, old.Bytes
 		if !maps.Equal(h.seen, old.Sources) {
@@ -398,6 +400,13 @@ func warm(opt Options, start time.Time) (res Result, ok bool, why string) {
 		}
 	}
 	w.write("sitemap.xml", sitemap(r, pages), &res.Diags)
+	// Until here nothing was written: the output is stated meanwhile,
+	// on the other core, and whatever was made from a folder that is not
+	// as the last build left it (the search index is patched from it) is
+	// thrown away for a cold build.
+	if !<-intact {
+		return Result{}, false, damaged
+	}
 	if res.Diags.HasErrors() {
 		return finish(res, start), true, ""
 	}

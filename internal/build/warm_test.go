@@ -230,6 +230,23 @@ func TestWarmBuildMatchesCold(t *testing.T) {
 		{name: "a page removed by hand", change: func(t *testing.T, dir, out string) {
 			remove(t, out, "2025/index.html")
 		}, want: "cold: the output folder"},
+		// The output is stated while the edit is loaded and made: what
+		// was made from a damaged folder (the search index is patched
+		// from it) is thrown away.
+		{name: "a search file edited by hand, and a department", change: func(t *testing.T, dir, out string) {
+			shards, _ := filepath.Glob(filepath.Join(out, "search", "i", "t", "*.js"))
+			if len(shards) == 0 {
+				t.Fatal("no search shards")
+			}
+			for _, s := range shards {
+				os.WriteFile(s, []byte("garbage"), 0o644)
+			}
+			testsite.Replace(t, dir, warmData, "en: E-Government Office of the People's", "en: The E-Government Office of the People's")
+		}, want: "cold: the output folder"},
+		{name: "a page removed by hand, and a department edited", change: func(t *testing.T, dir, out string) {
+			remove(t, out, "2025/index.html")
+			testsite.Replace(t, dir, warmData, "published: 2025-", "published: 2024-")
+		}, want: "cold: the output folder"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
