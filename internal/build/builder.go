@@ -17,6 +17,7 @@ import (
 	"budgetpress/internal/diag"
 	"budgetpress/internal/load"
 	"budgetpress/internal/model"
+	"budgetpress/internal/narrative"
 	"budgetpress/internal/render"
 	"budgetpress/internal/sitepath"
 )
@@ -106,8 +107,12 @@ func (b *Builder) Dir() string {
 func (b *Builder) Build() Outcome {
 	start := time.Now()
 	site, diags := load.ReadSite(b.opt.Dir)
+	b.opt.narratives = nil
 	if site.Config != nil {
-		diags = append(diags, check.Site(site)...)
+		// The explanations the check renders serve the pages, this
+		// build's and the updates'.
+		b.opt.narratives = narrative.NewSet(site.Dict)
+		diags = append(diags, check.SiteWith(site, b.opt.narratives)...)
 	}
 	b.site = site
 	b.found = map[string]diag.List{}
@@ -291,9 +296,11 @@ func (b *Builder) read(rel string) ([]byte, bool) {
 func (b *Builder) reloadData(rel string) {
 	b.readData(rel)
 	year, id, _ := sitepath.ParseDataFile(rel)
+	var explanations []string
 	for _, lang := range b.site.Config.Languages {
-		b.reloadContent(sitepath.Content + "/" + lang + "/" + year + "/" + id + ".md")
+		explanations = append(explanations, sitepath.Content+"/"+lang+"/"+year+"/"+id+".md")
 	}
+	b.reloadContent(explanations...)
 }
 
 // readData reads one department file again and checks it.
@@ -321,29 +328,37 @@ func (b *Builder) readData(rel string) {
 	b.found[rel] = diags
 }
 
-// reloadContent reads one Markdown file again and checks it.
-func (b *Builder) reloadContent(rel string) {
-	delete(b.found, rel)
-	b.site.Content = slices.DeleteFunc(b.site.Content, func(c model.Source) bool { return c.Path == rel })
-	delete(b.content, rel)
-	src, ok := b.read(rel)
-	if !ok && b.found[rel] != nil {
-		return // it cannot be read, and the finding says why
-	}
-	var c model.Source
-	var diags diag.List
-	if ok {
-		c, diags = load.Content(rel, src)
+// reloadContent reads Markdown files of one department-year again and
+// checks them against their department, with the department's
+// explanations in the other languages, as a full check would.
+func (b *Builder) reloadContent(rels ...string) {
+	loaded := map[string]diag.List{} // the findings of loading those to check
+	var read []model.Source
+	for _, rel := range rels {
+		delete(b.found, rel)
+		b.site.Content = slices.DeleteFunc(b.site.Content, func(c model.Source) bool { return c.Path == rel })
+		delete(b.content, rel)
+		src, ok := b.read(rel)
+		if !ok && b.found[rel] != nil {
+			continue // it cannot be read, and the finding says why
+		}
+		loaded[rel] = nil
+		if !ok {
+			continue
+		}
+		c, diags := load.Content(rel, src)
 		i := sort.Search(len(b.site.Content), func(i int) bool { return b.site.Content[i].Path >= rel })
 		b.site.Content = slices.Insert(b.site.Content, i, c)
 		if b.content != nil {
 			b.content[rel] = []byte(c.Text)
 		}
+		loaded[rel], read = diags, append(read, c)
 	}
-	// Check the explanation against its department, with the department's
-	// explanations in the other languages, as a full check would.
+	if len(loaded) == 0 {
+		return
+	}
 	part := &model.Site{Dir: b.site.Dir, Config: b.site.Config, Dict: b.site.Dict, DataFiles: b.site.DataFiles}
-	if f := b.departmentOf(rel); f != nil {
+	if f := b.departmentOf(rels[0]); f != nil {
 		part.Files = []*model.File{f}
 		for _, lang := range b.site.Config.Languages {
 			p := render.ContentPath(lang, f)
@@ -353,13 +368,18 @@ func (b *Builder) reloadContent(rel string) {
 				}
 			}
 		}
-	} else if ok {
-		part.Content = []model.Source{c}
+	} else if len(read) > 0 {
+		part.Content = read
 	} else {
-		return // neither the explanation nor its department is there
+		return // neither the explanations nor their department are there
 	}
-	if found := append(diags, contentFindings(check.Site(part), rel)...); len(found) > 0 {
-		b.found[rel] = found
+	// The check renders the explanations for the pages (narrative's
+	// Keep): the update that follows does not render them again.
+	found := check.Explanations(part, b.opt.narratives)
+	for rel, diags := range loaded {
+		if all := append(diags, contentFindings(found, rel)...); len(all) > 0 {
+			b.found[rel] = all
+		}
 	}
 }
 

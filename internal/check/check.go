@@ -36,6 +36,17 @@ func SiteWith(s *model.Site, set *narrative.Set) diag.List {
 	return out
 }
 
+// Explanations checks the explanations of s as Site does, against the
+// department files of s, without checking those files themselves: the
+// dev server checks a department file it read again once, and then its
+// explanations with it.
+func Explanations(s *model.Site, set *narrative.Set) diag.List {
+	if s.Config == nil {
+		return nil
+	}
+	return content(s, set)
+}
+
 // File checks one department-year.
 func File(f *model.File, cfg *model.Settings, dict *classify.Dictionary) diag.List {
 	if dict == nil {

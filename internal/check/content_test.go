@@ -163,3 +163,33 @@ func TestOneExplanation(t *testing.T) {
 		`content/zh/2024/new.md:1:27: warning: raw HTML is not allowed in the explanations and is left out: <i>; write Markdown instead (*italic*)`,
 	})
 }
+
+// TestExplanationsAlone checks that Explanations finds what Site finds
+// about the explanations, and nothing about the department files: the
+// dev server checks a department file it read again once, then its
+// explanations with it.
+func TestExplanationsAlone(t *testing.T) {
+	dir := testsite.Copy(t, filepath.Join("..", ".."))
+	testsite.Replace(t, dir, dataFile, "  total: 229.27", "  total: 229.28")
+	testsite.Write(t, filepath.Join(dir, filepath.FromSlash(zhFile)), []byte("# 收入\n\n收入 {{amount income.genral}}。\n"))
+	s, diags := load.ReadSite(dir)
+	if diags.HasErrors() {
+		t.Fatal(diags)
+	}
+	var aboutData, aboutContent []string
+	for _, d := range check.Site(s) {
+		if strings.HasPrefix(d.Pos.File, "content/") {
+			aboutContent = append(aboutContent, d.String())
+		} else if d.Pos.File == dataFile {
+			aboutData = append(aboutData, d.String())
+		}
+	}
+	if len(aboutData) == 0 || len(aboutContent) == 0 {
+		t.Fatalf("the broken site should have errors in both files: %q, %q", aboutData, aboutContent)
+	}
+	var got []string
+	for _, d := range check.Explanations(s, nil) {
+		got = append(got, d.String())
+	}
+	sameLines(t, "findings", got, aboutContent)
+}
