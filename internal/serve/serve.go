@@ -65,6 +65,9 @@ type Server struct {
 	builder *build.Builder
 	hub     *livereload.Hub
 	watcher *watch.Watcher
+	// busy reports whether more changes are on their way (the watcher's
+	// Busy; tests replace it).
+	busy func() bool
 	// loopback is set when the server listens on a loopback address
 	// only: it then answers only requests that name a loopback host.
 	loopback bool
@@ -100,6 +103,7 @@ func New(opt Options) (*Server, error) {
 		}
 		return nil, fmt.Errorf("cannot watch %s: %w", opt.Dir, err)
 	}
+	s.busy = s.watcher.Busy
 	s.report(s.builder.Build(), nil)
 	// Folders that could not be watched at the start are said after the
 	// findings of the first build, and stay over the pages.
@@ -212,6 +216,7 @@ func (s *Server) Watch(ctx context.Context) {
 	}
 	settle := time.NewTimer(delay)
 	settle.Stop()
+	held := false // the errors of the last update were not shown
 	for {
 		select {
 		case <-ctx.Done():
@@ -219,15 +224,26 @@ func (s *Server) Watch(ctx context.Context) {
 			return
 		case changed := <-s.watcher.Changes():
 			o := s.builder.Update(changed)
+			settle.Reset(delay)
+			// Errors found while more of the save is on its way (an
+			// editor that writes a file in several steps, slower than
+			// the debounce) may be those of a file half written: the
+			// next update, which has every finding, tells them. Only
+			// once, so that a folder that never stays quiet still
+			// shows its errors.
+			if o.Diags.HasErrors() && !held && s.busy() {
+				held = true
+				continue
+			}
+			held = false
 			s.report(o, changed)
 			// The pages that gather department-years follow at once,
 			// unless another save is on its way, after which they will.
-			if o.Built && !s.watcher.Busy() {
+			if o.Built && !s.busy() {
 				s.gathered(s.builder.Gather(), changed)
 			}
-			settle.Reset(delay)
 		case <-settle.C:
-			s.settled(s.builder.Settle(s.watcher.Busy))
+			s.settled(s.builder.Settle(s.busy))
 		case err := <-s.watcher.Errors():
 			s.watchFailed(err)
 		}

@@ -246,3 +246,52 @@ func TestFirstBuildFails(t *testing.T) {
 		t.Errorf("after the fix: status %d; want 200", resp.StatusCode)
 	}
 }
+
+// TestHalfSavedFileIsNotShown: errors found while more of a save is on
+// its way (an editor writing a file in steps) are not shown; the next
+// update's are, even when more changes keep coming.
+func TestHalfSavedFileIsNotShown(t *testing.T) {
+	dir := copySite(t)
+	out := &syncBuffer{}
+	s, err := New(Options{Dir: dir, Stdout: out, BaseURL: "http://127.0.0.1:8384"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.busy = func() bool { return true } // a folder that never stays quiet
+	stop := s.watchInBackground(context.Background())
+	t.Cleanup(func() {
+		stop()
+		s.Close()
+	})
+	events, unsubscribe := s.Hub().Subscribe("")
+	defer unsubscribe()
+	name := filepath.Join(dir, filepath.FromSlash(dataFile))
+	src, err := os.ReadFile(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The first half of a save, then the whole file, edited.
+	if err := os.WriteFile(name, src[:len(src)/2], 0o644); err != nil {
+		t.Fatal(err)
+	}
+	time.Sleep(300 * time.Millisecond) // the half file's update is done
+	if strings.Contains(out.String(), "build failed") {
+		t.Fatalf("the errors of the half-written file are shown:\n%s", out)
+	}
+	if err := os.WriteFile(name, []byte(strings.Replace(string(src), "authorized: 30", "authorized: 31", 1)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if name, diags := nextEvent(t, events); name != "reload" {
+		t.Fatalf("after the whole file: event %s with %v; want reload", name, diags)
+	}
+	// Two broken saves in a row: the second one's errors are shown.
+	replace(t, dir, dataFile, "unit: 万元", "unit: [万元")
+	time.Sleep(300 * time.Millisecond)
+	replace(t, dir, dataFile, "authorized: 31", "authorized: 32")
+	if name, diags := nextEvent(t, events); name != "errors" || len(diags) == 0 {
+		t.Fatalf("after two broken saves: event %s with %v; want errors", name, diags)
+	}
+	if !strings.Contains(out.String(), "build failed") {
+		t.Errorf("the terminal does not show the errors:\n%s", out)
+	}
+}

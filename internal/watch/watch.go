@@ -24,8 +24,11 @@ import (
 
 // DefaultDebounce is how long the folder must stay quiet after an event
 // before the batch is reported. One save is a burst of events (a write,
-// a truncate, a rename, a chmod) within a few milliseconds.
-const DefaultDebounce = 30 * time.Millisecond
+// a truncate, a rename, a chmod) within a few milliseconds; the dev
+// server does not show the errors of a batch while more events are on
+// their way (Busy), so a save slower than this costs a rebuild, not a
+// false error.
+const DefaultDebounce = 10 * time.Millisecond
 
 // maxDelay bounds how long a batch waits while events keep coming.
 const maxDelay = time.Second
