@@ -53,12 +53,12 @@ type Builder struct {
 	// so that the index is made again from those of the pages that
 	// changed and the others' as they were.
 	search searchMemo
-	// input is what the renderer of the last build was made of but the
-	// files and explanations: the settings, the dictionary and the
-	// theme, which change only with a full build. Update renders the
-	// pages of a department-year with it, without opening the theme
-	// again; nil before a build has prepared one.
-	input *render.Input
+	// last is the renderer of the last build: its settings, dictionary
+	// and theme change only with a full build. Update renders the pages
+	// of a department-year with its templates (Renderer.With), without
+	// opening and parsing the theme again; nil before a build has
+	// prepared one.
+	last *render.Renderer
 	// content holds the explanations as the renderer takes them, kept
 	// up to date as they are reloaded.
 	content map[string][]byte
@@ -125,7 +125,7 @@ func (b *Builder) Build() Outcome {
 	}
 	b.dirty, b.next, b.later = Target{All: true}, Target{}, Target{}
 	b.search.reset()
-	b.input, b.content = nil, nil
+	b.last, b.content = nil, nil
 	return b.render(start)
 }
 
@@ -430,8 +430,7 @@ func (b *Builder) render(start time.Time) Outcome {
 	if o.Diags.HasErrors() {
 		return b.finish(o, start)
 	}
-	in := r.Input
-	b.input, b.content = &in, in.Content
+	b.last, b.content = r, r.Content
 	if err := os.MkdirAll(b.opt.Out, 0o755); err != nil {
 		o.Diags.Errorf(diag.Pos{File: b.opt.Out}, "cannot create the output folder: %v", err)
 		return b.finish(o, start)
@@ -504,7 +503,7 @@ func (b *Builder) render(start time.Time) Outcome {
 func (b *Builder) renderDepartments(start time.Time) (Outcome, bool) {
 	t := b.dirty
 	t.Depts = nil
-	if len(b.dirty.Depts) == 0 || !t.Empty() || b.input == nil || b.Dir() == "" {
+	if len(b.dirty.Depts) == 0 || !t.Empty() || b.last == nil || b.Dir() == "" {
 		return Outcome{}, false
 	}
 	var o Outcome
@@ -520,12 +519,7 @@ func (b *Builder) renderDepartments(start time.Time) (Outcome, bool) {
 	if len(byKey) != len(b.dirty.Depts) {
 		return Outcome{}, false // a department-year is gone
 	}
-	in := *b.input
-	in.Files, in.Content = b.site.Files, b.content
-	r, diags := render.New(in)
-	if diags.HasErrors() {
-		return Outcome{}, false
-	}
+	r := b.last.With(b.site.Files, b.content)
 	keys := make([]string, 0, len(byKey))
 	for key := range byKey {
 		keys = append(keys, key)

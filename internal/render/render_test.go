@@ -339,3 +339,44 @@ func excerpt(s, what string) string {
 	}
 	return s[i:min(len(s), i+200)]
 }
+
+// TestWithRendersAsNew checks that a Renderer made by With, of another
+// version of a department file and another explanation, renders every
+// page as one made by New of them does.
+func TestWithRendersAsNew(t *testing.T) {
+	old := exampleSite(t)
+	src, err := os.ReadFile(filepath.Join("..", "..", "data", "2024", "changji-egov.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	edited := strings.Replace(string(src), "authorized: 30", "authorized: 31", 1)
+	f, diags := load.File("data/2024/changji-egov.yaml", []byte(edited), load.Options{Langs: old.Config.Languages})
+	if len(diags) > 0 {
+		t.Fatal(diags)
+	}
+	content := map[string][]byte{"content/zh/2024/changji-egov.md": []byte("# 说明\n\n编制 {{amount income.total}}。\n")}
+	in := old.Input
+	in.Files, in.Content = []*model.File{f}, content
+	fresh, diags := New(in)
+	if len(diags) > 0 {
+		t.Fatal(diags)
+	}
+	with := old.With([]*model.File{f}, content)
+	pages := fresh.Pages()
+	if len(pages) != len(with.Pages()) {
+		t.Fatalf("With lists %d pages, New %d", len(with.Pages()), len(pages))
+	}
+	for _, p := range pages {
+		var a, b bytes.Buffer
+		fresh.Render(&a, p)
+		with.Render(&b, p)
+		if a.String() != b.String() {
+			t.Errorf("%s: With renders another page than New", p.Path)
+		}
+	}
+	var b bytes.Buffer
+	with.Render(&b, with.DepartmentPage("zh", f))
+	if !strings.Contains(b.String(), "编制") {
+		t.Error("the page of With does not show the new explanation")
+	}
+}

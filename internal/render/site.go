@@ -74,7 +74,25 @@ func New(in Input) (*Renderer, diag.List) {
 	for _, page := range []string{"department.html"} {
 		s.notices[page] = splitNotice(t, page)
 	}
-	for _, f := range in.Files {
+	s.index()
+	return s, diags
+}
+
+// With returns a Renderer of other files and explanations, with the
+// settings, dictionary, theme and narratives of s and its templates,
+// which it does not parse again: the dev server renders the pages of a
+// department-year just saved with it.
+func (s *Renderer) With(files []*model.File, content map[string][]byte) *Renderer {
+	in := s.Input
+	in.Files, in.Content = files, content
+	r := &Renderer{Input: in, tmpl: s.tmpl, notices: s.notices, byYear: map[int][]*model.File{}}
+	r.index()
+	return r
+}
+
+// index lists the files by year.
+func (s *Renderer) index() {
+	for _, f := range s.Files {
 		s.byYear[f.Year] = append(s.byYear[f.Year], f)
 	}
 	for y, fs := range s.byYear {
@@ -82,7 +100,6 @@ func New(in Input) (*Renderer, diag.List) {
 		s.years = append(s.years, y)
 	}
 	sort.Sort(sort.Reverse(sort.IntSlice(s.years)))
-	return s, diags
 }
 
 // DefaultLang is the language served at the root of the site.
