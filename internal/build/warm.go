@@ -312,8 +312,16 @@ func warm(opt Options, start time.Time) (res Result, ok bool, why string) {
 			od.years[y] = d
 		}
 	}
-	od.publish(r, opt.Dir, t, false, w, &res.Diags)
 	pages := r.Pages()
+	// The search index needs no open data and no page: it is made
+	// meanwhile, its shards read from the output while the workbooks
+	// are made.
+	indexing := make(chan indexed, 1)
+	go func() {
+		indexing <- indexJob{r: r, w: w, out: out, pages: pages, files: site.Files, changed: changed, removed: removed,
+			full: full, redo: redo, keys: keys, old: old, folder: folder, global: global}.run()
+	}()
+	od.publish(r, opt.Dir, t, false, w, &res.Diags)
 	var todo []render.Page
 	done := map[string]bool{}
 	affected := pagesAffected(old, changed, removed, full, years)
@@ -334,71 +342,12 @@ func warm(opt Options, start time.Time) (res Result, ok bool, why string) {
 		}
 	}
 	res.Untranslated = gather(pages, results, &res.Diags)
-	// The search documents of the department-years loaded are made.
-	// The index is that of the last build when every page has the same
-	// documents as then (a figure changed, not a text); else it is made
-	// again, with the documents and terms of the others from the cache.
-	byPath := map[string]map[string]searchDoc{}
-	for _, rel := range changed {
-		byPath[rel] = map[string]searchDoc{}
+	ix := <-indexing
+	if ix.why != "" {
+		return Result{}, false, ix.why
 	}
-	var mu sync.Mutex
-	parallel.Each(len(changed)*len(langs), func(i int) {
-		rel, lang := changed[i/len(langs)], langs[i%len(langs)]
-		sp := r.SearchPage(lang, full[rel])
-		d := searchDoc{Page: sp, Cut: search.CutPage(sp)}
-		mu.Lock()
-		byPath[rel][lang] = d
-		mu.Unlock()
-	})
-	same, patchable := len(removed) == 0, len(removed) == 0
-	was := map[string]map[string]searchDoc{}
-	for _, rel := range changed {
-		var docs map[string]searchDoc
-		if old.Units[rel] == nil || readSealed(searchEntry(folder, global, old.Units[rel].Key), &docs) != nil {
-			same, patchable = false, false
-			break
-		}
-		was[rel] = docs
-		same = same && sameDocs(docs, byPath[rel])
-	}
-	index := old.Index
-	if !same && patchable {
-		index, patchable = patchIndex(w, out, pages, changed, was, byPath, old.Index, &res.Diags)
-	}
-	if !same && !patchable {
-		docs := make([]map[string]searchDoc, len(site.Files))
-		bad := make([]bool, len(site.Files))
-		parallel.Each(len(site.Files), func(i int) {
-			if f := site.Files[i]; !redo[f.Path] {
-				bad[i] = readSealed(searchEntry(folder, global, keys[f.Path]), &docs[i]) != nil
-			}
-		})
-		if slices.Contains(bad, true) {
-			return Result{}, false, "a search entry of the cache is damaged"
-		}
-		for i, f := range site.Files {
-			if !redo[f.Path] {
-				byPath[f.Path] = docs[i]
-			}
-		}
-		for _, p := range pages {
-			if p.Kind != "search" {
-				continue
-			}
-			list := make([]search.Page, 0, len(site.Files))
-			cuts := make([][]byte, 0, len(site.Files))
-			for _, f := range site.Files {
-				d := byPath[f.Path][p.Lang]
-				list, cuts = append(list, d.Page), append(cuts, d.Cut)
-			}
-			writeIndex(w, p, list, cuts, &res.Diags)
-		}
-		index = nil
-		for _, p := range w.index {
-			index = append(index, w.withGzip(p)...)
-		}
-	}
+	res.Diags = append(res.Diags, ix.diags...)
+	index, byPath := ix.index, ix.byPath
 	w.write("sitemap.xml", sitemap(r, pages), &res.Diags)
 	// Until here nothing was written: the output is stated meanwhile,
 	// on the other core, and whatever was made from a folder that is not
@@ -491,6 +440,106 @@ func warm(opt Options, start time.Time) (res Result, ok bool, why string) {
 	}
 	writeCache(name, c)
 	return res, true, ""
+}
+
+// indexJob is what a warm build makes its search index of.
+type indexJob struct {
+	r              *render.Renderer
+	w              *writer
+	out            string // the output folder, with the index of the last build
+	pages          []render.Page
+	files          []*model.File
+	changed        []string // the department files loaded, and those gone
+	removed        []string
+	full           map[string]*model.File // the files loaded, by path
+	redo           map[string]bool
+	keys           map[string]string // the cache keys of the department files
+	old            *cache
+	folder, global string
+}
+
+// indexed is the search index a warm build made: the paths of its
+// files, the documents of the department-years loaded, and the findings;
+// why says why the cache could not serve, when it could not.
+type indexed struct {
+	index  []string
+	byPath map[string]map[string]searchDoc
+	diags  diag.List
+	why    string
+}
+
+// run makes the search documents of the department-years loaded, and
+// the index: that of the last build when every page has the same
+// documents as then (a figure changed, not a text); patched when no
+// page came or went; else made again, with the documents and terms of
+// the others from the cache.
+func (j indexJob) run() (ix indexed) {
+	r, w, langs, changed, full := j.r, j.w, j.r.Config.Languages, j.changed, j.full
+	old, folder, global := j.old, j.folder, j.global
+	byPath := map[string]map[string]searchDoc{}
+	ix.byPath = byPath
+	for _, rel := range changed {
+		byPath[rel] = map[string]searchDoc{}
+	}
+	var mu sync.Mutex
+	parallel.Each(len(changed)*len(langs), func(i int) {
+		rel, lang := changed[i/len(langs)], langs[i%len(langs)]
+		sp := r.SearchPage(lang, full[rel])
+		d := searchDoc{Page: sp, Cut: search.CutPage(sp)}
+		mu.Lock()
+		byPath[rel][lang] = d
+		mu.Unlock()
+	})
+	same, patchable := len(j.removed) == 0, len(j.removed) == 0
+	was := map[string]map[string]searchDoc{}
+	for _, rel := range changed {
+		var docs map[string]searchDoc
+		if old.Units[rel] == nil || readSealed(searchEntry(folder, global, old.Units[rel].Key), &docs) != nil {
+			same, patchable = false, false
+			break
+		}
+		was[rel] = docs
+		same = same && sameDocs(docs, byPath[rel])
+	}
+	ix.index = old.Index
+	if !same && patchable {
+		ix.index, patchable = patchIndex(w, j.out, j.pages, changed, was, byPath, old.Index, &ix.diags)
+	}
+	if same || patchable {
+		return ix
+	}
+	docs := make([]map[string]searchDoc, len(j.files))
+	bad := make([]bool, len(j.files))
+	parallel.Each(len(j.files), func(i int) {
+		if f := j.files[i]; !j.redo[f.Path] {
+			bad[i] = readSealed(searchEntry(folder, global, j.keys[f.Path]), &docs[i]) != nil
+		}
+	})
+	if slices.Contains(bad, true) {
+		return indexed{why: "a search entry of the cache is damaged"}
+	}
+	for i, f := range j.files {
+		if !j.redo[f.Path] {
+			byPath[f.Path] = docs[i]
+		}
+	}
+	for _, p := range j.pages {
+		if p.Kind != "search" {
+			continue
+		}
+		list := make([]search.Page, 0, len(j.files))
+		cuts := make([][]byte, 0, len(j.files))
+		for _, f := range j.files {
+			d := byPath[f.Path][p.Lang]
+			list, cuts = append(list, d.Page), append(cuts, d.Cut)
+		}
+		writeIndex(w, p, list, cuts, &ix.diags)
+	}
+	ix.index = nil
+	for _, p := range w.index {
+		ix.index = append(ix.index, w.withGzip(p)...)
+	}
+	return ix
 }
 
 // sameFigures reports whether the files of all departments of year are
