@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"budgetpress/internal/model"
+	"budgetpress/internal/parallel"
 	"budgetpress/internal/render"
 )
 
@@ -90,21 +91,41 @@ func entries(ds []render.Download) []CatalogEntry {
 // each department-year's page path by language.
 func CatalogJSON(title model.Text, baseURL string, files []*model.File, pages func(f *model.File) map[string]string, years []int, d render.Downloads) []byte {
 	c := Catalog{Schema: CatalogVersion, Title: textOrEmpty(title), BaseURL: baseURL, Departments: []CatalogDept{}, Years: []CatalogYear{}, Files: entries(d.Site)}
+	var depts []*model.File
 	for _, y := range years {
 		for _, f := range files {
-			if f.Year != y {
-				continue
+			if f.Year == y {
+				depts = append(depts, f)
 			}
-			c.Departments = append(c.Departments, CatalogDept{Year: f.Year, ID: f.ID, Name: textOrEmpty(f.Department.Name), Type: f.Type, Unit: f.Unit,
-				Pages: pages(f), Files: entries(d.Depts[render.DeptKey(f)])})
 		}
 		c.Years = append(c.Years, CatalogYear{Year: y, Files: entries(d.Years[y])})
 	}
+	// The department-years, most of it (a prefecture's lists some 36,000
+	// files), are written on every core, each indented as it is in the
+	// whole, then put in its place.
+	parts := make([][]byte, len(depts))
+	parallel.Each(len(depts), func(i int) {
+		f := depts[i]
+		parts[i], _ = json.MarshalIndent(CatalogDept{Year: f.Year, ID: f.ID, Name: textOrEmpty(f.Department.Name), Type: f.Type, Unit: f.Unit,
+			Pages: pages(f), Files: entries(d.Depts[render.DeptKey(f)])}, "  ", " ")
+	})
 	var b bytes.Buffer
 	enc := json.NewEncoder(&b)
 	enc.SetIndent("", " ")
 	enc.Encode(c)
-	return b.Bytes()
+	if len(parts) == 0 {
+		return b.Bytes()
+	}
+	// No string of the encoding holds a line break: this is the field.
+	const empty = "\n \"departments\": [],\n"
+	head, tail, _ := bytes.Cut(b.Bytes(), []byte(empty))
+	out := bytes.NewBuffer(make([]byte, 0, b.Len()+len(parts)*(len(parts[0])+4)))
+	out.Write(head)
+	out.WriteString("\n \"departments\": [\n  ")
+	out.Write(bytes.Join(parts, []byte(",\n  ")))
+	out.WriteString("\n ],\n")
+	out.Write(tail)
+	return out.Bytes()
 }
 
 // Checksums is a SHA256SUMS file of downloads, as sha256sum writes it

@@ -6,6 +6,7 @@ import (
 	"encoding/csv"
 	"encoding/hex"
 	"encoding/json"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -515,6 +516,14 @@ func TestCatalogMatchesTheFiles(t *testing.T) {
 		if err := json.Unmarshal(s.tree[render.CatalogFile], &cat); err != nil {
 			t.Fatalf("%s: %v", name, err)
 		}
+		// Indented by one space a level, as encoding/json writes it.
+		var again bytes.Buffer
+		enc := json.NewEncoder(&again)
+		enc.SetIndent("", " ")
+		enc.Encode(cat)
+		if again.String() != string(s.tree[render.CatalogFile]) {
+			t.Errorf("%s: the catalogue is not written as encoding/json indents it:\n%.400s", name, s.tree[render.CatalogFile])
+		}
 		listed := map[string]bool{}
 		check := func(e opendata.CatalogEntry) {
 			data, ok := s.tree[e.Path]
@@ -612,5 +621,49 @@ func TestBulkFiles(t *testing.T) {
 				x.Close()
 			}
 		}
+	}
+}
+
+// TestCatalogOfManyDepartments checks that the catalogue of several
+// years of several departments lists each once, in the order of the
+// years and the files given, written as encoding/json indents it (the
+// department-years are written apart, then put together).
+func TestCatalogOfManyDepartments(t *testing.T) {
+	var files []*model.File
+	d := render.Downloads{Depts: map[string][]render.Download{}, Years: map[int][]render.Download{}}
+	for _, y := range []int{2023, 2024} {
+		for _, id := range []string{"a-dept", "b-dept", "c-<&>"} {
+			f := &model.File{Year: y, ID: id, Type: "budget", Unit: "万元",
+				Department: model.Department{Name: model.Text{ByLang: map[string]string{"zh": "部门 " + id, "en": "Dept \"" + id + "\"\n"}}}}
+			files = append(files, f)
+			d.Depts[render.DeptKey(f)] = []render.Download{{Path: fmt.Sprintf("%d/%s/t.csv", y, id), Kind: "table-csv", Lang: "zh", Size: 10, SHA256: "ab"}}
+		}
+		d.Years[y] = []render.Download{{Path: fmt.Sprintf("opendata/%d/all.csv", y), Kind: "bulk-csv", Size: 20, SHA256: "cd"}}
+	}
+	pages := func(f *model.File) map[string]string {
+		return map[string]string{"zh": fmt.Sprintf("%d/%s/index.html", f.Year, f.ID), "en": fmt.Sprintf("en/%d/%s/index.html", f.Year, f.ID)}
+	}
+	got := opendata.CatalogJSON(model.Text{ByLang: map[string]string{"zh": "预算"}}, "https://example.org/", files, pages, []int{2024, 2023}, d)
+	var cat opendata.Catalog
+	if err := json.Unmarshal(got, &cat); err != nil {
+		t.Fatalf("%v:\n%s", err, got)
+	}
+	var want bytes.Buffer
+	enc := json.NewEncoder(&want)
+	enc.SetIndent("", " ")
+	enc.Encode(cat)
+	if want.String() != string(got) {
+		t.Errorf("the catalogue is not written as encoding/json indents it:\n%s\nwant:\n%s", got, want.String())
+	}
+	var listed []string
+	for _, c := range cat.Departments {
+		listed = append(listed, fmt.Sprintf("%d %s %s", c.Year, c.ID, c.Files[0].Path))
+	}
+	wantListed := []string{
+		"2024 a-dept 2024/a-dept/t.csv", "2024 b-dept 2024/b-dept/t.csv", "2024 c-<&> 2024/c-<&>/t.csv",
+		"2023 a-dept 2023/a-dept/t.csv", "2023 b-dept 2023/b-dept/t.csv", "2023 c-<&> 2023/c-<&>/t.csv",
+	}
+	if strings.Join(listed, "\n") != strings.Join(wantListed, "\n") {
+		t.Errorf("department-years:\n%s\nwant:\n%s", strings.Join(listed, "\n"), strings.Join(wantListed, "\n"))
 	}
 }
