@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -35,10 +36,25 @@ type openData struct {
 }
 
 // deptFigures are a department-year's figures in each language, encoded
-// (opendata.Figures.MarshalBinary), and the file they are of.
+// (opendata.Figures.MarshalBinary), and the file they are of; decoded
+// too when they come from the cache (decode).
 type deptFigures struct {
-	f      *model.File
-	byLang map[string][]byte
+	f       *model.File
+	byLang  map[string][]byte
+	decoded map[string]opendata.Figures
+}
+
+// decode decodes the figures of every language of langs.
+func (d *deptFigures) decode(langs []string) error {
+	d.decoded = map[string]opendata.Figures{}
+	for _, lang := range langs {
+		var fg opendata.Figures
+		if err := fg.UnmarshalBinary(d.byLang[lang]); err != nil {
+			return fmt.Errorf("%s: %w", lang, err)
+		}
+		d.decoded[lang] = fg
+	}
+	return nil
 }
 
 // produced is one file made for the downloads.
@@ -245,8 +261,14 @@ func yearFiles(r *render.Renderer, year int, lang string, have map[string]deptFi
 	made := map[string][]byte{}
 	for i, f := range files {
 		key := render.DeptKey(f)
-		if e, ok := have[key]; ok && e.f == f && e.byLang[lang] != nil {
-			if err := parts[i].UnmarshalBinary(e.byLang[lang]); err == nil {
+		if e, ok := have[key]; ok && e.f == f {
+			if fg, ok := e.decoded[lang]; ok {
+				parts[i] = fg
+				continue
+			}
+			// Those the preview kept of a file it has whole: laid out
+			// again, right, when they do not decode.
+			if e.byLang[lang] != nil && parts[i].UnmarshalBinary(e.byLang[lang]) == nil {
 				continue
 			}
 		}

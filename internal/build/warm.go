@@ -257,15 +257,19 @@ func warm(opt Options, start time.Time) (res Result, ok bool, why string) {
 		}
 	}
 	folder := cacheFolder(opt.Dir, out)
-	figures := make([]map[string][]byte, len(bulk))
+	// They are decoded here: figures that do not decode make the build
+	// cold, where the bulk files would otherwise lay out those of the
+	// summary that stands for the file.
+	figures := make([]deptFigures, len(bulk))
 	bad := make([]bool, len(bulk))
 	parallel.Each(len(bulk), func(i int) {
-		bad[i] = readSealed(figuresEntry(folder, global, keys[bulk[i]]), &figures[i]) != nil
+		bad[i] = readSealed(figuresEntry(folder, global, keys[bulk[i]]), &figures[i].byLang) != nil ||
+			figures[i].decode(settings.Config.Languages) != nil
 	})
 	if slices.Contains(bad, true) {
 		return Result{}, false, "figures of the cache are damaged"
 	}
-	cached := map[string]map[string][]byte{}
+	cached := map[string]deptFigures{}
 	for i, rel := range bulk {
 		cached[rel] = figures[i]
 	}
@@ -283,7 +287,8 @@ func warm(opt Options, start time.Time) (res Result, ok bool, why string) {
 	od := &openData{depts: map[string][]render.Download{}, years: map[int][]render.Download{}, figures: map[string]deptFigures{}}
 	for _, f := range site.Files {
 		if c, ok := cached[f.Path]; ok {
-			od.figures[render.DeptKey(f)] = deptFigures{f: f, byLang: c}
+			c.f = f
+			od.figures[render.DeptKey(f)] = c
 		}
 	}
 	r, _, diags := prepare(site, opt)

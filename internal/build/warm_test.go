@@ -205,6 +205,20 @@ func TestWarmBuildMatchesCold(t *testing.T) {
 			}
 			testsite.Replace(t, dir, warmData, "en: E-Government Office of the People's", "en: The E-Government Office of the People's")
 		}, want: "cold: figures of the cache are damaged"},
+		// Sealed whole, but not figures: the bulk files would lay out
+		// those of the summaries that stand for the files not loaded.
+		{name: "figures of the cache that do not decode", change: func(t *testing.T, dir, out string) {
+			entries, _ := filepath.Glob(filepath.Join(cacheFolder(dir, out), "figures", "*.gob"))
+			if len(entries) == 0 {
+				t.Fatal("the cache keeps no figures")
+			}
+			for _, e := range entries {
+				if err := writeSealed(e, map[string][]byte{"zh": []byte("not figures"), "en": {}}); err != nil {
+					t.Fatal(err)
+				}
+			}
+			testsite.Replace(t, dir, warmData, "en: E-Government Office of the People's", "en: The E-Government Office of the People's")
+		}, want: "cold: figures of the cache are damaged"},
 		{name: "damaged search documents in the cache", change: func(t *testing.T, dir, out string) {
 			entries, _ := filepath.Glob(filepath.Join(cacheFolder(dir, out), "search", "*.gob"))
 			for _, e := range entries {
