@@ -179,6 +179,37 @@ func writeSealed(name string, v any) error {
 	return err
 }
 
+// outputFile is the file of a cache folder that names the output folder
+// its builds went to.
+const outputFile = "output"
+
+// pruneFolders removes the cache folders of the site other than keep
+// whose output folder is gone (a build into a temporary folder, or one
+// since moved away) or that name none (written by an older version):
+// each keeps the search documents and figures of the whole site, tens
+// of megabytes for a prefecture's.
+func pruneFolders(site, keep string) {
+	root := filepath.Join(site, filepath.FromSlash(CacheDir))
+	entries, _ := os.ReadDir(root)
+	for _, e := range entries {
+		dir := filepath.Join(root, e.Name())
+		if !e.IsDir() || dir == keep {
+			continue
+		}
+		out, err := os.ReadFile(filepath.Join(dir, outputFile))
+		switch {
+		case errors.Is(err, fs.ErrNotExist):
+		case err != nil:
+			continue
+		default:
+			if st, err := os.Stat(string(out)); err == nil && st.IsDir() {
+				continue
+			}
+		}
+		os.RemoveAll(dir)
+	}
+}
+
 // pruneEntries removes the entries of folder (search and figures) that
 // keep does not list.
 func pruneEntries(folder string, keep map[string]bool) {

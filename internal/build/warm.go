@@ -969,5 +969,7 @@ func saveCold(opt Options, out string, site *model.Site, loadDiags diag.List, r 
 	}
 	c.Report, c.Untranslated, c.PageCount = slices.Clone(res.Diags), res.Untranslated, res.Pages
 	c.Report.Sort()
-	writeCache(name, c)
+	if writeCache(name, c) == nil && os.WriteFile(filepath.Join(folder, outputFile), []byte(abs), 0o644) == nil {
+		pruneFolders(opt.Dir, folder)
+	}
 }

@@ -405,3 +405,46 @@ func TestWarmBuildWritesOnlyChanges(t *testing.T) {
 		}
 	}
 }
+
+// TestCacheFoldersOfGoneOutputs: a cold build removes the cache folders
+// of output folders that are gone, and those of older versions, which
+// name none; it keeps those of output folders still there.
+func TestCacheFoldersOfGoneOutputs(t *testing.T) {
+	dir := warmSite(t)
+	tmp := t.TempDir()
+	one, two := filepath.Join(tmp, "one"), filepath.Join(tmp, "two")
+	build := func(out string) {
+		t.Helper()
+		res := Run(Options{Dir: dir, Out: out, Fingerprint: true, Cache: true})
+		if res.Diags.HasErrors() || !strings.HasPrefix(res.Cache, "cold: ") {
+			t.Fatalf("build into %s: %q %v", out, res.Cache, res.Diags)
+		}
+	}
+	exists := func(p string) bool {
+		_, err := os.Stat(p)
+		return err == nil
+	}
+	build(one)
+	build(two)
+	if !exists(cacheFolder(dir, one)) || !exists(cacheFolder(dir, two)) {
+		t.Fatal("the cache folders of two output folders that are there should both be kept")
+	}
+	older := filepath.Join(dir, filepath.FromSlash(CacheDir), "0123456789ab")
+	testsite.Write(t, filepath.Join(older, "build.gob"), []byte("an older version's"))
+	if err := os.RemoveAll(one); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.RemoveAll(two); err != nil {
+		t.Fatal(err)
+	}
+	build(two) // cold: its output folder is gone
+	if exists(cacheFolder(dir, one)) {
+		t.Error("the cache folder of a gone output folder is kept")
+	}
+	if exists(older) {
+		t.Error("the cache folder of an older version is kept")
+	}
+	if !exists(cachePath(dir, two)) {
+		t.Error("the cache of the build is gone")
+	}
+}
