@@ -117,6 +117,9 @@ func (b *Builder) Build() Outcome {
 	b.site = site
 	b.found = map[string]diag.List{}
 	for _, d := range diags {
+		if d.Rule == check.RuleSameName {
+			continue // found again, among all files, by findings
+		}
 		key := d.Pos.File
 		if !isData(key) && !isContent(key) {
 			key = ""
@@ -658,7 +661,8 @@ func same(a, b string) bool {
 	return err == nil && bytes.Equal(x, y)
 }
 
-// findings returns every finding of loading and checking, sorted.
+// findings returns every finding of loading and checking, by file, then
+// those about several department files (check.Names).
 func (b *Builder) findings() diag.List {
 	keys := make([]string, 0, len(b.found))
 	for k := range b.found {
@@ -668,6 +672,9 @@ func (b *Builder) findings() diag.List {
 	var out diag.List
 	for _, k := range keys {
 		out = append(out, b.found[k]...)
+	}
+	if b.site != nil {
+		out = append(out, check.Names(b.site.Files)...)
 	}
 	return out
 }

@@ -1,8 +1,6 @@
 package build
 
 import (
-	"budgetpress/internal/sitepath"
-	"budgetpress/internal/testsite"
 	"bytes"
 	"os"
 	"path/filepath"
@@ -11,6 +9,10 @@ import (
 	"sort"
 	"strings"
 	"testing"
+
+	"budgetpress/internal/check"
+	"budgetpress/internal/sitepath"
+	"budgetpress/internal/testsite"
 )
 
 const (
@@ -311,7 +313,7 @@ func TestUpdateAddsAndRemovesDepartments(t *testing.T) {
 	copyTo := func(file string) {
 		p := filepath.Join(dir, filepath.FromSlash(file))
 		os.MkdirAll(filepath.Dir(p), 0o755)
-		if err := os.WriteFile(p, src, 0o644); err != nil {
+		if err := os.WriteFile(p, otherOffice(src), 0o644); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -576,4 +578,48 @@ func TestClosedBuilderWritesNowhere(t *testing.T) {
 	for _, e := range entries {
 		t.Errorf("%s written into the current folder after Close", e.Name())
 	}
+}
+
+// otherOffice is a department file of the example's renamed as another
+// department's.
+func otherOffice(src []byte) []byte {
+	src = bytes.ReplaceAll(src, []byte("电子政务办公室"), []byte("信息中心"))
+	return bytes.ReplaceAll(src, []byte("E-Government Office"), []byte("Information Centre"))
+}
+
+// TestSameNameAmongAllFiles: two department files of a year naming one
+// department is found whichever of them is saved, and gone once either
+// is renamed.
+func TestSameNameAmongAllFiles(t *testing.T) {
+	dir, b := newBuilder(t)
+	src, err := os.ReadFile(filepath.Join(dir, dataFile))
+	if err != nil {
+		t.Fatal(err)
+	}
+	const other = "data/2024/other-office.yaml"
+	testsite.Write(t, filepath.Join(dir, filepath.FromSlash(other)), otherOffice(src))
+	if o := b.Update([]string{other}); !o.Built || o.Diags.HasErrors() {
+		t.Fatalf("another department: built %v, findings:\n%s", o.Built, diagText(o))
+	}
+	sameName := func(o Outcome) []string {
+		var out []string
+		for _, d := range o.Diags {
+			if d.Rule == check.RuleSameName {
+				out = append(out, d.String())
+			}
+		}
+		return out
+	}
+	// The example renamed as the other: the finding is at the later file.
+	replace(t, dir, dataFile, "    zh: 昌吉回族自治州人民政府电子政务办公室\n", "    zh: 昌吉回族自治州人民政府信息中心\n")
+	o := b.Update([]string{dataFile})
+	if got := sameName(o); o.Built || len(got) != 1 || !strings.HasPrefix(got[0], other+":16:5: error: this department file names the same department as "+dataFile) {
+		t.Fatalf("the example named as the other: built %v, same-name findings %q", o.Built, got)
+	}
+	// The other renamed: the finding goes, though the example was not saved.
+	replace(t, dir, other, "    zh: 昌吉回族自治州人民政府信息中心\n", "    zh: 昌吉回族自治州数据局\n")
+	if o := b.Update([]string{other}); !o.Built || o.Diags.HasErrors() || len(sameName(o)) > 0 {
+		t.Fatalf("the other renamed: built %v, findings:\n%s", o.Built, diagText(o))
+	}
+	sameAsFreshBuild(t, dir, b)
 }

@@ -218,11 +218,18 @@ func warm(opt Options, start time.Time) (res Result, ok bool, why string) {
 		found[rel] = load.ReadDepartment(part, rel)
 	}
 	for _, d := range check.SiteWith(part, opt.narratives) {
+		if d.Rule == check.RuleSameName {
+			continue // found below, among all department files
+		}
 		u := unitOf(d.Pos.File, keys)
 		if u == "" {
 			return Result{}, false, "a finding about no department-year"
 		}
 		found[u] = append(found[u], d)
+	}
+	full := map[string]*model.File{}
+	for _, f := range part.Files {
+		full[f.Path] = f
 	}
 	res.Diags = append(res.Diags, sdiags...)
 	for _, rel := range inv.data {
@@ -232,12 +239,9 @@ func warm(opt Options, start time.Time) (res Result, ok bool, why string) {
 			res.Diags = append(res.Diags, old.Units[rel].Diags...)
 		}
 	}
+	res.Diags = append(res.Diags, check.Names(named(inv.data, full, found, old))...)
 	if res.Diags.HasErrors() {
 		return finish(res, start), true, ""
-	}
-	full := map[string]*model.File{}
-	for _, f := range part.Files {
-		full[f.Path] = f
 	}
 	// The bulk files of a year list all its departments: those of the
 	// years that changed are made again, with the figures of the
@@ -445,6 +449,26 @@ func warm(opt Options, start time.Time) (res Result, ok bool, why string) {
 	}
 	writeCache(name, c)
 	return res, true, ""
+}
+
+// named lists the department files of data as check.Names reads them:
+// those loaded (full), and for the others their names as the cache
+// keeps them; a file loaded again that did not load (it is in found
+// without being in full) is left out, as a whole build leaves it.
+func named(data []string, full map[string]*model.File, found map[string]diag.List, old *cache) []*model.File {
+	var out []*model.File
+	for _, rel := range data {
+		if f := full[rel]; f != nil {
+			out = append(out, f)
+			continue
+		}
+		if _, loaded := found[rel]; loaded {
+			continue
+		}
+		s := old.Units[rel].Summary
+		out = append(out, &model.File{Path: s.Path, Year: s.Year, Type: s.Type, Department: model.Department{Name: s.Name}})
+	}
+	return out
 }
 
 // indexJob is what a warm build makes its search index of.
@@ -912,6 +936,9 @@ func saveCold(opt Options, out string, site *model.Site, loadDiags diag.List, r 
 		c.Units[f.Path] = &unit{Key: keys[f.Path], Summary: s, Downloads: od.depts[render.DeptKey(f)]}
 	}
 	for _, d := range loadDiags[len(sdiags):] {
+		if d.Rule == check.RuleSameName {
+			continue // found again by every warm build, among all files
+		}
 		u := c.Units[unitOf(d.Pos.File, keys)]
 		if u == nil {
 			return

@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"regexp"
 	"sort"
 	"strings"
 	"sync"
@@ -205,6 +206,23 @@ func TestWarmBuildMatchesCold(t *testing.T) {
 			}
 			testsite.Replace(t, dir, warmData, "en: E-Government Office of the People's", "en: The E-Government Office of the People's")
 		}, want: "cold: figures of the cache are damaged"},
+		// A rule about several files: found among all of them, those not
+		// loaded by the names the cache keeps.
+		{name: "a department named as another", change: func(t *testing.T, dir, out string) {
+			name := filepath.Join(dir, filepath.FromSlash(warmData))
+			src, err := os.ReadFile(name)
+			if err != nil {
+				t.Fatal(err)
+			}
+			zh := regexp.MustCompile(`(?m)^(  name:\n    zh: ).*$`)
+			if !zh.Match(src) {
+				t.Fatalf("%s: no department name", warmData)
+			}
+			testsite.Write(t, name, zh.ReplaceAll(src, []byte("${1}"+otherName(t, dir, "zh"))))
+		}, want: "warm"},
+		{name: "an English name of another", change: func(t *testing.T, dir, out string) {
+			testsite.Replace(t, dir, warmData, "    en: E-Government Office of the People's Government of Changji Hui Autonomous Prefecture", "    en: "+otherName(t, dir, "en"))
+		}, want: "warm"},
 		// Sealed whole, but not figures: the bulk files would lay out
 		// those of the summaries that stand for the files not loaded.
 		{name: "figures of the cache that do not decode", change: func(t *testing.T, dir, out string) {
@@ -447,4 +465,29 @@ func TestCacheFoldersOfGoneOutputs(t *testing.T) {
 	if !exists(cachePath(dir, two)) {
 		t.Error("the cache of the build is gone")
 	}
+}
+
+// otherName returns the name in lang of another department of the year
+// of warmData.
+func otherName(t *testing.T, dir, lang string) string {
+	t.Helper()
+	files, _ := filepath.Glob(filepath.Join(dir, filepath.Dir(filepath.FromSlash(warmData)), "*.yaml"))
+	name := regexp.MustCompile(`(?m)^  name:\n    zh: (.*)\n    en: (.*)$`)
+	for _, f := range files {
+		if filepath.Base(f) == filepath.Base(warmData) {
+			continue
+		}
+		src, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if m := name.FindSubmatch(src); m != nil {
+			if lang == "zh" {
+				return string(m[1])
+			}
+			return string(m[2])
+		}
+	}
+	t.Fatalf("no other department file in the year of %s", warmData)
+	return ""
 }

@@ -32,6 +32,7 @@ func SiteWith(s *model.Site, set *narrative.Set) diag.List {
 	for _, d := range found {
 		out = append(out, d...)
 	}
+	out = append(out, Names(s.Files)...)
 	out = append(out, content(s, set)...)
 	return out
 }

@@ -1,6 +1,7 @@
 package check_test
 
 import (
+	"bytes"
 	"os"
 	"path/filepath"
 	"strings"
@@ -74,6 +75,11 @@ func TestExplanationFiles(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// Other departments' files, of other names.
+	renamedTo := func(zh, en string) []byte {
+		b := bytes.ReplaceAll(data, []byte("电子政务办公室"), []byte(zh))
+		return bytes.ReplaceAll(b, []byte("E-Government Office"), []byte(en))
+	}
 	const renamed = "content/zh/2024/changji_egov.md"
 	tests := []struct {
 		name   string
@@ -88,7 +94,7 @@ func TestExplanationFiles(t *testing.T) {
 			`content/zh/2024/changji-egov.md: error: there is no department file data/2024/changji-egov.yaml for this explanation; rename it after its department file: content/zh/2024/egov.md for data/2024/egov.yaml`,
 		}},
 		{"an orphan among several departments", map[string][]byte{
-			"data/2024/a.yaml": data, "data/2024/b.yaml": data, "content/zh/2024/c.md": []byte("说明"),
+			"data/2024/a.yaml": renamedTo("信息中心", "Information Centre"), "data/2024/b.yaml": renamedTo("数据局", "Data Bureau"), "content/zh/2024/c.md": []byte("说明"),
 			"content/zh/2024/a.md": []byte("说明"), "content/zh/2024/b.md": []byte("说明"),
 			"content/en/2024/a.md": []byte("x"), "content/en/2024/b.md": []byte("x"),
 		}, []string{
