@@ -196,11 +196,7 @@ func TestWarmBuildMatchesCold(t *testing.T) {
 			os.WriteFile(cachePath(dir, out), []byte("garbage\n"), 0o644)
 		}, want: "cold: the build cache is damaged"},
 		{name: "damaged figures in the cache", change: func(t *testing.T, dir, out string) {
-			entries, _ := filepath.Glob(filepath.Join(cacheFolder(dir, out), "figures", "*.gob"))
-			if len(entries) == 0 {
-				t.Fatal("the cache keeps no figures")
-			}
-			for _, e := range entries {
+			for _, e := range figureEntries(t, dir, out) {
 				data, _ := os.ReadFile(e)
 				os.WriteFile(e, data[:len(data)-3], 0o644)
 			}
@@ -226,11 +222,7 @@ func TestWarmBuildMatchesCold(t *testing.T) {
 		// Sealed whole, but not figures: the bulk files would lay out
 		// those of the summaries that stand for the files not loaded.
 		{name: "figures of the cache that do not decode", change: func(t *testing.T, dir, out string) {
-			entries, _ := filepath.Glob(filepath.Join(cacheFolder(dir, out), "figures", "*.gob"))
-			if len(entries) == 0 {
-				t.Fatal("the cache keeps no figures")
-			}
-			for _, e := range entries {
+			for _, e := range figureEntries(t, dir, out) {
 				if err := writeSealed(e, map[string][]byte{"zh": []byte("not figures"), "en": {}}); err != nil {
 					t.Fatal(err)
 				}
@@ -490,4 +482,15 @@ func otherName(t *testing.T, dir, lang string) string {
 	}
 	t.Fatalf("no other department file in the year of %s", warmData)
 	return ""
+}
+
+// figureEntries lists the cache's files of figures of the build of dir
+// into out; there must be some.
+func figureEntries(t *testing.T, dir, out string) []string {
+	t.Helper()
+	entries, _ := filepath.Glob(filepath.Join(cacheFolder(dir, out), "figures", "*.gob"))
+	if len(entries) == 0 {
+		t.Fatal("the cache keeps no figures")
+	}
+	return entries
 }
