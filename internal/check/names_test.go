@@ -56,6 +56,38 @@ func TestNames(t *testing.T) {
 	}
 }
 
+// TestNamesOf checks the rule for some department files among the
+// others of their year: what concerns them is found, whichever of the
+// two is given, and nothing else.
+func TestNamesOf(t *testing.T) {
+	file := func(path, zh string) *model.File {
+		return &model.File{Path: path, Year: 2024, Type: "budget", Department: model.Department{Name: model.Text{
+			ByLang: map[string]string{"zh": zh}, Pos: diag.Pos{File: path, Line: 15, Col: 3}}}}
+	}
+	a, b, c, d := file("data/2024/a.yaml", "甲局"), file("data/2024/b.yaml", "甲局"), file("data/2024/c.yaml", "丙局"), file("data/2024/d.yaml", "丙局")
+	all := []*model.File{a, b, c, d}
+	aAndB := "data/2024/b.yaml:15:3: error: this department file names the same department as data/2024/a.yaml (甲局): each department file is one department's publication; if this one is a copy, write its own department's name and figures [same-name: 甲局]"
+	tests := []struct {
+		name  string
+		files []*model.File
+		want  []string
+	}{
+		{"the copy", []*model.File{b}, []string{aAndB}},
+		{"the file copied", []*model.File{a}, []string{aAndB}},
+		{"a file of no clash", []*model.File{file("data/2024/e.yaml", "戊局")}, nil},
+		{"both", []*model.File{a, b}, []string{aAndB}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			var got []string
+			for _, d := range check.NamesOf(tc.files, all) {
+				got = append(got, d.String())
+			}
+			sameLines(t, "findings", got, tc.want)
+		})
+	}
+}
+
 // TestCopiedDepartmentFile: a department file copied and not renamed is
 // an error of check, at the copy's name, which names the original.
 func TestCopiedDepartmentFile(t *testing.T) {

@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"budgetpress/internal/check"
@@ -28,6 +29,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 			return ExitUsage
 		}
 		site, diags = load.ReadSite(dir)
+		diags = append(diags, check.Site(site)...)
 	} else {
 		dir, files, ok := departmentFiles(fs.Args(), stderr)
 		if !ok {
@@ -37,8 +39,8 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 		for _, f := range files {
 			diags = append(diags, load.ReadDepartment(site, f)...)
 		}
+		diags = append(diags, checkSome(site)...)
 	}
-	diags = append(diags, check.Site(site)...)
 	diags.Sort()
 	hidden := printFindings(stdout, diags, *verbose)
 	fmt.Fprintf(stdout, "%s checked: %s\n", plural(len(site.Files), "department file"), summary(diags, hidden))
@@ -46,6 +48,16 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 		return ExitError
 	}
 	return ExitOK
+}
+
+// checkSome checks the department files site holds, some of the site's:
+// as the whole check does, and, among the other files of their years,
+// that no two name one department.
+func checkSome(site *model.Site) diag.List {
+	diags := slices.DeleteFunc(check.Site(site), func(d diag.Diagnostic) bool { return d.Rule == check.RuleSameName })
+	all := slices.Concat(site.Files, load.Neighbours(site))
+	slices.SortFunc(all, func(a, b *model.File) int { return strings.Compare(a.Path, b.Path) })
+	return append(diags, check.NamesOf(site.Files, all)...)
 }
 
 // folderArgument returns the site folder when the arguments name one:

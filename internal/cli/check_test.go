@@ -105,6 +105,50 @@ func TestCheckFiles(t *testing.T) {
 	}
 }
 
+// TestCheckFileAmongOthers checks that the check of one department file
+// finds another file of its year naming the same department (a copy not
+// yet renamed), whichever of the two is checked, as the whole check
+// does.
+func TestCheckFileAmongOthers(t *testing.T) {
+	dir := exampleSite(t)
+	src, err := os.ReadFile(filepath.Join(dir, dataFile))
+	if err != nil {
+		t.Fatal(err)
+	}
+	const copyFile = "data/2024/copy.yaml"
+	if err := os.WriteFile(filepath.Join(dir, copyFile), src, 0o666); err != nil {
+		t.Fatal(err)
+	}
+	t.Chdir(dir)
+	const clash = "data/2024/copy.yaml:16:5: error: this department file names the same department as data/2024/changji-egov.yaml (昌吉回族自治州人民政府电子政务办公室)"
+	_, whole, _ := run("check", ".")
+	if !strings.Contains(whole, clash) {
+		t.Fatalf("the check of the whole site does not find the copy:\n%s", whole)
+	}
+	for _, file := range []string{copyFile, dataFile} {
+		code, out, _ := run("check", file)
+		if code != cli.ExitError || strings.Count(out, clash) != 1 {
+			t.Errorf("check %s = %d, want %d and the copy's finding once:\n%s", file, code, cli.ExitError, out)
+		}
+	}
+	// Renamed, the copy is another department.
+	edit(t, dir, copyFile, "    zh: 昌吉回族自治州人民政府电子政务办公室\n", "    zh: 昌吉回族自治州人民政府信息中心\n")
+	edit(t, dir, copyFile, "    en: E-Government Office of the People's", "    en: Information Centre of the People's")
+	if code, out, _ := run("check", dataFile); code != cli.ExitOK || strings.Contains(out, "same-name") {
+		t.Errorf("check %s, the copy renamed = %d, want %d and no same-name finding:\n%s", dataFile, code, cli.ExitOK, out)
+	}
+	// What is wrong in the other files is theirs to tell.
+	if err := os.WriteFile(filepath.Join(dir, "data/2024/broken.yaml"), []byte("department: [\n"), 0o666); err != nil {
+		t.Fatal(err)
+	}
+	if code, out, _ := run("check", dataFile); code != cli.ExitOK || strings.Contains(out, "broken") {
+		t.Errorf("check %s beside a broken file = %d, want %d and nothing of it:\n%s", dataFile, code, cli.ExitOK, out)
+	}
+	if code, out, _ := run("check", "data/2024/broken.yaml"); code != cli.ExitError || !strings.Contains(out, "data/2024/broken.yaml:") {
+		t.Errorf("check of the broken file = %d, want %d and its error:\n%s", code, cli.ExitError, out)
+	}
+}
+
 // TestCheckFileSite checks that a department file is checked with the
 // settings and the explanations of its site.
 func TestCheckFileSite(t *testing.T) {

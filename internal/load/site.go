@@ -149,6 +149,39 @@ func ReadDepartment(s *model.Site, rel string) diag.List {
 	return diags
 }
 
+// Neighbours reads, on every core and without their explanations, the
+// department files of the year folders of s's department files that s
+// does not hold, and returns those that load, in the order of paths.
+// What is wrong in them is left out: each is told when that file is
+// checked. A check of some files sees through them what lies between
+// departments (two files naming one department).
+func Neighbours(s *model.Site) []*model.File {
+	if s.Config == nil {
+		return nil
+	}
+	var rels []string
+	seen := map[string]bool{}
+	for _, rel := range s.DataFiles {
+		year, _, ok := sitepath.ParseDataFile(rel)
+		if !ok || seen[year] {
+			continue
+		}
+		seen[year] = true
+		paths, _ := filepath.Glob(filepath.Join(s.Dir, sitepath.Data, year, "*.yaml"))
+		for _, p := range paths {
+			if r := filepath.ToSlash(mustRel(s.Dir, p)); !slices.Contains(s.DataFiles, r) {
+				rels = append(rels, r)
+			}
+		}
+	}
+	sort.Strings(rels)
+	files := make([]*model.File, len(rels))
+	parallel.Each(len(rels), func(i int) {
+		files[i], _ = readDepartment(s, rels[i])
+	})
+	return slices.DeleteFunc(files, func(f *model.File) bool { return f == nil })
+}
+
 // DepartmentFile reports whether rel, a slash-separated path relative to
 // the site folder, is where a department file lives:
 // data/<year>/<department>.yaml. The loader itself says when the year
