@@ -11,7 +11,7 @@ import (
 
 // manyPages is pages.json with pages enough for several term shards
 // and a page of more than two doc files.
-func manyPages(t *testing.T) []Page {
+func manyPages(t testing.TB) []Page {
 	pages := readPages(t, nil)
 	for y := 2016; y <= 2022; y++ {
 		for _, p := range readPages(t, nil) {

@@ -11,7 +11,7 @@ import (
 	"testing"
 )
 
-func readPages(t *testing.T, each func(Page)) []Page {
+func readPages(t testing.TB, each func(Page)) []Page {
 	t.Helper()
 	var pages []Page
 	readJSON(t, "pages.json", &pages)

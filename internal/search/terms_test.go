@@ -8,7 +8,7 @@ import (
 	"testing"
 )
 
-func readJSON(t *testing.T, name string, into any) {
+func readJSON(t testing.TB, name string, into any) {
 	t.Helper()
 	data, err := os.ReadFile(filepath.Join("testdata", name))
 	if err != nil {
