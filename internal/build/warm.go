@@ -138,6 +138,10 @@ func (inv inventory) keys(h *hasher, langs []string) map[string]string {
 	return out
 }
 
+// NoCacheYet is why a first build is cold (Result.Cache "cold: " and
+// this): there is no cache of an earlier build into its output folder.
+const NoCacheYet = "no cache yet"
+
 // warm runs a warm build. ok is false when the build must be cold, and
 // why then says why.
 func warm(opt Options, start time.Time) (res Result, ok bool, why string) {
@@ -152,7 +156,7 @@ func warm(opt Options, start time.Time) (res Result, ok bool, why string) {
 	old, err := readCache(name)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
-		return res, false, "no cache yet"
+		return res, false, NoCacheYet
 	case err != nil:
 		return res, false, err.Error()
 	case old.Out != out:

@@ -6,6 +6,7 @@ import (
 	"io"
 	"maps"
 	"slices"
+	"strings"
 	"time"
 
 	"budgetpress/internal/build"
@@ -30,6 +31,9 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	res := build.Run(opt)
 	if *verbose && res.Cache != "" {
 		fmt.Fprintf(stdout, "build cache: %s\n", res.Cache)
+	} else if why, cold := strings.CutPrefix(res.Cache, "cold: "); cold && why != build.NoCacheYet && !*quiet {
+		// A build that takes half a minute instead of a second says why.
+		fmt.Fprintf(stdout, "everything was built again: %s\n", why)
 	}
 	hidden := printFindings(stdout, res.Diags, *verbose)
 	if res.Diags.HasErrors() {

@@ -267,6 +267,34 @@ func TestSiteFolderArgument(t *testing.T) {
 	}
 }
 
+// TestColdBuildSaysWhy: a build that cannot use the cache of the last
+// one, and so takes far longer, says why, unless asked to be quiet; the
+// first build into a folder says nothing of it.
+func TestColdBuildSaysWhy(t *testing.T) {
+	dir := exampleSite(t)
+	out := filepath.Join(t.TempDir(), "public")
+	const why = "everything was built again: the program, the options or a site-wide file changed\n"
+	build := func(args ...string) string {
+		t.Helper()
+		code, stdout, stderr := run(append(append([]string{"build", "--out", out}, args...), dir)...)
+		if code != cli.ExitOK || stderr != "" {
+			t.Fatalf("build %v: exit %d\n%s%s", args, code, stdout, stderr)
+		}
+		return stdout
+	}
+	if got := build(); strings.Contains(got, "built again") {
+		t.Errorf("the first build printed\n%s\nwant nothing of building again", got)
+	}
+	edit(t, dir, "site.yaml", "  zh: 昌吉回族自治州部门预算公开", "  zh: 昌吉回族自治州部门预算公开平台")
+	if got := build(); !strings.HasPrefix(got, why) {
+		t.Errorf("the build after site.yaml changed printed\n%s\nwant it to begin with %q", got, why)
+	}
+	edit(t, dir, "site.yaml", "  zh: 昌吉回族自治州部门预算公开平台", "  zh: 昌吉回族自治州部门预算公开")
+	if got := build("--quiet"); strings.Contains(got, "built again") {
+		t.Errorf("a quiet build printed\n%s\nwant nothing of building again", got)
+	}
+}
+
 // TestBuildCache builds the example three times into the same folder:
 // cold, then warm from the cache with the same report, then cold again
 // with --no-cache.
