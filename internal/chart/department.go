@@ -46,7 +46,7 @@ func withContrast(normal, hc []Chart) []Chart {
 		}
 		var contrast []byte
 		if i < len(hc) && hc[i].opt != nil {
-			contrast = marshal(hc[i].opt.v)
+			contrast = appendJSON(nil, hc[i].opt.v)
 		}
 		normal[i].Option, normal[i].opt = normal[i].opt.json(contrast), nil
 	}

@@ -44,7 +44,7 @@ func (o *optionTree) json(contrast []byte) []byte {
 	if contrast != nil || o.table != nil {
 		o.v["budgetpress"] = Extra{Contrast: contrast, Table: o.table}
 	}
-	return marshal(o.v)
+	return appendJSON(nil, o.v)
 }
 
 // tree turns a value into the maps, slices, strings, booleans and
