@@ -3,7 +3,6 @@ package opendata
 import (
 	"archive/zip"
 	"bytes"
-	"compress/flate"
 	"fmt"
 	"hash"
 	"hash/crc32"
@@ -15,6 +14,7 @@ import (
 	"sync"
 	"unicode/utf8"
 
+	"github.com/klauspost/compress/flate"
 	"github.com/xuri/excelize/v2"
 
 	"budgetpress/internal/i18n"
@@ -314,7 +314,9 @@ func (z *sortedZip) Close() error {
 }
 
 // deflaters are compressors at the fastest level, reused: making one
-// costs more than deflating a small part.
+// costs more than deflating a small part. klauspost/compress's deflate
+// takes half the time of the standard library's at this level on our
+// sheets, for about the same size.
 var deflaters = sync.Pool{New: func() any {
 	w, _ := flate.NewWriter(nil, flate.BestSpeed)
 	return w
