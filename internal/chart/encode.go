@@ -50,29 +50,9 @@ func appendJSON(b []byte, v any) []byte {
 		}
 		return append(b, '}')
 	case []any:
-		if v == nil {
-			return append(b, "null"...)
-		}
-		b = append(b, '[')
-		for i, x := range v {
-			if i > 0 {
-				b = append(b, ',')
-			}
-			b = appendJSON(b, x)
-		}
-		return append(b, ']')
+		return appendList(b, v, appendJSON)
 	case []string:
-		if v == nil {
-			return append(b, "null"...)
-		}
-		b = append(b, '[')
-		for i, s := range v {
-			if i > 0 {
-				b = append(b, ',')
-			}
-			b = appendString(b, s)
-		}
-		return append(b, ']')
+		return appendList(b, v, appendString)
 	case Extra:
 		// Its fields, in order, each left out when empty. The contrast
 		// option is JSON this function wrote (withContrast), compact, so
@@ -89,6 +69,22 @@ func appendJSON(b []byte, v any) []byte {
 		}
 	}
 	return append(b, marshal(v)...)
+}
+
+// appendList appends a JSON array of xs, each written by write; null
+// for a nil slice, as json.Marshal writes it.
+func appendList[T any](b []byte, xs []T, write func([]byte, T) []byte) []byte {
+	if xs == nil {
+		return append(b, "null"...)
+	}
+	b = append(b, '[')
+	for i, x := range xs {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = write(b, x)
+	}
+	return append(b, ']')
 }
 
 const hexDigits = "0123456789abcdef"
