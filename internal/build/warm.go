@@ -72,12 +72,9 @@ type inventory struct {
 // (the loader or the checker has something to say about it).
 func takeInventory(dir string, langs []string) (inventory, bool) {
 	var inv inventory
-	paths, _ := filepath.Glob(filepath.Join(dir, sitepath.Data, "*", "*.yaml"))
-	sort.Strings(paths)
 	seen := map[int]bool{}
 	inv.byID = map[string][]int{}
-	for _, p := range paths {
-		rel := filepath.ToSlash(mustRel(dir, p))
+	for _, rel := range sitepath.DataFiles(dir, "*") {
 		ys, id := yearID(rel)
 		y, err := strconv.Atoi(ys)
 		if err != nil || strconv.Itoa(y) != ys || !load.DepartmentFile(rel) {

@@ -20,6 +20,7 @@ import (
 	"budgetpress/internal/build"
 	"budgetpress/internal/load"
 	"budgetpress/internal/model"
+	"budgetpress/internal/sitepath"
 )
 
 const (
@@ -96,7 +97,7 @@ func runArchive(args []string, stdout, stderr io.Writer) int {
 		}
 		return ExitUsage
 	}
-	if files, _ := filepath.Glob(filepath.Join(dir, "data", strconv.Itoa(year), "*.yaml")); len(files) == 0 {
+	if len(sitepath.DataFiles(dir, strconv.Itoa(year))) == 0 {
 		fmt.Fprintf(stderr, "budgetpress archive: there are no department files for %d in %s: nothing to archive\n", year, filepath.Join(dir, "data", strconv.Itoa(year)))
 		return ExitError
 	}

@@ -36,11 +36,7 @@ func ReadSite(dir string) (*model.Site, diag.List) {
 	if s.Config == nil {
 		return s, diags
 	}
-	paths, _ := filepath.Glob(filepath.Join(dir, sitepath.Data, "*", "*.yaml"))
-	sort.Strings(paths)
-	for _, p := range paths {
-		s.DataFiles = append(s.DataFiles, filepath.ToSlash(mustRel(dir, p)))
-	}
+	s.DataFiles = sitepath.DataFiles(dir, "*")
 	// Files are read and parsed on every core; the results are gathered
 	// in path order, so the outcome does not depend on scheduling.
 	type result struct {
@@ -57,7 +53,7 @@ func ReadSite(dir string) (*model.Site, diag.List) {
 			s.Files = append(s.Files, r.f)
 		}
 	}
-	if len(paths) == 0 {
+	if len(s.DataFiles) == 0 {
 		diags.Errorf(diag.Pos{File: "data"}, "no department files found: put them in data/<year>/<department>.yaml")
 	}
 	var md []string
@@ -167,9 +163,8 @@ func Neighbours(s *model.Site) []*model.File {
 			continue
 		}
 		seen[year] = true
-		paths, _ := filepath.Glob(filepath.Join(s.Dir, sitepath.Data, year, "*.yaml"))
-		for _, p := range paths {
-			if r := filepath.ToSlash(mustRel(s.Dir, p)); !slices.Contains(s.DataFiles, r) {
+		for _, r := range sitepath.DataFiles(s.Dir, year) {
+			if _, held := slices.BinarySearch(s.DataFiles, r); !held {
 				rels = append(rels, r)
 			}
 		}

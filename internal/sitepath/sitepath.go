@@ -7,6 +7,8 @@ package sitepath
 import (
 	"fmt"
 	"path"
+	"path/filepath"
+	"sort"
 	"strings"
 )
 
@@ -24,6 +26,22 @@ const (
 // data/2024/changji-egov.yaml.
 func DataFile(year int, id string) string {
 	return fmt.Sprintf("%s/%d/%s.yaml", Data, year, id)
+}
+
+// DataFiles lists the department files of the site in dir under the
+// year folder year, or under every one when year is "*", as sorted
+// site-relative paths: data/2024/changji-egov.yaml. Whether each names a
+// department-year the loader says.
+func DataFiles(dir, year string) []string {
+	paths, _ := filepath.Glob(filepath.Join(dir, Data, year, "*.yaml"))
+	out := make([]string, 0, len(paths))
+	for _, p := range paths {
+		if rel, err := filepath.Rel(dir, p); err == nil {
+			out = append(out, filepath.ToSlash(rel))
+		}
+	}
+	sort.Strings(out)
+	return out
 }
 
 // Explanation returns the path of a department-year's explanation in a
