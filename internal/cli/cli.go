@@ -27,6 +27,10 @@ const (
   --base-path PATH   path the site is published under, like /zwgk/czyjs/
   --verbose          list the texts without a translation, and the accepted findings
   --quiet            print only warnings, errors and the summary
+  --gzip             also write a .gz copy of every page, stylesheet and
+                     script, for web servers that send them (nginx gzip_static)
+  --no-cache         build everything again, without the cache of the last
+                     build (.budgetpress/cache/ in the site folder)
 `
 	checkFlags = `  --verbose          list the accepted findings too (by default they are counted)
 `
@@ -184,11 +188,18 @@ func siteDir(flags *flag.FlagSet, args []string, stdout, stderr io.Writer) (dir 
 	return dir, ExitOK, true
 }
 
+// parsing, when set (by tests), is given every command's flags before
+// they are parsed.
+var parsing func(*flag.FlagSet)
+
 // parseFlags parses the flags of a command. When ok is false the command
 // ends there, with the exit status code: after printing its usage
 // (--help), or why a flag is wrong.
 func parseFlags(flags *flag.FlagSet, args []string, stdout, stderr io.Writer) (code int, ok bool) {
 	cmd := flags.Name()
+	if parsing != nil {
+		parsing(flags)
+	}
 	flags.SetOutput(stderr)
 	flags.Usage = func() {} // the usage is printed below, where it belongs
 	if err := flags.Parse(args); errors.Is(err, flag.ErrHelp) {
