@@ -81,6 +81,15 @@ type Result struct {
 	Cache string
 }
 
+// coldPrefix begins Result.Cache for a build that could not use the cache.
+const coldPrefix = "cold: "
+
+// Rebuilt reports whether the build used the cache yet built everything
+// again, and why: NoCacheYet for a first build.
+func (res Result) Rebuilt() (why string, ok bool) {
+	return strings.CutPrefix(res.Cache, coldPrefix)
+}
+
 // Run builds the site. When the result has errors, nothing was published.
 func Run(opt Options) Result {
 	start := time.Now()
@@ -100,7 +109,7 @@ func Run(opt Options) Result {
 func cold(opt Options, start time.Time, note string) Result {
 	var res Result
 	if opt.Cache {
-		res.Cache = "cold: " + note
+		res.Cache = coldPrefix + note
 	}
 	site, diags := load.ReadSite(opt.Dir)
 	res.Diags = append(res.Diags, diags...)

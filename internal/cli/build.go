@@ -6,7 +6,6 @@ import (
 	"io"
 	"maps"
 	"slices"
-	"strings"
 	"time"
 
 	"budgetpress/internal/build"
@@ -31,7 +30,7 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	res := build.Run(opt)
 	if *verbose && res.Cache != "" {
 		fmt.Fprintf(stdout, "build cache: %s\n", res.Cache)
-	} else if why, cold := strings.CutPrefix(res.Cache, "cold: "); cold && why != build.NoCacheYet && !*quiet {
+	} else if why, cold := res.Rebuilt(); cold && why != build.NoCacheYet && !*quiet {
 		// A build that takes half a minute instead of a second says why.
 		fmt.Fprintf(stdout, "everything was built again: %s\n", why)
 	}
